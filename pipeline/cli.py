@@ -1,0 +1,278 @@
+"""The ``lakip`` command: a thin Click layer over the stage functions.
+
+Each command parses options, calls one library function and prints. This is the
+one place that turns exceptions into exit codes:
+
+- 0: done; for ``validate``, no error found (warnings allowed)
+- 1: ``validate`` found errors, or an operational failure (message, no traceback)
+- 2: usage error (unknown option, missing path)
+
+``--debug`` shows the traceback of an operational failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import LakipError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_RAW = Path("raw")
+DEFAULT_WAREHOUSE = Path("warehouse/lakip.duckdb")
+DEFAULT_REPORTS = Path("reports")
+DEFAULT_OUT = Path("out")
+
+
+class Settings:
+    def __init__(self, lang: str, debug: bool, quiet: bool) -> None:
+        self.lang = lang
+        self.debug = debug
+        self.quiet = quiet or bool(os.environ.get("CI"))
+
+
+def _settings() -> Settings:
+    ctx = click.get_current_context()
+    obj = ctx.find_object(Settings)
+    return obj if obj is not None else Settings("id", False, False)
+
+
+def handled(func: F) -> F:
+    """Turn library errors into a clean message and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except LakipError as exc:
+            if _settings().debug:
+                raise
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+raw_option = click.option(
+    "--raw",
+    "raw",
+    type=click.Path(exists=True, path_type=Path),
+    default=DEFAULT_RAW,
+    show_default=True,
+    help="Folder of submissions (raw/<tahun>/*.xlsx or CSV folders), or one submission.",
+)
+warehouse_option = click.option(
+    "--warehouse",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_WAREHOUSE,
+    show_default=True,
+    help="DuckDB warehouse file.",
+)
+out_option = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder for findings (CSV, JSON, HTML).",
+)
+reports_option = click.option(
+    "--reports",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_REPORTS,
+    show_default=True,
+    help="Folder for the published reports (reports/<tahun>/).",
+)
+tahun_option = click.option("--tahun", type=int, default=None, help="Only this report year.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lakip")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of findings and reports: Bahasa Indonesia or English.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of operational failures.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries (CI is quiet).")
+@click.pass_context
+def cli(ctx: click.Context, lang: str, debug: bool, quiet: bool) -> None:
+    """lakip: validate and consolidate kecamatan performance reports (LKjIP / SAKIP).
+
+    Stages: ingest -> validate -> load -> report. `lakip run` does all four.
+
+    \b
+    Example:
+      lakip run --raw raw --warehouse warehouse/lakip.duckdb
+      lakip --lang en validate --raw raw/2025
+    """
+    ctx.obj = Settings(lang, debug, quiet)
+
+
+@cli.command()
+@raw_option
+@handled
+def ingest(raw: Path) -> None:
+    """Read every submission under RAW and print what was found in each.
+
+    Reads .xlsx workbooks and CSV folders, finds each table's sheet and header,
+    parses Indonesian number text, and reports unreadable cells. Writes nothing.
+
+    \b
+    Example:
+      lakip ingest --raw raw/2025
+    """
+    from pipeline import ingest as stage
+    from pipeline.console import print_ingest
+
+    batch = stage.ingest(stage.discover(raw))
+    print_ingest(batch, _settings().lang)
+
+
+@cli.command()
+@raw_option
+@out_option
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["csv", "json", "html"]),
+    multiple=True,
+    default=("csv", "json", "html"),
+    show_default=True,
+    help="Findings files to write (repeatable).",
+)
+@handled
+def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
+    """Check every submission under RAW and write the findings to OUT.
+
+    Every finding has a rule code (see `lakip rules`), a severity, the cell it is
+    about (sheet!cell), the expected and the found figure, and a fix hint.
+    Exit code 1 when any error was found, 0 when clean or warnings only.
+
+    \b
+    Example:
+      lakip validate --raw raw/2025 --out out
+      lakip --lang en validate --format csv
+    """
+    from pipeline import ingest as stage
+    from pipeline import validate as checks
+    from pipeline.console import print_findings_summary
+
+    settings = _settings()
+    batch = stage.ingest(stage.discover(raw))
+    result = checks.validate(batch)
+    written = checks.write_findings(result, out, settings.lang, formats)
+    print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
+    if result.error_count:
+        sys.exit(1)
+
+
+@cli.command()
+@raw_option
+@warehouse_option
+@handled
+def load(raw: Path, warehouse: Path) -> None:
+    """Validate the submissions under RAW and load them into the WAREHOUSE.
+
+    Each submission loads in one transaction with its findings, the printed and
+    the recomputed figures, and its lineage (file, sha256, sheet, cell). A file
+    already loaded (same sha256) is skipped; a new version of the same kecamatan
+    and year supersedes the earlier one, which stays queryable.
+
+    \b
+    Example:
+      lakip load --raw raw --warehouse warehouse/lakip.duckdb
+    """
+    from pipeline import ingest as stage
+    from pipeline import load as loader
+    from pipeline import validate as checks
+
+    batch = stage.ingest(stage.discover(raw))
+    result = checks.validate(batch)
+    summary = loader.load(batch, result, warehouse)
+    click.echo(summary.describe(_settings().lang))
+
+
+@cli.command()
+@warehouse_option
+@reports_option
+@tahun_option
+@handled
+def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
+    """Write the consolidated HTML reports and Excel workbook from the WAREHOUSE.
+
+    One static site per year under REPORTS/<tahun>/ (index.html and one page per
+    summary) and REPORTS/<tahun>/ringkasan.xlsx.
+
+    \b
+    Example:
+      lakip report --warehouse warehouse/lakip.duckdb --reports reports
+    """
+    from pipeline import report as reporter
+
+    pages = reporter.report(warehouse, reports, lang=_settings().lang, tahun=tahun)
+    for page in pages:
+        click.echo(str(page))
+
+
+@cli.command()
+@raw_option
+@warehouse_option
+@reports_option
+@out_option
+@handled
+def run(raw: Path, warehouse: Path, reports: Path, out: Path) -> None:
+    """Run ingest -> validate -> load -> report on RAW.
+
+    Findings are written to OUT and loaded; the reports are rebuilt. Exit code is
+    0 even when the data has errors (they are reported): use `lakip validate` to
+    gate on data errors.
+
+    \b
+    Example:
+      lakip run --raw raw --warehouse warehouse/lakip.duckdb --reports reports
+    """
+    from pipeline import ingest as stage
+    from pipeline import load as loader
+    from pipeline import report as reporter
+    from pipeline import validate as checks
+    from pipeline.console import print_findings_summary
+
+    settings = _settings()
+    batch = stage.ingest(stage.discover(raw))
+    result = checks.validate(batch)
+    written = checks.write_findings(result, out, settings.lang, ("csv", "json", "html"))
+    print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
+    summary = loader.load(batch, result, warehouse)
+    click.echo(summary.describe(settings.lang))
+    for page in reporter.report(warehouse, reports, lang=settings.lang):
+        click.echo(str(page))
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table"
+)
+def rules(fmt: str) -> None:
+    """List every rule: code, severity, tables, title and formula.
+
+    \b
+    Example:
+      lakip rules
+      lakip --lang en rules --format markdown > docs/rules.md
+    """
+    from pipeline.console import print_rules
+
+    print_rules(_settings().lang, fmt)
+
+
+def main() -> None:
+    cli(prog_name="lakip")

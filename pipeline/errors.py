@@ -1,0 +1,15 @@
+"""Named exceptions of the library; only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+
+class LakipError(Exception):
+    """An operational failure the user can act on (exit code 1)."""
+
+
+class WarehouseBusy(LakipError):
+    """Another process holds the warehouse for writing."""
+
+
+class ReadOnlyViolation(LakipError):
+    """A statement given to ``lakip sql`` would change the warehouse."""

@@ -1,0 +1,1 @@
+"""The submission contract, pandera models per table, formulas and the rule catalog."""

@@ -1,0 +1,86 @@
+"""Findings are data: one frame shape for every stage that can find something.
+
+Ingest (unreadable cells, missing sheets) and validate (schemas, recomputations)
+both emit frames of ``FINDING_SCHEMA``; every output (terminal, CSV, JSON, HTML,
+the warehouse) is a view of that frame.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+FINDING_SCHEMA: dict[str, pl.DataType] = {
+    "rule": pl.String(),
+    "severity": pl.String(),  # error | warning
+    "submission_id": pl.String(),
+    "table": pl.String(),
+    "sheet": pl.String(),
+    "cell": pl.String(),  # 'program_kegiatan!H12'; sheet name alone when no cell applies
+    "row": pl.Int64(),  # Excel row (1-based) or CSV line; null when the finding is about a sheet
+    "column": pl.String(),  # canonical column name
+    "label": pl.String(),  # what the row is about (program name, indicator, jenis belanja)
+    "expected": pl.String(),
+    "found": pl.String(),
+    "detail": pl.String(),  # extra context for the message (formula variant, raw text)
+    "root": pl.String(),  # finding_id of the root cause this finding follows from
+    "finding_id": pl.String(),
+}
+
+
+def empty_findings() -> pl.DataFrame:
+    return pl.DataFrame(schema=FINDING_SCHEMA)
+
+
+def make_findings(frame: pl.DataFrame, rule: str, severity: str) -> pl.DataFrame:
+    """Complete a partial frame (any subset of the columns) into ``FINDING_SCHEMA``."""
+    cols = []
+    for name, dtype in FINDING_SCHEMA.items():
+        if name == "rule":
+            cols.append(pl.lit(rule, dtype=pl.String).alias(name))
+        elif name == "severity":
+            cols.append(pl.lit(severity, dtype=pl.String).alias(name))
+        elif name in frame.columns:
+            cols.append(pl.col(name).cast(dtype).alias(name))
+        else:
+            cols.append(pl.lit(None, dtype=dtype).alias(name))
+    out = frame.select(cols)
+    return with_ids(out)
+
+
+def with_ids(findings: pl.DataFrame) -> pl.DataFrame:
+    """Stable id: the same finding in a rerun keeps its id (rule, submission, place)."""
+    key = pl.concat_str(
+        [
+            pl.col("rule"),
+            pl.col("submission_id").fill_null(""),
+            pl.col("cell").fill_null(""),
+            pl.col("column").fill_null(""),
+            pl.col("label").fill_null(""),
+        ],
+        separator="|",
+    )
+    return findings.with_columns(
+        finding_id=pl.col("rule") + "-" + key.hash(seed=42).cast(pl.String).str.slice(0, 10)
+    )
+
+
+def concat_findings(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    frames = [f for f in frames if f.height]
+    if not frames:
+        return empty_findings()
+    return pl.concat([f.select(list(FINDING_SCHEMA)) for f in frames], how="vertical")
+
+
+def locate(frame: pl.DataFrame, layout: pl.DataFrame) -> pl.DataFrame:
+    """Add ``cell`` ('sheet!H12') from (submission, table, column, row) via the ingest layout."""
+    joined = frame.join(
+        layout.select("submission_id", "table", "column", "letter"),
+        on=["submission_id", "table", "column"],
+        how="left",
+    )
+    cell = pl.when(pl.col("letter").is_not_null() & pl.col("row").is_not_null()).then(
+        pl.col("sheet") + "!" + pl.col("letter") + pl.col("row").cast(pl.String)
+    )
+    if "sheet" in frame.columns:
+        cell = cell.otherwise(pl.col("sheet"))
+    return joined.with_columns(cell.alias("cell")).drop("letter")

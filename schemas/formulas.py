@@ -1,0 +1,161 @@
+"""The domain formulas of ``docs/domain-rules.md`` as polars expressions.
+
+One definition serves the validator (printed vs recomputed), the warehouse (the
+recomputed figure stored beside the printed one) and the reports (the same
+formula for every kecamatan). Each function documents its choice where practice
+varies.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Printed figures carry two decimals; a difference of one unit in the last digit is rounding.
+PRINTED_DECIMALS = 2
+ROUNDING_UNIT = 0.01
+_EPS = 1e-9
+
+NEGATIVE_METHODS = ("pengurangan", "rasio")
+"""Capaian of a lower-is-better indicator.
+
+``pengurangan`` (default, PermenPAN-RB 6/2022 and most e-SAKIP systems):
+``(2*target - realisasi) / target * 100``; ``rasio``: ``target / realisasi * 100``.
+"""
+DEFAULT_NEGATIVE_METHOD = "pengurangan"
+
+
+def round_half_up(expr: pl.Expr, decimals: int = PRINTED_DECIMALS) -> pl.Expr:
+    """Round like a person with a calculator: 0.125 -> 0.13 (binary floats nudged)."""
+    factor = 10**decimals
+    scaled = expr * factor
+    return (scaled.abs() + 0.5 + _EPS).floor() * scaled.sign() / factor
+
+
+def capaian(
+    target: pl.Expr,
+    realisasi: pl.Expr,
+    polaritas: pl.Expr | None = None,
+    method: str = DEFAULT_NEGATIVE_METHOD,
+) -> pl.Expr:
+    """Achievement in percent; null where target is 0 or missing (no numeric capaian)."""
+    positive = realisasi / target * 100
+    if method == "rasio":
+        negative = target / realisasi * 100
+    else:
+        negative = (2 * target - realisasi) / target * 100
+    pol = polaritas if polaritas is not None else pl.lit("positif")
+    value = (
+        pl.when(pol.fill_null("positif").str.to_lowercase().str.starts_with("neg"))
+        .then(negative)
+        .otherwise(positive)
+    )
+    return pl.when(target.is_null() | realisasi.is_null() | (target == 0)).then(None).otherwise(value)
+
+
+def serapan(pagu: pl.Expr, realisasi: pl.Expr) -> pl.Expr:
+    """Budget absorption in percent, from exact money (Decimal) to a float percentage."""
+    return (
+        pl.when(pagu.is_null() | realisasi.is_null() | (pagu == 0))
+        .then(None)
+        .otherwise(realisasi.cast(pl.Float64) / pagu.cast(pl.Float64) * 100)
+    )
+
+
+def compare_printed(printed: pl.Expr, recomputed: pl.Expr) -> pl.Expr:
+    """'ok', 'rounding' (one unit in the last printed digit) or 'mismatch'.
+
+    The recomputed figure is rounded half-up to the printed precision first.
+    """
+    diff = (printed - round_half_up(recomputed)).abs()
+    return (
+        pl.when(printed.is_null() | recomputed.is_null())
+        .then(None)
+        .when(diff <= _EPS + 1e-7)
+        .then(pl.lit("ok"))
+        .when(diff <= ROUNDING_UNIT + 1e-7)
+        .then(pl.lit("rounding"))
+        .otherwise(pl.lit("mismatch"))
+    )
+
+
+RATING_BANDS = (
+    (91.0, "Sangat Tinggi", "Very high"),
+    (76.0, "Tinggi", "High"),
+    (66.0, "Sedang", "Medium"),
+    (51.0, "Rendah", "Low"),
+    (float("-inf"), "Sangat Rendah", "Very low"),
+)
+"""Permendagri 86/2017 bands as half-open intervals [91,inf) [76,91) [66,76) [51,66) (-inf,51):
+the printed bands leave gaps for decimals (90.5), and above 100 is the top band."""
+
+
+def rating(capaian_pct: pl.Expr, lang: str = "id") -> pl.Expr:
+    idx = 1 if lang == "id" else 2
+    expr = pl.when(capaian_pct.is_null()).then(pl.lit(None, dtype=pl.String))
+    for band in RATING_BANDS:
+        expr = expr.when(capaian_pct >= band[0]).then(pl.lit(band[idx]))
+    return expr.otherwise(None)
+
+
+AKIP_BANDS = (
+    (90.0, "AA"),
+    (80.0, "A"),
+    (70.0, "BB"),
+    (60.0, "B"),
+    (50.0, "CC"),
+    (30.0, "C"),
+)
+"""PermenPAN-RB 88/2021: >90-100 AA, >80-90 A, >70-80 BB, >60-70 B, >50-60 CC, >30-50 C, 0-30 D."""
+
+AKIP_BOBOT = {
+    "perencanaan kinerja": 30.0,
+    "pengukuran kinerja": 30.0,
+    "pelaporan kinerja": 15.0,
+    "evaluasi akuntabilitas kinerja internal": 25.0,
+}
+
+
+def akip_predikat(nilai: pl.Expr) -> pl.Expr:
+    expr = pl.when(nilai.is_null()).then(pl.lit(None, dtype=pl.String))
+    for lower, label in AKIP_BANDS:
+        expr = expr.when(nilai > lower).then(pl.lit(label))
+    return expr.otherwise(pl.lit("D"))
+
+
+IKM_MUTU = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
+"""PermenPAN-RB 14/2017: A 88,31-100; B 76,61-88,30; C 65,00-76,60; D 25,00-64,99."""
+
+
+def ikm_mutu(nilai: pl.Expr) -> pl.Expr:
+    expr = pl.when(nilai.is_null()).then(pl.lit(None, dtype=pl.String))
+    for lower, label in IKM_MUTU:
+        expr = expr.when(round_half_up(nilai) >= lower).then(pl.lit(label))
+    return expr.otherwise(None)
+
+
+def efisiensi(capaian_pct: pl.Expr, serapan_pct: pl.Expr) -> pl.Expr:
+    """The consolidated efficiency: ``capaian% - serapan%`` (variant 1 of domain-rules.md).
+
+    Chosen for the reports because it is defined for every row with a capaian and a
+    serapan, needs no output volumes, and reads directly: positive = more performance
+    than money spent.
+    """
+    return capaian_pct - serapan_pct
+
+
+def efisiensi_kategori(selisih: pl.Expr, lang: str = "id") -> pl.Expr:
+    """> +5 efisien, -5..+5 cukup efisien, < -5 tidak efisien."""
+    labels = (
+        ("Efisien", "Cukup efisien", "Tidak efisien")
+        if lang == "id"
+        else ("Efficient", "Fairly efficient", "Not efficient")
+    )
+    return (
+        pl.when(selisih.is_null())
+        .then(pl.lit(None, dtype=pl.String))
+        .when(selisih > 5)
+        .then(pl.lit(labels[0]))
+        .when(selisih >= -5)
+        .then(pl.lit(labels[1]))
+        .otherwise(pl.lit(labels[2]))
+    )
