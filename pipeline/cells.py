@@ -114,8 +114,18 @@ def read_cells(raw: pl.Expr, kind: Kind) -> pl.Expr:
         text = text.str.replace(r"\.$", "")  # numbering typed as '1.'
     number, ambiguous = _normalised_number(text, kind)
     if kind is Kind.MONEY:
-        # Sen have at most two digits; anything finer is not a rupiah amount.
-        number = pl.when(number.str.contains(r"\.\d{3,}$")).then(None).otherwise(number)
+        # Sen have at most two digits. Excel stores money as binary floats and fastexcel
+        # renders 5345196344.24 as '5345196344.239999771': snap such artefacts to the sen,
+        # but anything genuinely finer than a sen is not a rupiah amount.
+        as_float = number.cast(pl.Float64, strict=False)
+        snapped = as_float.round(2)
+        number = (
+            pl.when(~number.str.contains(r"\.\d{3,}$"))
+            .then(number)
+            .when((as_float - snapped).abs() < 1e-4)
+            .then(snapped.cast(pl.String))
+            .otherwise(None)
+        )
         value = number.cast(MONEY, strict=False)
     elif kind is Kind.INTEGER:
         as_float = number.cast(pl.Float64, strict=False)

@@ -258,9 +258,7 @@ def run(raw: Path, warehouse: Path, reports: Path, out: Path) -> None:
 
 
 @cli.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table"
-)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table")
 def rules(fmt: str) -> None:
     """List every rule: code, severity, tables, title and formula.
 

@@ -124,9 +124,8 @@ def discover(root: Path) -> list[Path]:
     for path in sorted(root.rglob("*")):
         if path.name.startswith(("~$", ".")):
             continue
-        if path.is_file() and path.suffix.lower() == ".xlsx":
-            found.append(path)
-        elif path.is_dir() and any(p.suffix.lower() == ".csv" for p in path.iterdir()):
+        is_workbook = path.is_file() and path.suffix.lower() == ".xlsx"
+        if is_workbook or (path.is_dir() and any(path.glob("*.csv"))):
             found.append(path)
     return found
 
@@ -135,7 +134,7 @@ def fingerprint(path: Path) -> tuple[str, int]:
     """sha256 and size of a workbook, or of a CSV folder's files in name order."""
     digest = hashlib.sha256()
     size = 0
-    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
     for file in files:
         data = file.read_bytes()
         if path.is_dir():
@@ -245,9 +244,7 @@ def _read_sheet(
                      found=label or "", detail=str(values.len()))
         )  # fmt: skip
     base_row = header_idx + 2  # Excel rows are 1-based and data starts below the header
-    cols = [
-        pl.col(frame.columns[j]).alias(name) for j, name in mapping.items()
-    ]
+    cols = [pl.col(frame.columns[j]).alias(name) for j, name in mapping.items()]
     out = data.select(cols).with_columns(
         pl.lit(sub.submission_id).alias("submission_id"),
         pl.lit(sheet_name).alias("sheet"),
@@ -313,9 +310,7 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     names = [c.name for c in table.columns]
     blank = [pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names]
     all_blank = pl.all_horizontal(blank)
-    normed = [
-        pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()]+", "") for n in names
-    ]
+    normed = [pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()]+", "") for n in names]
     text_cols = _text_columns(table) or names
     total_hit = pl.any_horizontal(
         [
@@ -328,9 +323,10 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         ]
     )
     labels = sorted(_HEADER_LABELS[table.name])
-    header_hit = pl.all_horizontal(
-        [(e.is_in(labels) | b) for e, b in zip(normed, blank, strict=True)]
-    ) & ~all_blank
+    header_hit = (
+        pl.all_horizontal([(e.is_in(labels) | b) for e, b in zip(normed, blank, strict=True)])
+        & ~all_blank
+    )
     first_text = pl.coalesce([pl.col(n).str.strip_chars().replace("", None) for n in names])
     note_hit = first_text.str.to_lowercase().str.contains(_NOTE).fill_null(False)
     kind = (
@@ -354,14 +350,13 @@ def _parse(frame: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFram
     keep = ["submission_id", "sheet", "row"]
     for col in table.columns:
         if col.kind is Kind.TEXT:
-            parsed.append(
-                pl.col(col.name).str.strip_chars().replace("", None).alias(col.name)
-            )
+            parsed.append(pl.col(col.name).str.strip_chars().replace("", None).alias(col.name))
             continue
         struct_name = f"_{col.name}"
         parsed.append(read_cells(pl.col(col.name), col.kind).alias(struct_name))
-    out = frame.select([*keep, "_kind", *[pl.col(c.name).alias(f"_raw_{c.name}")
-                                         for c in table.columns], *parsed])
+    out = frame.select(
+        [*keep, "_kind", *[pl.col(c.name).alias(f"_raw_{c.name}") for c in table.columns], *parsed]
+    )
     final = [*keep]
     for col in table.columns:
         if col.kind is Kind.TEXT:
@@ -419,7 +414,12 @@ def _empty_table(table: Table) -> pl.DataFrame:
 
 
 def _snake(expr: pl.Expr) -> pl.Expr:
-    return expr.str.strip_chars().str.to_lowercase().str.replace_all(r"[\s\-.:/()]+", "_").str.strip_chars("_")
+    return (
+        expr.str.strip_chars()
+        .str.to_lowercase()
+        .str.replace_all(r"[\s\-.:/()]+", "_")
+        .str.strip_chars("_")
+    )
 
 
 def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFrame:
@@ -431,7 +431,9 @@ def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFram
             "sha256": [r.sha256 for r in reads],
             "bytes": [r.size for r in reads],
         },
-        schema={k: SUBMISSION_SCHEMA[k] for k in ("submission_id", "path", "format", "sha256", "bytes")},
+        schema={
+            k: SUBMISSION_SCHEMA[k] for k in ("submission_id", "path", "format", "sha256", "bytes")
+        },
     )
     keys = identitas.filter(pl.col("kolom").is_in(list(IDENTITAS_KEYS))).unique(
         ["submission_id", "kolom"], keep="first", maintain_order=True
@@ -440,13 +442,17 @@ def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFram
     if wide is None:
         wide = pl.DataFrame(schema={"submission_id": pl.String()})
     out = base.join(wide, on="submission_id", how="left")
-    for name, dtype in SUBMISSION_SCHEMA.items():
+    for name in SUBMISSION_SCHEMA:
         if name not in out.columns:
             out = out.with_columns(pl.lit(None, dtype=pl.String).alias(name))
     tahun = read_cells(pl.col("tahun"), Kind.INTEGER).struct.field("value")
-    sintetis = pl.col("sintetis").str.to_lowercase().str.strip_chars().is_in(
-        ["ya", "yes", "true", "1", "sintetis", "synthetic"]
-    ).fill_null(False)
+    sintetis = (
+        pl.col("sintetis")
+        .str.to_lowercase()
+        .str.strip_chars()
+        .is_in(["ya", "yes", "true", "1", "sintetis", "synthetic"])
+        .fill_null(False)
+    )
     return out.with_columns(tahun.alias("tahun"), sintetis.alias("sintetis")).select(
         [pl.col(n).cast(t) for n, t in SUBMISSION_SCHEMA.items()]
     )
@@ -467,16 +473,22 @@ def ingest(paths: Sequence[Path] | Iterable[Path], workers: int | None = None) -
 def assemble(reads: list[_FileRead]) -> Batch:
     """Concatenate per-file text frames by table and parse each table once."""
     findings = []
-    file_findings = [
-        {**f, "submission_id": r.submission_id} for r in reads for f in r.findings
-    ]
+    file_findings = [{**f, "submission_id": r.submission_id} for r in reads for f in r.findings]
     for (rule, severity), group in _group(file_findings).items():
-        findings.append(make_findings(pl.DataFrame(group, infer_schema_length=None), rule, severity))
+        findings.append(
+            make_findings(pl.DataFrame(group, infer_schema_length=None), rule, severity)
+        )
     layout_rows = [
-        {"submission_id": r.submission_id, "table": s.table, "sheet": s.sheet, "column": c, "letter": l}
+        {
+            "submission_id": r.submission_id,
+            "table": s.table,
+            "sheet": s.sheet,
+            "column": c,
+            "letter": letter,
+        }
         for r in reads
         for s in r.sheets
-        for c, l in s.letters.items()
+        for c, letter in s.letters.items()
     ]
     layout = pl.DataFrame(layout_rows, schema=LAYOUT_SCHEMA)
     tables: dict[str, pl.DataFrame] = {}
@@ -488,7 +500,11 @@ def assemble(reads: list[_FileRead]) -> Batch:
             text = pl.concat(
                 [
                     f.with_columns(
-                        [pl.lit(None, dtype=pl.String).alias(n) for n in names if n not in f.columns]
+                        [
+                            pl.lit(None, dtype=pl.String).alias(n)
+                            for n in names
+                            if n not in f.columns
+                        ]
                     ).select("submission_id", "sheet", "row", *names)
                     for f in frames
                 ],
@@ -505,8 +521,9 @@ def assemble(reads: list[_FileRead]) -> Batch:
             pl.concat_str([pl.col(n).fill_null("") for n in names], separator=" ").str.contains(
                 r"\d[\d.,]*\d|\d"
             )
-            & pl.concat_str([pl.col(n).fill_null("") for n in names], separator=" ")
-            .str.contains(r"\d")
+            & pl.concat_str([pl.col(n).fill_null("") for n in names], separator=" ").str.contains(
+                r"\d"
+            )
         )
         if note_numbers.height:
             findings.append(
@@ -539,13 +556,13 @@ def assemble(reads: list[_FileRead]) -> Batch:
             unread = issues.filter(pl.col("detail") == "unreadable")
             ambiguous = issues.filter(pl.col("detail") == "ambiguous")
             if unread.height:
-                findings.append(make_findings(locate(unread.drop("expected"), layout), "ING007", "error"))
+                findings.append(
+                    make_findings(locate(unread.drop("expected"), layout), "ING007", "error")
+                )
             if ambiguous.height:
                 findings.append(make_findings(locate(ambiguous, layout), "ING008", "warning"))
         if table.name == "sdm":
-            parsed = parsed.with_columns(
-                pl.col("kategori").forward_fill().over("submission_id")
-            )
+            parsed = parsed.with_columns(pl.col("kategori").forward_fill().over("submission_id"))
         detail = parsed.filter(pl.col("_kind") == "data").drop("_kind")
         total = parsed.filter(pl.col("_kind") == "total").drop("_kind")
         empty = _empty_table(table)

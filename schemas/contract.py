@@ -19,7 +19,9 @@ class Kind(StrEnum):
     INTEGER = "integer"  # counts, years, numbering
     MONEY = "money"  # rupiah with optional 2-digit sen -> Decimal(18, 2)
     PERCENT = "percent"  # a percentage, '%' optional -> Float64
-    MEASURE = "measure"  # an indicator value; may carry a predikat: '74,10 ( BB )' -> value + predikat
+    MEASURE = (
+        "measure"  # an indicator value; may carry a predikat: '74,10 ( BB )' -> value + predikat
+    )
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,9 @@ def norm(label: str) -> str:
 
 
 C = Column
-T, I, M, P, V = Kind.TEXT, Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.MEASURE
+T, N, M, P, V = Kind.TEXT, Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.MEASURE
 
-NO = C("no", I, ("nomor", "no urut"), required=False)
+NO = C("no", N, ("nomor", "no urut"), required=False)
 SASARAN = C("sasaran_strategis", T, ("sasaran", "sasaran strategis"))
 INDIKATOR = C("indikator", T, ("indikator kinerja", "indikator kinerja utama", "iku"))
 SATUAN = C("satuan", T, ("unit",))
@@ -135,7 +137,7 @@ TABLES: tuple[Table, ...] = (
         (
             INDIKATOR,
             SATUAN,
-            C("tahun", I, ("year",)),
+            C("tahun", N, ("year",)),
             C("target", V),
             C("realisasi", V),
             C("capaian", P, ("capaian %", "persen capaian", "% capaian")),
@@ -150,7 +152,7 @@ TABLES: tuple[Table, ...] = (
             INDIKATOR,
             C("realisasi", V, ("realisasi kinerja",)),
             C("target_akhir", V, ("target akhir", "target akhir renstra")),
-            C("tahun_akhir", I, ("tahun akhir",)),
+            C("tahun_akhir", N, ("tahun akhir",)),
             C("tingkat_kemajuan", P, ("tingkat kemajuan", "kemajuan", "kemajuan %")),
         ),
         synonyms=("kemajuan renstra", "kemajuan"),
@@ -161,7 +163,11 @@ TABLES: tuple[Table, ...] = (
         (
             C("tingkat", T, ("level", "jenis")),
             C("kode", T, ("kode rekening", "kode program"), required=False),
-            C("nama", T, ("program kegiatan", "program/kegiatan", "uraian", "nama program kegiatan")),
+            C(
+                "nama",
+                T,
+                ("program kegiatan", "program/kegiatan", "uraian", "nama program kegiatan"),
+            ),
             C("indikator", T, ("indikator kinerja", "indikator kinerja outcome output")),
             SATUAN,
             C("target_kinerja", V, ("target", "target kinerja")),
@@ -170,10 +176,19 @@ TABLES: tuple[Table, ...] = (
             C(
                 "realisasi_anggaran",
                 M,
-                ("realisasi rp", "realisasi anggaran", "realisasi keuangan", "realisasi anggaran rp"),
+                (
+                    "realisasi rp",
+                    "realisasi anggaran",
+                    "realisasi keuangan",
+                    "realisasi anggaran rp",
+                ),
             ),
             C("persen_kinerja", P, ("% kinerja", "kinerja %", "persen kinerja", "capaian kinerja")),
-            C("persen_anggaran", P, ("% anggaran", "anggaran %", "% rp", "persen anggaran", "serapan")),
+            C(
+                "persen_anggaran",
+                P,
+                ("% anggaran", "anggaran %", "% rp", "persen anggaran", "serapan"),
+            ),
             C(
                 "tingkat_efisiensi",
                 Kind.PERCENT,
@@ -216,7 +231,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "akip_komponen",
         (
-            C("tahun", I),
+            C("tahun", N),
             C("komponen", T, ("aspek penilaian", "aspek", "komponen penilaian")),
             C("bobot", P, (), required=False),
             C("nilai", P),
@@ -227,7 +242,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "akip_nilai",
-        (C("tahun", I), C("nilai", P, ("nilai akip", "total")), C("predikat", T, ("kategori",))),
+        (C("tahun", N), C("nilai", P, ("nilai akip", "total")), C("predikat", T, ("kategori",))),
         synonyms=("akip nilai", "nilai akip"),
         required=False,
         report_table="3.4, 3.12",
@@ -251,7 +266,7 @@ TABLES: tuple[Table, ...] = (
         (
             C("kategori", T, ("category",)),
             C("uraian", T),
-            C("jumlah", I, ("jumlah pegawai", "orang")),
+            C("jumlah", N, ("jumlah pegawai", "orang")),
             C("persen", P, ("%", "persentase")),
         ),
         synonyms=("sdm", "pegawai", "sumber daya manusia"),

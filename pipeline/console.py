@@ -1,0 +1,193 @@
+"""Terminal output (rich): views of the batch and of the findings frame, nothing more."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from rich.console import Console
+from rich.table import Table
+
+from schemas.catalog import RULES, render
+
+TEXT = {
+    "id": {
+        "submissions": "Pengiriman",
+        "file": "Berkas",
+        "kecamatan": "Kecamatan",
+        "tahun": "Tahun",
+        "rows": "Baris",
+        "findings": "Temuan",
+        "errors": "Galat",
+        "warnings": "Peringatan",
+        "status": "Status",
+        "clean": "bersih",
+        "warn": "peringatan",
+        "error": "galat",
+        "top": "Aturan terbanyak",
+        "cell": "Sel",
+        "rule": "Aturan",
+        "message": "Pesan",
+        "written": "Ditulis",
+        "total": "{n} pengiriman, {e} galat, {w} peringatan",
+        "more": "... dan {n} temuan lain (lihat berkas temuan)",
+        "severity": "Tingkat",
+        "tables": "Tabel",
+        "title": "Judul",
+        "formula": "Rumus",
+        "synthetic": "SINTETIS",
+    },
+    "en": {
+        "submissions": "Submissions",
+        "file": "File",
+        "kecamatan": "Kecamatan",
+        "tahun": "Year",
+        "rows": "Rows",
+        "findings": "Findings",
+        "errors": "Errors",
+        "warnings": "Warnings",
+        "status": "Status",
+        "clean": "clean",
+        "warn": "warnings",
+        "error": "errors",
+        "top": "Most frequent rules",
+        "cell": "Cell",
+        "rule": "Rule",
+        "message": "Message",
+        "written": "Written",
+        "total": "{n} submissions, {e} errors, {w} warnings",
+        "more": "... and {n} more findings (see the findings files)",
+        "severity": "Severity",
+        "tables": "Tables",
+        "title": "Title",
+        "formula": "Formula",
+        "synthetic": "SYNTHETIC",
+    },
+}
+
+MAX_LISTED = 40
+
+
+def _console() -> Console:
+    return Console(width=160, soft_wrap=False)
+
+
+def print_ingest(batch: Any, lang: str) -> None:
+    t = TEXT[lang]
+    console = _console()
+    table = Table(title=t["submissions"])
+    for col in (t["file"], t["kecamatan"], t["tahun"], t["rows"], t["findings"]):
+        table.add_column(col)
+    counts: dict[str, int] = {}
+    for frame in batch.tables.values():
+        for sid, n in frame.group_by("submission_id").len().iter_rows():
+            counts[sid] = counts.get(sid, 0) + n
+    per_sub = dict(batch.findings.group_by("submission_id").len().iter_rows())
+    for row in batch.submissions.iter_rows(named=True):
+        name = row["kecamatan"] or "?"
+        if row["sintetis"]:
+            name += f" [{t['synthetic']}]"
+        table.add_row(
+            row["path"],
+            name,
+            str(row["tahun"] or "?"),
+            str(counts.get(row["submission_id"], 0)),
+            str(per_sub.get(row["submission_id"], 0)),
+        )
+    console.print(table)
+    if batch.findings.height:
+        _print_list(console, render(batch.findings, lang), t)
+
+
+def _status(errors: int, warnings: int, t: dict[str, str]) -> str:
+    if errors:
+        return f"[red]{t['error']}[/red]"
+    if warnings:
+        return f"[yellow]{t['warn']}[/yellow]"
+    return f"[green]{t['clean']}[/green]"
+
+
+def print_findings_summary(
+    result: Any, lang: str, written: Sequence[Path] = (), quiet: bool = False
+) -> None:
+    """Per kecamatan counts, then the errors themselves with their cells."""
+    t = TEXT[lang]
+    console = _console()
+    findings: pl.DataFrame = result.findings
+    subs: pl.DataFrame = result.submissions
+    if not quiet:
+        table = Table(title=t["findings"])
+        for col in (t["kecamatan"], t["tahun"], t["errors"], t["warnings"], t["status"], t["top"]):
+            table.add_column(col)
+        for sub in subs.sort("kecamatan", "tahun", nulls_last=True).iter_rows(named=True):
+            mine = findings.filter(pl.col("submission_id") == sub["submission_id"])
+            errors = mine.filter(pl.col("severity") == "error").height
+            warnings = mine.height - errors
+            top = mine.group_by("rule").len().sort(["len", "rule"], descending=[True, False])
+            top_text = ", ".join(f"{r} ×{n}" for r, n in top.head(4).iter_rows())
+            name = sub["kecamatan"] or sub["path"]
+            if sub["sintetis"]:
+                name += f" [{t['synthetic']}]"
+            table.add_row(
+                name,
+                str(sub["tahun"] or "?"),
+                str(errors),
+                str(warnings),
+                _status(errors, warnings, t),
+                top_text,
+            )
+        console.print(table)
+        if findings.height:
+            _print_list(console, render(findings, lang), t)
+    errors = findings.filter(pl.col("severity") == "error").height
+    console.print(t["total"].format(n=subs.height, e=errors, w=findings.height - errors))
+    for path in written:
+        console.print(f"{t['written']}: {path}")
+
+
+def _print_list(console: Console, rendered: pl.DataFrame, t: dict[str, str]) -> None:
+    ordered = rendered.with_columns(
+        (pl.col("severity") != "error").alias("_w"), pl.col("root").is_not_null().alias("_c")
+    ).sort(["_w", "_c", "submission_id", "cell"], nulls_last=True)
+    table = Table(show_lines=False)
+    for col in (t["severity"], t["rule"], t["cell"], t["message"]):
+        table.add_column(col, overflow="fold")
+    for row in ordered.head(MAX_LISTED).iter_rows(named=True):
+        sev = "[red]E[/red]" if row["severity"] == "error" else "[yellow]W[/yellow]"
+        table.add_row(sev, row["rule"], row["cell"] or "", row["message"])
+    console.print(table)
+    if ordered.height > MAX_LISTED:
+        console.print(t["more"].format(n=ordered.height - MAX_LISTED))
+
+
+def print_rules(lang: str, fmt: str) -> None:
+    t = TEXT[lang]
+    rules = sorted(RULES.values(), key=lambda r: r.code)
+    if fmt == "json":
+        data = [
+            {
+                "code": r.code,
+                "severity": r.severity,
+                "tables": list(r.tables),
+                "title_id": r.title_id,
+                "title_en": r.title_en,
+                "formula": r.formula,
+            }
+            for r in rules
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if fmt == "markdown":
+        from schemas.catalog import rules_markdown
+
+        print(rules_markdown(lang), end="")
+        return
+    table = Table(title=f"lakip rules ({len(rules)})")
+    for col in (t["rule"], t["severity"], t["tables"], t["title"], t["formula"]):
+        table.add_column(col, overflow="fold")
+    for r in rules:
+        table.add_row(r.code, r.severity, ", ".join(r.tables), r.title(lang), r.formula)
+    _console().print(table)
