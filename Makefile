@@ -9,7 +9,7 @@ WAREHOUSE ?= warehouse/lakip.duckdb
 REPORTS ?= reports
 OUT    ?= out
 
-.PHONY: run ingest validate load report test lint format check bench sample clean help
+.PHONY: install lock run ingest validate load report test lint format check bench sample clean help
 
 help:
 	@echo "make run       create .venv, install, run ingest -> validate -> load -> report on raw/"
@@ -20,11 +20,14 @@ help:
 	@echo "make lint      ruff format --check, ruff check, mypy"
 	@echo "make bench     benchmarks (not part of make test)"
 
-$(STAMP): pyproject.toml
+# Every dependency, direct and transitive, is pinned in requirements.lock.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 install: $(STAMP)
 

@@ -272,5 +272,39 @@ def rules(fmt: str) -> None:
     print_rules(_settings().lang, fmt)
 
 
+@cli.command()
+@click.argument("statement")
+@warehouse_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output: a terminal table, CSV or JSON.",
+)
+@handled
+def sql(statement: str, warehouse: Path, fmt: str) -> None:
+    """Run one read-only SQL STATEMENT on the warehouse and print the result.
+
+    The warehouse is opened read-only with file access disabled: INSERT, UPDATE,
+    DROP, COPY TO or ATTACH are refused with a message. See docs/warehouse.md
+    for the tables and views.
+
+    \b
+    Example:
+      lakip sql "SELECT kecamatan, tahun, serapan FROM v_ringkasan_kecamatan"
+      lakip sql "SELECT * FROM v_kualitas_data" --format csv > kualitas.csv
+    """
+    from pipeline.console import print_result
+    from pipeline.query import format_rows, run_query
+
+    columns, rows = run_query(warehouse, statement)
+    if fmt == "table":
+        print_result(columns, rows)
+    else:
+        click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
 def main() -> None:
     cli(prog_name="lakip")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -191,3 +192,15 @@ def print_rules(lang: str, fmt: str) -> None:
     for r in rules:
         table.add_row(r.code, r.severity, ", ".join(r.tables), r.title(lang), r.formula)
     _console().print(table)
+
+
+def print_result(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """A query result as a terminal table; numbers right-aligned, NULL shown as such."""
+    table = Table(show_lines=False)
+    for i, col in enumerate(columns):
+        numeric = any(isinstance(r[i], int | float | Decimal) for r in rows[:50])
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*["NULL" if v is None else str(v) for v in row])
+    _console().print(table)
+    _console().print(f"({len(rows)} rows)")

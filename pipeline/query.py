@@ -1,0 +1,81 @@
+"""The analyst's read path: ``lakip sql`` and ``lakip export`` over the warehouse.
+
+The warehouse is opened read-only, so a statement that would write is refused by
+DuckDB itself rather than by parsing SQL here; the refusal becomes a clear
+:class:`ReadOnlyViolation` instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
+
+
+def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    if not warehouse.exists():
+        raise LakipError(
+            f"Gudang data {warehouse} belum ada: jalankan `lakip load` dulu. "
+            f"(Warehouse {warehouse} does not exist yet: run `lakip load` first.)"
+        )
+    try:
+        # No file access either: COPY TO, ATTACH and INSTALL would write outside the warehouse.
+        config = {"enable_external_access": False, "lock_configuration": True}
+        return duckdb.connect(str(warehouse), read_only=True, config=config)
+    except duckdb.IOException as exc:
+        raise WarehouseBusy(
+            f"Gudang data {warehouse} sedang dipakai proses lain untuk menulis; coba lagi nanti. "
+            f"(The warehouse is being written by another process; try again later.) [{exc}]"
+        ) from exc
+
+
+def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Execute one read-only statement; return column names and rows."""
+    con = open_read_only(warehouse)
+    try:
+        cursor = con.execute(sql)
+        if cursor.description is None:
+            return [], []
+        columns = [d[0] for d in cursor.description]
+        return columns, cursor.fetchall()
+    except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
+        text = str(exc).lower()
+        if "read-only" in text or "disabled by configuration" in text or "locked" in text:
+            raise ReadOnlyViolation(
+                "`lakip sql` hanya membaca; perintah yang mengubah gudang data ditolak. "
+                "Gunakan `lakip load` untuk memuat data. "
+                "(`lakip sql` is read-only: statements that change the warehouse are refused.)"
+            ) from exc
+        raise LakipError(str(exc)) from exc
+    except duckdb.Error as exc:
+        raise LakipError(f"SQL: {exc}") from exc
+    finally:
+        con.close()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def format_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
+    """CSV or JSON text of a result (the terminal table is drawn by the console)."""
+    if fmt == "json":
+        data = [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([[_plain(v) for v in row] for row in rows])
+    return buffer.getvalue()
