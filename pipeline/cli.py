@@ -202,6 +202,26 @@ def load(raw: Path, warehouse: Path) -> None:
 
 
 @cli.command()
+@raw_option
+@warehouse_option
+@handled
+def rebuild(raw: Path, warehouse: Path) -> None:
+    """Rebuild the WAREHOUSE from scratch from every submission under RAW.
+
+    Builds a new file beside the old one and swaps it in only when complete, so a
+    failed rebuild leaves the existing warehouse as it was.
+
+    \b
+    Example:
+      lakip rebuild --raw raw --warehouse warehouse/lakip.duckdb
+    """
+    from pipeline import load as loader
+
+    summary = loader.rebuild(raw, warehouse)
+    click.echo(summary.describe(_settings().lang))
+
+
+@cli.command()
 @warehouse_option
 @reports_option
 @tahun_option
