@@ -9,7 +9,7 @@ WAREHOUSE ?= warehouse/lakip.duckdb
 REPORTS ?= reports
 OUT    ?= out
 
-.PHONY: install lock run ingest validate load report test lint format check bench sample clean help
+.PHONY: docs install lock run ingest validate load report test lint format check bench sample clean help
 
 help:
 	@echo "make run       create .venv, install, run ingest -> validate -> load -> report on raw/"
@@ -65,6 +65,10 @@ sample: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+docs: $(STAMP)
+	$(BIN)/python -c "from pipeline.cli import help_markdown; print(help_markdown(), end='')" > docs/cli.md
+	$(LAKIP) rules --format markdown > docs/rules.md
 
 clean:
 	rm -rf $(VENV) $(OUT) $(REPORTS) warehouse/*.duckdb warehouse/*.wal

@@ -326,5 +326,52 @@ def sql(statement: str, warehouse: Path, fmt: str) -> None:
         click.echo(format_rows(columns, rows, fmt), nl=False)
 
 
+@cli.command()
+@warehouse_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("export"),
+    show_default=True,
+    help="Folder for the exported dataset.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+)
+@handled
+def export(warehouse: Path, out: Path, fmt: str) -> None:
+    """Export the fact tables of current submissions, partitioned by year (hive layout).
+
+    One folder per staging view (`stg_program_kegiatan/tahun_laporan=2025/...`) plus
+    the findings, for engines such as Spark, Trino or BigQuery. See docs/warehouse.md.
+
+    \b
+    Example:
+      lakip export --format parquet --out export
+    """
+    from pipeline.query import export as do_export
+
+    for path in do_export(warehouse, out, fmt):
+        click.echo(str(path))
+
+
+def help_markdown() -> str:
+    """The CLI reference (docs/cli.md), generated from the commands' own help."""
+    parts = [
+        "# lakip command line\n",
+        "Generated from `lakip --help` by `make docs`; a test fails when it drifts.\n",
+    ]
+    root = cli.make_context("lakip", [], resilient_parsing=True, terminal_width=100)
+    parts.append(f"## lakip\n\n```text\n{cli.get_help(root)}\n```\n")
+    for name in sorted(cli.list_commands(root)):
+        command = cli.get_command(root, name)
+        assert command is not None
+        ctx = command.make_context(
+            f"lakip {name}", [], parent=root, resilient_parsing=True, terminal_width=100
+        )
+        parts.append(f"## lakip {name}\n\n```text\n{command.get_help(ctx)}\n```\n")
+    return "\n".join(parts)
+
+
 def main() -> None:
     cli(prog_name="lakip")

@@ -79,3 +79,51 @@ def format_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> st
     writer.writerow(columns)
     writer.writerows([[_plain(v) for v in row] for row in rows])
     return buffer.getvalue()
+
+
+def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
+    """Write every staging fact view (current submissions) partitioned by report year.
+
+    Hive layout (``<view>/tahun_laporan=2025/*.parquet``) is what Spark, Trino,
+    BigQuery external tables and DuckDB itself read as a partitioned dataset.
+    """
+    if fmt not in ("parquet", "csv"):
+        raise LakipError(f"unknown export format {fmt!r}")
+    if not warehouse.exists():
+        raise LakipError(f"Gudang data {warehouse} belum ada. (Warehouse {warehouse} missing.)")
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.IOException as exc:
+        raise WarehouseBusy(
+            f"Gudang data {warehouse} sedang dipakai proses lain. (Warehouse busy.) [{exc}]"
+        ) from exc
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        views = [
+            name
+            for (name,) in con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal "
+                "AND view_name LIKE 'stg\\_%' ESCAPE '\\' ORDER BY view_name"
+            ).fetchall()
+        ]
+        for view in [*views, "findings_current"]:
+            target = out / view
+            if view == "findings_current":
+                source = (
+                    "SELECT f.*, p.tahun_laporan FROM findings f "
+                    "JOIN stg_pengiriman p USING (submission_id)"
+                )
+            else:
+                source = f'SELECT * FROM "{view}"'
+            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            # Identifiers come from the catalog, paths are bound as literals by DuckDB's quoting.
+            path_literal = str(target).replace("'", "''")
+            con.execute(
+                f"COPY ({source}) TO '{path_literal}' "
+                f"({options}, PARTITION_BY (tahun_laporan), OVERWRITE_OR_IGNORE true)"
+            )
+            written.append(target)
+    finally:
+        con.close()
+    return written
