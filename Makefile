@@ -64,7 +64,8 @@ sample: $(STAMP)
 	$(BIN)/python sample/build_sample.py --out raw/2025/medang-deras.xlsx
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 docs: $(STAMP)
 	$(BIN)/python -c "from pipeline.cli import help_markdown; print(help_markdown(), end='')" > docs/cli.md

@@ -355,6 +355,50 @@ def export(warehouse: Path, out: Path, fmt: str) -> None:
         click.echo(str(path))
 
 
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("raw"),
+    show_default=True,
+    help="Folder to write into; files go to OUT/sintetis/<tahun>/.",
+)
+@click.option("--kecamatan", "count", type=click.IntRange(1, 100_000), default=12)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option(
+    "--inject", type=click.IntRange(0), default=0, show_default=True, help="Errors to inject."
+)
+@click.option("--tahun", type=int, default=2025, show_default=True, help="Report year.")
+@click.option("--years", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@handled
+def generate(
+    out: Path, count: int, seed: int, inject: int, tahun: int, years: int, fmt: str, workers: int
+) -> None:
+    """Write synthetic, internally consistent submissions, optionally with errors.
+
+    The first 12 are the kecamatan of Kabupaten Batu Bara (with their Kemendagri
+    codes), then invented ones. Every file is marked synthetic (identitas
+    `sintetis = ya`, folder `sintetis/`) so made-up figures never pass for real.
+    Injected errors are listed in OUT/sintetis/<tahun>/ground_truth.csv.
+
+    \b
+    Example:
+      lakip generate --kecamatan 40 --seed 7 --inject 300 --out /tmp/uji
+      lakip validate --raw /tmp/uji/sintetis/2025
+    """
+    from pipeline.generate import generate as make
+
+    result = make(
+        out, kecamatan=count, seed=seed, inject=inject, tahun=tahun, years=years, fmt=fmt,
+        workers=workers,
+    )  # fmt: skip
+    click.echo(f"{len(result.paths)} submissions -> {out / 'sintetis'}")
+    if result.truth_path is not None:
+        click.echo(f"ground truth: {result.truth_path} ({result.injected.height} errors)")
+
+
 def help_markdown() -> str:
     """The CLI reference (docs/cli.md), generated from the commands' own help."""
     parts = [

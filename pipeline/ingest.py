@@ -16,17 +16,19 @@ read becomes a finding carrying the raw text.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import fastexcel
 import polars as pl
 
-from pipeline.cells import column_letter, read_cells
+from pipeline.cells import column_letter, read_cells, read_column
 from pipeline.errors import LakipError
 from schemas.contract import (
     IDENTITAS_KEYS,
@@ -118,16 +120,21 @@ def discover(root: Path) -> list[Path]:
         raise IngestError(f"{root} does not exist")
     if root.is_file():
         return [root]
-    if any(p.suffix.lower() == ".csv" for p in root.iterdir() if p.is_file()):
+    if _is_csv_submission(root):
         return [root]
     found: list[Path] = []
     for path in sorted(root.rglob("*")):
         if path.name.startswith(("~$", ".")):
             continue
         is_workbook = path.is_file() and path.suffix.lower() == ".xlsx"
-        if is_workbook or (path.is_dir() and any(path.glob("*.csv"))):
+        if is_workbook or (path.is_dir() and _is_csv_submission(path)):
             found.append(path)
     return found
+
+
+def _is_csv_submission(folder: Path) -> bool:
+    """A folder is a CSV submission when one of its CSV files is named after a table."""
+    return any(norm(p.stem) in _SHEETS for p in folder.glob("*.csv"))
 
 
 def fingerprint(path: Path) -> tuple[str, int]:
@@ -158,12 +165,26 @@ def _raw_sheets_xlsx(path: Path) -> list[tuple[str, pl.DataFrame, list[int]]]:
     return out
 
 
+def _sniff_separator(text: bytes, table: str | None) -> str:
+    """';' or ',': the one under which some top row names most of the table's columns.
+
+    Counting characters misleads (decimals '3,82' and names with commas), so both
+    readings of the top lines are tried against the contract's header labels.
+    """
+    head = text[:8192].decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
+    lookup = _HEADERS.get(table or "", {})
+    scores: dict[str, int] = {}
+    for sep in (";", ","):
+        rows = list(csv.reader(head, delimiter=sep))
+        scores[sep] = max((sum(norm(c) in lookup for c in row) for row in rows), default=0)
+    return max((";", ","), key=lambda sep: scores[sep])  # a tie keeps ';'
+
+
 def _raw_sheets_csv(folder: Path) -> list[tuple[str, pl.DataFrame, list[int]]]:
     out = []
     for file in sorted(folder.glob("*.csv")):
         text = file.read_bytes()
-        head = text[:4096].decode("utf-8", errors="replace")
-        sep = ";" if head.count(";") >= head.count(",") else ","
+        sep = _sniff_separator(text, _SHEETS.get(norm(file.stem)))
         frame = pl.read_csv(
             text,
             has_header=False,
@@ -244,12 +265,16 @@ def _read_sheet(
                      found=label or "", detail=str(values.len()))
         )  # fmt: skip
     base_row = header_idx + 2  # Excel rows are 1-based and data starts below the header
-    cols = [pl.col(frame.columns[j]).alias(name) for j, name in mapping.items()]
-    out = data.select(cols).with_columns(
-        pl.lit(sub.submission_id).alias("submission_id"),
-        pl.lit(sheet_name).alias("sheet"),
-        (pl.int_range(pl.len(), dtype=pl.Int64) + base_row).alias("row"),
-    )
+    height = data.height
+    # Built from Series directly: a polars select/with_columns per sheet costs more than
+    # reading the sheet (each one plans and collects a query).
+    series = [
+        pl.Series("submission_id", [sub.submission_id] * height, dtype=pl.String),
+        pl.Series("sheet", [sheet_name] * height, dtype=pl.String),
+        pl.Series("row", range(base_row, base_row + height), dtype=pl.Int64),
+    ]
+    series += [data.to_series(j).alias(name) for j, name in mapping.items()]
+    out = pl.DataFrame(series)
     return _SheetRead(table.name, sheet_name, out, letters)
 
 
@@ -306,29 +331,25 @@ def _text_columns(table: Table) -> list[str]:
 
 
 def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
-    """Add ``kind``: data, total, note, header or empty, over all submissions at once."""
+    """Add ``_kind``: data, total, note, header or empty, over all submissions at once."""
     names = [c.name for c in table.columns]
-    blank = [pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names]
-    all_blank = pl.all_horizontal(blank)
-    normed = [pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()]+", "") for n in names]
-    text_cols = _text_columns(table) or names
+    stripped = [pl.col(n).str.strip_chars() for n in names]
+    all_blank = pl.all_horizontal([(e.is_null() | (e == "")) for e in stripped])
+    text_cols = [n for n in (*_text_columns(table), "no") if n in names] or names[:1]
+    normed = {
+        n: pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()]+", "") for n in text_cols
+    }
     total_hit = pl.any_horizontal(
-        [
-            pl.col(n)
-            .str.to_lowercase()
-            .str.replace_all(r"[\s_\-.:/()]+", "")
-            .is_in(sorted(TOTAL_LABELS))
-            .fill_null(False)
-            for n in {*text_cols, *(["no"] if "no" in names else [])}
-        ]
+        [e.is_in(sorted(TOTAL_LABELS)).fill_null(False) for e in normed.values()]
     )
+    # A header repeated inside the data (a table pasted page by page): its text cells
+    # hold the column labels themselves.
     labels = sorted(_HEADER_LABELS[table.name])
-    header_hit = (
-        pl.all_horizontal([(e.is_in(labels) | b) for e, b in zip(normed, blank, strict=True)])
-        & ~all_blank
-    )
-    first_text = pl.coalesce([pl.col(n).str.strip_chars().replace("", None) for n in names])
-    note_hit = first_text.str.to_lowercase().str.contains(_NOTE).fill_null(False)
+    header_hit = pl.all_horizontal(
+        [(e.is_in(labels) | e.is_null() | (e == "")) for e in normed.values()]
+    ) & pl.any_horizontal([e.is_in(labels).fill_null(False) for e in normed.values()])
+    first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped[:3]])
+    note_hit = first.str.to_lowercase().str.contains(_NOTE).fill_null(False)
     kind = (
         pl.when(all_blank)
         .then(pl.lit("empty"))
@@ -345,31 +366,21 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
 
 def _parse(frame: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Typed columns plus the findings for cells that could not be read."""
-    parsed = []
-    issues = []
     keep = ["submission_id", "sheet", "row"]
-    for col in table.columns:
-        if col.kind is Kind.TEXT:
-            parsed.append(pl.col(col.name).str.strip_chars().replace("", None).alias(col.name))
-            continue
-        struct_name = f"_{col.name}"
-        parsed.append(read_cells(pl.col(col.name), col.kind).alias(struct_name))
-    out = frame.select(
-        [*keep, "_kind", *[pl.col(c.name).alias(f"_raw_{c.name}") for c in table.columns], *parsed]
+    out = frame.with_columns(
+        [pl.col(c.name).alias(f"_raw_{c.name}") for c in table.columns if c.kind is not Kind.TEXT]
     )
+    issues = []
     final = [*keep]
     for col in table.columns:
+        out = read_column(out, col.name, col.kind)
+        final.append(col.name)
         if col.kind is Kind.TEXT:
-            final.append(col.name)
             continue
-        s = pl.col(f"_{col.name}")
-        out = out.with_columns(
-            s.struct.field("value").alias(col.name),
-            s.struct.field("status").alias(f"_status_{col.name}"),
-        )
         if col.kind is Kind.MEASURE:
-            out = out.with_columns(s.struct.field("predikat").alias(f"{col.name}_predikat"))
-        bad = out.filter(pl.col(f"_status_{col.name}").is_in(["unreadable", "ambiguous"]))
+            final.append(f"{col.name}_predikat")
+        status = pl.col(f"_status_{col.name}")
+        bad = out.filter(status.is_in(["unreadable", "ambiguous"]))
         if bad.height:
             issues.append(
                 bad.select(
@@ -379,13 +390,10 @@ def _parse(frame: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFram
                     pl.lit(table.name).alias("table"),
                     pl.lit(col.name).alias("column"),
                     pl.col(f"_raw_{col.name}").alias("found"),
-                    pl.col(f"_status_{col.name}").alias("detail"),
+                    status.alias("detail"),
                     pl.col(col.name).cast(pl.String).alias("expected"),
                 )
             )
-        final.append(col.name)
-        if col.kind is Kind.MEASURE:
-            final.append(f"{col.name}_predikat")
     final.append("_kind")
     issue_frame = pl.concat(issues) if issues else pl.DataFrame()
     return out.select(final), issue_frame
@@ -458,16 +466,46 @@ def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFram
     )
 
 
-def ingest(paths: Sequence[Path] | Iterable[Path], workers: int | None = None) -> Batch:
+PARALLEL_MIN_FILES = 48
+"""Below this many files a process pool costs more to start than it saves."""
+
+
+def _read_chunk(paths: list[Path]) -> list[_FileRead]:
+    return [read_submission(p) for p in paths]
+
+
+def read_all(
+    paths: Sequence[Path], workers: int | None = None, progress: Callable[[int], None] | None = None
+) -> list[_FileRead]:
+    """Read files in parallel processes: the per-sheet structure work is Python and
+    would serialise on the GIL in threads."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        out = []
+        for path in paths:
+            out.append(read_submission(path))
+            if progress:
+                progress(1)
+        return out
+    size = max(8, min(64, len(paths) // (workers * 8) or 1))
+    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+    reads: list[_FileRead] = []
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for chunk_reads in pool.map(_read_chunk, chunks):
+            reads.extend(chunk_reads)
+            if progress:
+                progress(len(chunk_reads))
+    return reads
+
+
+def ingest(
+    paths: Sequence[Path] | Iterable[Path],
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Batch:
     """Read every submission and return them as one :class:`Batch`."""
-    paths = list(paths)
-    workers = workers or min(len(paths), os.cpu_count() or 1) or 1
-    if workers > 1 and len(paths) > 1:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            reads = list(pool.map(read_submission, paths))
-    else:
-        reads = [read_submission(p) for p in paths]
-    return assemble(reads)
+    return assemble(read_all(list(paths), workers, progress))
 
 
 def assemble(reads: list[_FileRead]) -> Batch:
@@ -497,19 +535,11 @@ def assemble(reads: list[_FileRead]) -> Batch:
         frames = [s.frame for r in reads for s in r.sheets if s.table == table.name]
         names = [c.name for c in table.columns]
         if frames:
-            text = pl.concat(
-                [
-                    f.with_columns(
-                        [
-                            pl.lit(None, dtype=pl.String).alias(n)
-                            for n in names
-                            if n not in f.columns
-                        ]
-                    ).select("submission_id", "sheet", "row", *names)
-                    for f in frames
-                ],
-                how="vertical",
-            )
+            # One diagonal concat fills the columns a sheet lacks with nulls.
+            text = pl.concat(frames, how="diagonal")
+            text = text.with_columns(
+                [pl.lit(None, dtype=pl.String).alias(n) for n in names if n not in text.columns]
+            ).select("submission_id", "sheet", "row", *names)
         else:
             text = pl.DataFrame(
                 schema={"submission_id": pl.String, "sheet": pl.String, "row": pl.Int64}

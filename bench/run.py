@@ -1,0 +1,196 @@
+"""Benchmark: lakip against the fastexcel floor and a per-file pandas baseline, in one run.
+
+Why ratios and not seconds: machines differ, so every figure is compared with a floor and
+a baseline measured in the same run on the same files. Each measurement runs in a fresh
+child process so its peak memory (RSS) is its own.
+
+    python bench/run.py                      # 1k, 3k and 7,285 files, one year
+    python bench/run.py --sizes 200,500      # quicker
+    python bench/run.py --years 5            # five report years per kecamatan
+
+Generated submissions are cached under bench/.cache/ (gitignored): generating 7,285
+workbooks once takes a few minutes; later runs reuse them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+TARGET_FLOOR_RATIO = 1.5
+TARGET_BASELINE_RATIO = 30.0
+TARGET_RSS_MB = 2048.0
+TARGET_FLAT = 0.20
+
+
+# ------------------------------------------------------------------ children
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def child_floor(paths: list[Path]) -> dict[str, float]:
+    """Read every sheet of every workbook with fastexcel, nothing else."""
+    import fastexcel
+
+    def read(path: Path) -> int:
+        reader = fastexcel.read_excel(path)
+        cells = 0
+        for name in reader.sheet_names:
+            frame = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+            cells += frame.to_polars().height
+        return cells
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        rows = sum(pool.map(read, paths))
+    return {"seconds": time.perf_counter() - start, "rows": rows, "rss_mb": _peak_mb()}
+
+
+def child_lakip(paths: list[Path], warehouse: Path) -> dict[str, float]:
+    """lakip's ingest + validate + load of the same files."""
+    from pipeline.ingest import ingest
+    from pipeline.load import load
+    from pipeline.validate import validate
+
+    start = time.perf_counter()
+    batch = ingest(paths)
+    t_ingest = time.perf_counter()
+    result = validate(batch)
+    t_validate = time.perf_counter()
+    load(batch, result, warehouse)
+    end = time.perf_counter()
+    return {
+        "seconds": end - start,
+        "ingest": t_ingest - start,
+        "validate": t_validate - t_ingest,
+        "load": end - t_validate,
+        "findings": float(result.findings.height),
+        "rss_mb": _peak_mb(),
+    }
+
+
+def child_baseline(paths: list[Path]) -> dict[str, float]:
+    """What a user writes without lakip: pandas + openpyxl per file, pandera per file."""
+    from bench.baseline import validate_file
+
+    start = time.perf_counter()
+    failures = 0
+    for path in paths:
+        failures += validate_file(path)
+    return {"seconds": time.perf_counter() - start, "failures": failures, "rss_mb": _peak_mb()}
+
+
+# ------------------------------------------------------------------ parent
+
+
+def _files(cache: Path, count: int, years: int, seed: int) -> list[Path]:
+    from pipeline.generate import generate
+
+    folder = cache / f"n{count}-y{years}-s{seed}"
+    marker = folder / "done"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        print(f"generating {count} kecamatan x {years} year(s) into {folder} ...", flush=True)
+        generate(folder, kecamatan=count, seed=seed, inject=0, years=years)
+        print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+        marker.write_text("ok")
+    return sorted(folder.rglob("*.xlsx"))
+
+
+def _run_child(kind: str, paths: list[Path], extra: list[str] | None = None) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(str(p) for p in paths))
+        listing = handle.name
+    try:
+        cmd = [sys.executable, str(Path(__file__)), "--child", kind, "--list", listing]
+        out = subprocess.run(
+            [*cmd, *(extra or [])], check=True, capture_output=True, text=True, cwd=REPO
+        )
+    finally:
+        os.unlink(listing)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,3000,7285")
+    parser.add_argument("--years", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--baseline-sample", type=int, default=40)
+    parser.add_argument("--cache", type=Path, default=HERE / ".cache")
+    parser.add_argument("--child", choices=["floor", "lakip", "baseline"])
+    parser.add_argument("--list", type=Path)
+    parser.add_argument("--warehouse", type=Path)
+    args = parser.parse_args()
+
+    if args.child:
+        paths = [Path(p) for p in args.list.read_text().splitlines() if p]
+        if args.child == "floor":
+            result = child_floor(paths)
+        elif args.child == "lakip":
+            result = child_lakip(paths, args.warehouse)
+        else:
+            result = child_baseline(paths)
+        print(json.dumps(result))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    kecamatan = max(sizes)
+    files = _files(args.cache, kecamatan, args.years, args.seed)
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    print(f"files available: {len(files)} ({args.years} year(s) per kecamatan)")
+    rows = []
+    for size in sizes:
+        paths = files[: size * args.years]
+        floor = _run_child("floor", paths)
+        with tempfile.TemporaryDirectory() as tmp:
+            lakip = _run_child("lakip", paths, ["--warehouse", str(Path(tmp) / "w.duckdb")])
+        rows.append((len(paths), floor, lakip))
+        print(
+            f"{len(paths):>6} files  floor {floor['seconds']:7.2f} s  lakip {lakip['seconds']:7.2f} s "
+            f"(ingest {lakip['ingest']:.2f}, validate {lakip['validate']:.2f}, "
+            f"load {lakip['load']:.2f})  lakip/floor {lakip['seconds'] / floor['seconds']:.2f}  "
+            f"peak RSS {lakip['rss_mb']:.0f} MB  per 1,000 files {lakip['seconds'] / len(paths) * 1000:.1f} s",
+            flush=True,
+        )
+    sample = files[: args.baseline_sample]
+    base = _run_child("baseline", sample)
+    base_per_file = base["seconds"] / len(sample)
+    largest_n, largest_floor, largest = rows[-1]
+    baseline_scaled = base_per_file * largest_n
+    per_file = [r[2]["seconds"] / r[0] for r in rows]
+    flat = max(per_file) / min(per_file) - 1
+    floor_ratio = largest["seconds"] / largest_floor["seconds"]
+    baseline_ratio = baseline_scaled / largest["seconds"]
+    print()
+    print(f"baseline (pandas+openpyxl+pandera per file): {base_per_file * 1000:.1f} ms/file "
+          f"on {len(sample)} files, scaled to {largest_n}: {baseline_scaled:.1f} s")  # fmt: skip
+    checks = [
+        ("lakip / floor", floor_ratio, f"<= {TARGET_FLOOR_RATIO}", floor_ratio <= TARGET_FLOOR_RATIO),
+        ("baseline / lakip", baseline_ratio, f">= {TARGET_BASELINE_RATIO}", baseline_ratio >= TARGET_BASELINE_RATIO),
+        ("peak RSS (MB)", largest["rss_mb"], f"< {TARGET_RSS_MB:.0f}", largest["rss_mb"] < TARGET_RSS_MB),
+        ("time per file spread", flat, f"<= {TARGET_FLAT:.0%}", flat <= TARGET_FLAT),
+    ]  # fmt: skip
+    for name, value, target, ok in checks:
+        print(f"{name:<22} {value:10.2f}   target {target:<8} {'OK' if ok else 'MISSED'}")
+    return 0 if all(c[3] for c in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
