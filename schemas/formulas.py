@@ -8,6 +8,8 @@ varies.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import polars as pl
 
 # Printed figures carry two decimals; a difference of one unit in the last digit is rounding.
@@ -22,6 +24,15 @@ NEGATIVE_METHODS = ("pengurangan", "rasio")
 ``(2*target - realisasi) / target * 100``; ``rasio``: ``target / realisasi * 100``.
 """
 DEFAULT_NEGATIVE_METHOD = "pengurangan"
+
+
+def first_of(cases: Iterable[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
+    """The value of the first case whose condition holds, null when none does.
+
+    A ``when/then`` chain written as a coalesce, so every step is a plain ``pl.Expr``
+    (type-checkable); a case's value must not itself be null.
+    """
+    return pl.coalesce([pl.when(condition).then(value) for condition, value in cases])
 
 
 def round_half_up(expr: pl.Expr, decimals: int = PRINTED_DECIMALS) -> pl.Expr:
@@ -49,7 +60,9 @@ def capaian(
         .then(negative)
         .otherwise(positive)
     )
-    return pl.when(target.is_null() | realisasi.is_null() | (target == 0)).then(None).otherwise(value)
+    return (
+        pl.when(target.is_null() | realisasi.is_null() | (target == 0)).then(None).otherwise(value)
+    )
 
 
 def serapan(pagu: pl.Expr, realisasi: pl.Expr) -> pl.Expr:
@@ -91,10 +104,7 @@ the printed bands leave gaps for decimals (90.5), and above 100 is the top band.
 
 def rating(capaian_pct: pl.Expr, lang: str = "id") -> pl.Expr:
     idx = 1 if lang == "id" else 2
-    expr = pl.when(capaian_pct.is_null()).then(pl.lit(None, dtype=pl.String))
-    for band in RATING_BANDS:
-        expr = expr.when(capaian_pct >= band[0]).then(pl.lit(band[idx]))
-    return expr.otherwise(None)
+    return first_of((capaian_pct >= band[0], pl.lit(band[idx])) for band in RATING_BANDS)
 
 
 AKIP_BANDS = (
@@ -116,10 +126,8 @@ AKIP_BOBOT = {
 
 
 def akip_predikat(nilai: pl.Expr) -> pl.Expr:
-    expr = pl.when(nilai.is_null()).then(pl.lit(None, dtype=pl.String))
-    for lower, label in AKIP_BANDS:
-        expr = expr.when(nilai > lower).then(pl.lit(label))
-    return expr.otherwise(pl.lit("D"))
+    bands = [(nilai > lower, pl.lit(label)) for lower, label in AKIP_BANDS]
+    return first_of([*bands, (nilai.is_not_null(), pl.lit("D"))])
 
 
 IKM_MUTU = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
@@ -127,10 +135,8 @@ IKM_MUTU = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
 
 
 def ikm_mutu(nilai: pl.Expr) -> pl.Expr:
-    expr = pl.when(nilai.is_null()).then(pl.lit(None, dtype=pl.String))
-    for lower, label in IKM_MUTU:
-        expr = expr.when(round_half_up(nilai) >= lower).then(pl.lit(label))
-    return expr.otherwise(None)
+    rounded = round_half_up(nilai)
+    return first_of((rounded >= lower, pl.lit(label)) for lower, label in IKM_MUTU)
 
 
 def efisiensi(capaian_pct: pl.Expr, serapan_pct: pl.Expr) -> pl.Expr:
@@ -159,3 +165,96 @@ def efisiensi_kategori(selisih: pl.Expr, lang: str = "id") -> pl.Expr:
         .then(pl.lit(labels[1]))
         .otherwise(pl.lit(labels[2]))
     )
+
+
+# ------------------------------------------------------------------ printed precision
+
+_PRECISION_PROBE = 1e-6
+
+
+def printed_decimals(printed: pl.Expr, most: int = 4) -> pl.Expr:
+    """Fewest decimals (0..``most``) that reproduce a printed figure: 100 -> 0, 1.9 -> 1.
+
+    Ingest keeps numbers, not their text, so ``98,20`` and ``98,2`` both arrive as 98.2
+    and read as one decimal. That is the cautious side: a figure is never compared at a
+    precision finer than the one it visibly carries.
+    """
+    cases = []
+    for d in range(most):
+        scaled = printed * 10**d
+        exact = (scaled - scaled.round(0)).abs() < _PRECISION_PROBE * 10**d
+        cases.append((exact, pl.lit(d, dtype=pl.Int32)))
+    return first_of([*cases, (printed.is_not_null(), pl.lit(most, dtype=pl.Int32))])
+
+
+def _round_to(expr: pl.Expr, decimals: pl.Expr) -> pl.Expr:
+    """Half-up rounding at a per-row number of decimals."""
+    factor = pl.lit(10.0).pow(decimals)
+    scaled = expr * factor
+    return (scaled.abs() + 0.5 + _EPS).floor() * scaled.sign() / factor
+
+
+def compare_at_precision(printed: pl.Expr, recomputed: pl.Expr) -> pl.Expr:
+    """Like :func:`compare_printed`, also accepting a figure printed with fewer decimals.
+
+    Consistent ('ok' or 'rounding') when the printed figure is within one unit of the
+    second decimal of the recomputed one (:func:`compare_printed`; a figure truncated to
+    two decimals is within that unit too), or when it equals the recomputed figure
+    rounded half-up at the precision the printed figure carries: ``100`` for 99,9967 and
+    ``1.9`` for 1,8868 are consistent; ``100`` for 98,6 and ``0,80`` for 0,875 are not.
+    No extra unit is granted below two decimals.
+    """
+    base = compare_printed(printed, recomputed)
+    decimals = pl.min_horizontal(printed_decimals(printed), pl.lit(PRINTED_DECIMALS))
+    coarse = (printed - _round_to(recomputed, decimals)).abs() <= 1e-7
+    return (
+        pl.when(base.is_null())
+        .then(None)
+        .when(base != "mismatch")
+        .then(base)
+        .when(coarse)
+        .then(pl.lit("rounding"))
+        .otherwise(pl.lit("mismatch"))
+    )
+
+
+# ------------------------------------------------------------------ AKIP components
+
+AKIP_BOBOT_LAMA = {
+    "perencanaan kinerja": 30.0,
+    "pengukuran kinerja": 25.0,
+    "pelaporan kinerja": 15.0,
+    "evaluasi akuntabilitas kinerja internal": 10.0,
+    "pencapaian sasaran/kinerja": 20.0,
+}
+"""Weights of the evaluation before 2022 (PermenPAN-RB 12/2015), fifth component included."""
+
+AKIP_FORM_BARU = 2022
+"""First year of the 4-component evaluation of PermenPAN-RB 88/2021."""
+
+AKIP_KELAS = (
+    ("perencanaan", "perencanaan kinerja"),
+    ("pengukuran", "pengukuran kinerja"),
+    ("pelaporan", "pelaporan kinerja"),
+    ("evaluasi", "evaluasi akuntabilitas kinerja internal"),
+    ("capaian|pencapaian|sasaran", "pencapaian sasaran/kinerja"),
+)
+"""Keyword -> canonical component: reports shorten names ('Evaluasi Internal')."""
+
+
+def akip_komponen_kelas(komponen: pl.Expr) -> pl.Expr:
+    """Canonical AKIP component name (a key of the bobot tables) or null if unknown."""
+    text = komponen.str.to_lowercase()
+    return first_of((text.str.contains(pattern), pl.lit(name)) for pattern, name in AKIP_KELAS)
+
+
+def akip_bobot(kelas: pl.Expr, tahun: pl.Expr) -> pl.Expr:
+    """Standard weight of a component for the evaluation year (88/2021 or 12/2015)."""
+    baru = kelas.replace_strict(AKIP_BOBOT, default=None, return_dtype=pl.Float64)
+    lama = kelas.replace_strict(AKIP_BOBOT_LAMA, default=None, return_dtype=pl.Float64)
+    return pl.when(tahun >= AKIP_FORM_BARU).then(baru).otherwise(lama)
+
+
+def ikm_nilai(mean_unsur: pl.Expr) -> pl.Expr:
+    """IKM from the mean unsur score (1-4): mean x 25 (PermenPAN-RB 14/2017)."""
+    return mean_unsur * 25

@@ -1,0 +1,304 @@
+"""What every rule family shares: the run context, finding rows, number text, name keys.
+
+Rule families are functions ``check(ctx) -> list[pl.DataFrame]`` over whole tables of
+all submissions at once; they build finding frames with :func:`emit`, which locates each
+finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from schemas.catalog import RULES
+from schemas.findings import FINDING_SCHEMA, locate
+from schemas.formulas import round_half_up
+from schemas.rules.config import ValidateConfig
+
+MONEY = pl.Decimal(18, 2)
+SUM_MONEY = pl.Decimal(38, 2)
+KEYS = ["submission_id", "sheet", "row"]
+
+# The column that says what a row is about, shown as a finding's ``label``.
+LABELS: dict[str, str] = {
+    "identitas": "kolom",
+    "perjanjian_kinerja": "indikator",
+    "anggaran_program": "program",
+    "rencana_belanja": "jenis_belanja",
+    "capaian_iku": "indikator",
+    "tren_iku": "indikator",
+    "kemajuan_renstra": "indikator",
+    "program_kegiatan": "nama",
+    "realisasi_belanja": "jenis_belanja",
+    "ikm_unsur": "unsur",
+    "ikm_survei": "kolom",
+    "akip_komponen": "komponen",
+    "akip_nilai": "tahun",
+    "efisiensi_sasaran": "indikator",
+    "sdm": "uraian",
+}
+
+# Columns kept beside FINDING_SCHEMA until root causes are linked (schemas.rules.roots).
+EXTRA_SCHEMA: dict[str, pl.DataType] = {
+    "amount": SUM_MONEY,  # |found - expected| of a money finding
+    "amount_kind": pl.String(),  # 'pagu' or 'realisasi': what the amount is of
+    "link_key": pl.String(),  # same key = the same wrong figure copied elsewhere
+}
+INTERNAL_SCHEMA: dict[str, pl.DataType] = {
+    **{k: v for k, v in FINDING_SCHEMA.items() if k not in ("root", "finding_id")},
+    **EXTRA_SCHEMA,
+}
+
+
+@dataclass
+class Context:
+    """One validation run: the batch's frames (enriched as families run) and settings."""
+
+    submissions: pl.DataFrame
+    tables: dict[str, pl.DataFrame]
+    totals: dict[str, pl.DataFrame]
+    layout: pl.DataFrame
+    ingest_findings: pl.DataFrame
+    config: ValidateConfig = field(default_factory=ValidateConfig)
+
+    @property
+    def report_year(self) -> pl.DataFrame:
+        """submission_id -> tahun of its identitas (the report year)."""
+        return self.submissions.select("submission_id", pl.col("tahun").alias("tahun_laporan"))
+
+
+def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame:
+    """Finding rows of rule ``code`` in the internal schema, located at ``sheet!cell``.
+
+    ``frame`` holds any subset of the internal columns; ``cell`` is derived from
+    (submission, table, column, row) through the ingest layout unless given.
+    """
+    if frame.height == 0:
+        return pl.DataFrame(schema=INTERNAL_SCHEMA)
+    given = frame.get_column("cell") if "cell" in frame.columns else None
+    if "sheet" in frame.columns and "row" in frame.columns and "column" in frame.columns:
+        frame = locate(frame.drop("cell", strict=False), ctx.layout)
+        if given is not None:
+            frame = frame.with_columns(pl.coalesce(given, pl.col("cell")).alias("cell"))
+    elif given is None and "sheet" in frame.columns:
+        frame = frame.with_columns(pl.col("sheet").alias("cell"))
+    severity = RULES[code].severity
+    cols = []
+    for name, dtype in INTERNAL_SCHEMA.items():
+        if name == "rule":
+            cols.append(pl.lit(code, dtype=pl.String).alias(name))
+        elif name == "severity" and "severity" not in frame.columns:
+            cols.append(pl.lit(severity, dtype=pl.String).alias(name))
+        elif name in frame.columns:
+            cols.append(pl.col(name).cast(dtype).alias(name))
+        else:
+            cols.append(pl.lit(None, dtype=dtype).alias(name))
+    return frame.select(cols)
+
+
+def cell_range(table: str, column: str, rows: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """submission_id -> 'sheet!C2:C6', the span of ``rows`` in one column (a sum's cells)."""
+    span = rows.group_by("submission_id").agg(
+        pl.col("sheet").first(), pl.col("row").min().alias("lo"), pl.col("row").max().alias("hi")
+    )
+    letters = ctx.layout.filter((pl.col("table") == table) & (pl.col("column") == column))
+    joined = span.join(letters.select("submission_id", "letter"), on="submission_id", how="left")
+    cell = (
+        pl.when(pl.col("letter").is_null())
+        .then(pl.col("sheet"))
+        .when(pl.col("lo") == pl.col("hi"))
+        .then(pl.format("{}!{}{}", "sheet", "letter", "lo"))
+        .otherwise(pl.format("{}!{}{}:{}{}", "sheet", "letter", "lo", "letter", "hi"))
+    )
+    return joined.select("submission_id", pl.col("sheet"), cell.alias("cell"))
+
+
+# ------------------------------------------------------------------ number text
+
+
+def fmt_num(expr: pl.Expr, decimals: int = 2) -> pl.Expr:
+    """A float as fixed-decimal text ('98.59', '100.00'), rounded half-up; canonical form."""
+    factor = 10**decimals
+    scaled = (round_half_up(expr, decimals) * factor).round(0).cast(pl.Int64)
+    sign = pl.when(scaled < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    whole = (scaled.abs() // factor).cast(pl.String)
+    if decimals == 0:
+        return sign + whole
+    frac = (scaled.abs() % factor).cast(pl.String).str.zfill(decimals)
+    return sign + whole + "." + frac
+
+
+def fmt_money(expr: pl.Expr) -> pl.Expr:
+    """Rupiah as canonical text with sen: '5463337162.00'."""
+    return expr.cast(SUM_MONEY).cast(pl.String)
+
+
+def fmt_measure(value: pl.Expr, predikat: pl.Expr) -> pl.Expr:
+    """An indicator value as text, with its predikat when one was typed: '74.10 (BB)'."""
+    number = fmt_num(value)
+    return (
+        pl.when(value.is_null())
+        .then(predikat)
+        .when(predikat.is_null())
+        .then(number)
+        .otherwise(pl.format("{} ({})", number, predikat))
+    )
+
+
+# ------------------------------------------------------------------ names
+
+
+def text_key(expr: pl.Expr) -> pl.Expr:
+    """Lower-case letters and digits only: 'Batu  Bara' ~ 'batu bara' ~ 'BATU-BARA'."""
+    return expr.str.to_lowercase().str.replace_all(r"[^a-z0-9]", "")
+
+
+def indikator_key(expr: pl.Expr) -> pl.Expr:
+    """Indicator identity: text key without parenthesised acronyms.
+
+    'Indeks Kepuasan Masyarakat (IKM)' ~ 'Indeks kepuasan masyarakat'.
+    """
+    return text_key(expr.str.replace_all(r"\([^)]*\)", " "))
+
+
+def tokens(expr: pl.Expr) -> pl.Expr:
+    """Distinct lower-case words, parenthesised acronyms included ('ikm')."""
+    return (
+        expr.str.to_lowercase()
+        .str.replace_all(r"[^a-z0-9]+", " ")
+        .str.strip_chars()
+        .str.split(" ")
+        .list.unique()
+        .list.sort()
+    )
+
+
+def program_key(expr: pl.Expr) -> pl.Expr:
+    """Program identity across tables: words without a leading 'program' and the suffix -an.
+
+    'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota' and 'PROGRAM PENUNJANG
+    URUSAN PEMERINTAH DAERAH KABUPATEN/KOTA' give the same key: Indonesian writers swap
+    the nominal suffix -an (pemerintah/pemerintahan) freely in program names.
+    """
+    words = (
+        expr.str.to_lowercase()
+        .str.replace_all(r"[^a-z0-9]+", " ")
+        .str.strip_chars()
+        .str.replace(r"^program\s+", "")
+        .str.split(" ")
+    )
+    stemmed = words.list.eval(
+        pl.when(pl.element().str.len_chars() > 5)
+        .then(pl.element().str.replace(r"an$", ""))
+        .otherwise(pl.element())
+    )
+    return stemmed.list.join("")
+
+
+def match_indikator(
+    left: pl.DataFrame,
+    right: pl.DataFrame,
+    left_name: str = "indikator",
+    right_name: str = "indikator",
+) -> pl.DataFrame:
+    """Pairs (left row, right row) of the same submission naming the same indicator.
+
+    Same indicator = equal :func:`indikator_key`, or else (the alias rule) the words of
+    one name all occur in the other, the shorter having at least two words:
+    'Nilai AKIP' ~ 'Nilai Evaluasi AKIP'. An exact pair wins over an alias pair; each
+    left row keeps at most one partner (the first in row order).
+    Returns ``left`` columns plus the ``right`` columns suffixed ``_r`` (where names
+    clash), ``match`` ('nama' or 'alias') and ``n_match`` (partners found).
+    """
+    lk = left.with_columns(
+        indikator_key(pl.col(left_name)).alias("_key"), tokens(pl.col(left_name)).alias("_tok")
+    ).with_row_index("_lid")
+    rk = right.with_columns(
+        indikator_key(pl.col(right_name)).alias("_key"), tokens(pl.col(right_name)).alias("_tok")
+    )
+    pairs = lk.join(rk, on="submission_id", how="inner", suffix="_r")
+    lt, rt = pl.col("_tok"), pl.col("_tok_r")
+    subset = (
+        (lt.list.set_difference(rt).list.len() == 0) | (rt.list.set_difference(lt).list.len() == 0)
+    ) & (pl.min_horizontal(lt.list.len(), rt.list.len()) >= 2)
+    exact = (pl.col("_key") == pl.col("_key_r")) & (pl.col("_key") != "")
+    kind = pl.when(exact).then(pl.lit("nama")).when(subset).then(pl.lit("alias"))
+    pairs = pairs.with_columns(kind.alias("match")).filter(pl.col("match").is_not_null())
+    pairs = pairs.with_columns(pl.len().over("_lid").alias("n_match"))
+    order = [pl.col("_lid"), pl.col("match") != "nama"]
+    order += [pl.col("row_r")] if "row_r" in pairs.columns else []
+    pairs = pairs.sort(order).unique("_lid", keep="first", maintain_order=True)
+    return pairs.drop("_lid", "_key", "_tok", "_key_r", "_tok_r")
+
+
+# ------------------------------------------------------------------ tingkat
+
+
+TINGKAT = ("program", "kegiatan", "sub_kegiatan")
+
+
+def tingkat_baku(expr: pl.Expr) -> pl.Expr:
+    """'Sub Kegiatan', 'sub-kegiatan', 'SUBKEGIATAN' -> 'sub_kegiatan'; unknown stays as typed."""
+    squeezed = expr.str.to_lowercase().str.replace_all(r"[^a-z]", "")
+    return (
+        pl.when(squeezed == "program")
+        .then(pl.lit("program"))
+        .when(squeezed == "kegiatan")
+        .then(pl.lit("kegiatan"))
+        .when(squeezed == "subkegiatan")
+        .then(pl.lit("sub_kegiatan"))
+        .otherwise(expr.str.strip_chars())
+    )
+
+
+def predikat_baku(expr: pl.Expr) -> pl.Expr:
+    """' bb ' -> 'BB'."""
+    return expr.str.to_uppercase().str.replace_all(r"\s+", "")
+
+
+def empty_internal() -> pl.DataFrame:
+    return pl.DataFrame(schema=INTERNAL_SCHEMA)
+
+
+TOL_ID = "toleransi: 1 digit terakhir atau presisi cetak"
+TOL_EN = "tolerance: one unit in the last printed digit, or the printed precision"
+
+
+def with_tolerance(formula: str | pl.Expr) -> pl.Expr:
+    """A bilingual ``detail``: the formula used and the tolerance, 'id || en'."""
+    text = formula if isinstance(formula, pl.Expr) else pl.lit(formula)
+    return pl.format("{}; {} || {}; {}", text, pl.lit(TOL_ID), text, pl.lit(TOL_EN))
+
+
+def cell_expr(
+    frame: pl.DataFrame,
+    table: str,
+    column: str,
+    ctx: Context,
+    sheet: str = "sheet",
+    row: str = "row",
+) -> pl.DataFrame:
+    """Add ``_cell`` = 'sheet!C5' of ``column`` in ``table`` for each row of ``frame``."""
+    letters = ctx.layout.filter((pl.col("table") == table) & (pl.col("column") == column)).select(
+        "submission_id", pl.col("letter").alias("_letter")
+    )
+    joined = frame.join(letters, on="submission_id", how="left")
+    cell = pl.when(pl.col("_letter").is_not_null() & pl.col(row).is_not_null()).then(
+        pl.format("{}!{}{}", pl.col(sheet), pl.col("_letter"), pl.col(row))
+    )
+    return joined.with_columns(cell.otherwise(pl.col(sheet)).alias("_cell")).drop("_letter")
+
+
+def same_measure(a: str, b: str, tolerance: float = 0.0) -> pl.Expr:
+    """Two MEASURE cells say the same: equal numbers (or both none), equal predikat if both.
+
+    A predikat alone matches a score with the same predikat ('BB' ~ 'BB (74,10)').
+    """
+    va, vb = pl.col(a), pl.col(b)
+    pa_, pb = pl.col(f"{a}_predikat"), pl.col(f"{b}_predikat")
+    numbers = (va.is_null() & vb.is_null()) | ((va - vb).abs() <= tolerance + 1e-7)
+    predikat = pa_.is_null() | pb.is_null() | (pa_ == pb)
+    # 'BB' and 'BB (74,10)' say the same, one with less detail
+    same_band = (va.is_null() | vb.is_null()) & (pa_ == pb)
+    return ((numbers | same_band) & predikat).fill_null(False)

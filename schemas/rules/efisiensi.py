@@ -1,0 +1,90 @@
+"""EFI: efficiency as each table prints it, against the formula the table implies.
+
+There is no official formula (docs/domain-rules.md lists four), so these are warnings
+that state the formula. The seed decides:
+
+- 3.17 (``program_kegiatan``): ``tingkat_efisiensi = persen_anggaran / 100``, the share
+  of the pagu spent. Program 1 prints 95,77 % and 0,96 with a persen kinerja of 105,10,
+  which rules out the ratio to the performance (0,91); every other row has 100 %
+  kinerja. Several rows are truncated rather than rounded (93,63 -> 0,93; 99,98 ->
+  0,99): a figure truncated to two decimals lies within the one-unit tolerance. A figure
+  that fits the recomputed serapan or the printed persen_anggaran is accepted: SER001
+  already blames a wrong persen_anggaran, this rule only checks the efficiency cell.
+- 3.10/3.16 (``efisiensi_sasaran``): ``|persen_capaian - persen_penyerapan|``. 3.10
+  prints 98,20 / 100 / 1,80; the narrative calls the figure "efisiensi dalam penggunaan
+  anggaran", so kecamatan print the gap with either sign. 3.16 (100 / 97,60 / 7,50)
+  fits no formula.
+
+``formulas.efisiensi`` (capaian - serapan) remains the one formula of the consolidated
+reports; the recomputed column here (``tingkat_efisiensi_hitung``) is the implied one.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from schemas.formulas import compare_at_precision
+from schemas.rules.base import Context, emit, fmt_num
+
+PROGRAM_FORMULA = (
+    "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak"
+    " || persen_anggaran / 100, rounded or truncated to the printed decimals"
+)
+SASARAN_FORMULA = "|persen_capaian - persen_penyerapan|"
+
+
+def check(ctx: Context) -> list[pl.DataFrame]:
+    pk = ctx.tables["program_kegiatan"]
+    pk = pk.with_columns((pl.col("persen_anggaran_hitung") / 100).alias("tingkat_efisiensi_hitung"))
+    ctx.tables["program_kegiatan"] = pk
+    printed = pl.col("tingkat_efisiensi")
+    fits_recomputed = compare_at_precision(printed, pl.col("tingkat_efisiensi_hitung"))
+    fits_printed = compare_at_precision(printed, pl.col("persen_anggaran") / 100)
+    wrong = (fits_recomputed == "mismatch") & (
+        fits_printed.is_null() | (fits_printed == "mismatch")
+    )
+    program = emit(
+        pk.filter(wrong).select(
+            "submission_id",
+            "sheet",
+            "row",
+            pl.lit("program_kegiatan").alias("table"),
+            pl.lit("tingkat_efisiensi").alias("column"),
+            pl.col("nama").alias("label"),
+            fmt_num(pl.col("tingkat_efisiensi_hitung")).alias("expected"),
+            fmt_num(pl.col("tingkat_efisiensi")).alias("found"),
+            pl.lit(PROGRAM_FORMULA).alias("detail"),
+        ),
+        "EFI001",
+        ctx,
+    )
+    es = ctx.tables["efisiensi_sasaran"].with_columns(
+        (pl.col("persen_capaian") - pl.col("persen_penyerapan"))
+        .abs()
+        .alias("tingkat_efisiensi_hitung")
+    )
+    ctx.tables["efisiensi_sasaran"] = es
+    status = compare_at_precision(
+        pl.col("tingkat_efisiensi").abs(), pl.col("tingkat_efisiensi_hitung")
+    )
+    sasaran = emit(
+        es.filter(status == "mismatch").select(
+            "submission_id",
+            "sheet",
+            "row",
+            pl.lit("efisiensi_sasaran").alias("table"),
+            pl.lit("tingkat_efisiensi").alias("column"),
+            pl.col("indikator").alias("label"),
+            fmt_num(pl.col("tingkat_efisiensi_hitung")).alias("expected"),
+            fmt_num(pl.col("tingkat_efisiensi")).alias("found"),
+            pl.format(
+                "{} = {} - {}",
+                pl.lit(SASARAN_FORMULA),
+                fmt_num(pl.col("persen_capaian")),
+                fmt_num(pl.col("persen_penyerapan")),
+            ).alias("detail"),
+        ),
+        "EFI002",
+        ctx,
+    )
+    return [program, sasaran]

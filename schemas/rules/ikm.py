@@ -1,0 +1,154 @@
+"""IKM: the community satisfaction index of PermenPAN-RB 14/2017.
+
+``ikm_survei`` is a key/value sheet; it is pivoted once per run into one row per
+submission (value and Excel row of every key) so the checks are plain column logic.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from schemas.formulas import ikm_mutu, ikm_nilai, round_half_up
+from schemas.rules.base import Context, emit, fmt_num
+
+KEYS = ("jumlah_responden", "puas", "tidak_puas", "nilai_ikm")
+MUTU_KEYS = ("mutu", "mutu_pelayanan", "kategori", "kategori_mutu", "predikat")
+UNSUR = 9
+
+
+def survei(ctx: Context) -> pl.DataFrame:
+    """One row per submission: ``<key>`` (number), ``<key>_row``, ``mutu`` text and sheet."""
+    kv = ctx.tables["ikm_survei"]
+    subs = kv.select("submission_id", "sheet").unique("submission_id", maintain_order=True)
+    first = kv.unique(["submission_id", "kolom"], keep="first", maintain_order=True)
+    out = subs
+    for key in KEYS:
+        part = first.filter(pl.col("kolom") == key).select(
+            "submission_id", pl.col("angka").alias(key), pl.col("row").alias(f"{key}_row")
+        )
+        out = out.join(part, on="submission_id", how="left")
+    mutu = first.filter(pl.col("kolom").is_in(MUTU_KEYS)).unique("submission_id", keep="first")
+    return out.join(
+        mutu.select(
+            "submission_id", pl.col("nilai").alias("mutu"), pl.col("row").alias("mutu_row")
+        ),
+        on="submission_id",
+        how="left",
+    )
+
+
+def check(ctx: Context) -> list[pl.DataFrame]:
+    unsur = (
+        ctx.tables["ikm_unsur"]
+        .group_by("submission_id")
+        .agg(
+            pl.col("sheet").first(),
+            pl.len().alias("_n"),
+            pl.col("nilai").mean().alias("_mean"),
+            pl.col("nilai").null_count().alias("_nulls"),
+        )
+    )
+    out = [
+        emit(
+            unsur.filter(pl.col("_n") != UNSUR).select(
+                "submission_id",
+                "sheet",
+                pl.lit("ikm_unsur").alias("table"),
+                pl.lit("unsur").alias("label"),
+                pl.lit(str(UNSUR)).alias("expected"),
+                pl.col("_n").cast(pl.String).alias("found"),
+            ),
+            "IKM001",
+            ctx,
+        )
+    ]
+    sv = survei(ctx).join(
+        unsur.select("submission_id", "_n", "_mean", "_nulls"), on="submission_id", how="left"
+    )
+    hitung = pl.when(pl.col("_nulls") == 0).then(ikm_nilai(pl.col("_mean")))
+    sv = sv.with_columns(hitung.alias("nilai_ikm_hitung"))
+    gap = (pl.col("nilai_ikm") - round_half_up(pl.col("nilai_ikm_hitung"))).abs()
+    band = ctx.config.ikm_warning_band
+    severity = pl.when(gap <= band + 1e-9).then(pl.lit("warning")).otherwise(pl.lit("error"))
+    base: list[str | pl.Expr] = ["submission_id", "sheet", pl.lit("ikm_survei").alias("table")]
+    out.append(
+        emit(
+            sv.filter(gap > 0.01 + 1e-7).select(
+                *base,
+                pl.col("nilai_ikm_row").alias("row"),
+                pl.lit("nilai").alias("column"),
+                pl.lit("nilai_ikm").alias("label"),
+                fmt_num(pl.col("nilai_ikm_hitung")).alias("expected"),
+                fmt_num(pl.col("nilai_ikm")).alias("found"),
+                severity.alias("severity"),
+                pl.format(
+                    "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})"
+                    " || mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
+                    pl.col("_n"),
+                    fmt_num(pl.col("_mean"), 4),
+                    fmt_num(gap),
+                    pl.lit(f"{band:g}"),
+                    pl.col("_n"),
+                    fmt_num(pl.col("_mean"), 4),
+                    fmt_num(gap),
+                    pl.lit(f"{band:g}"),
+                ).alias("detail"),
+            ),
+            "IKM002",
+            ctx,
+        )
+    )
+    parts = pl.col("puas").is_not_null() | pl.col("tidak_puas").is_not_null()
+    total = pl.col("puas").fill_null(0) + pl.col("tidak_puas").fill_null(0)
+    out.append(
+        emit(
+            sv.filter(parts & pl.col("jumlah_responden").is_not_null())
+            .filter(total != pl.col("jumlah_responden"))
+            .select(
+                *base,
+                pl.col("jumlah_responden_row").alias("row"),
+                pl.lit("nilai").alias("column"),
+                pl.lit("jumlah_responden").alias("label"),
+                fmt_num(total, 0).alias("expected"),
+                fmt_num(pl.col("jumlah_responden"), 0).alias("found"),
+                pl.format(
+                    "puas {} + tidak puas {} || satisfied {} + unsatisfied {}",
+                    fmt_num(pl.col("puas"), 0).fill_null("-"),
+                    fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
+                    fmt_num(pl.col("puas"), 0).fill_null("-"),
+                    fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
+                ).alias("detail"),
+            ),
+            "IKM003",
+            ctx,
+        )
+    )
+    grade = pl.col("mutu").str.strip_chars().str.to_uppercase().str.extract(r"^([A-D])\b", 1)
+    expected = ikm_mutu(pl.col("nilai_ikm"))
+    out.append(
+        emit(
+            sv.filter(grade.is_not_null() & expected.is_not_null() & (grade != expected)).select(
+                *base,
+                pl.col("mutu_row").alias("row"),
+                pl.lit("nilai").alias("column"),
+                pl.lit("mutu").alias("label"),
+                expected.alias("expected"),
+                pl.col("mutu").alias("found"),
+                fmt_num(pl.col("nilai_ikm")).alias("detail"),
+            ),
+            "IKM004",
+            ctx,
+        )
+    )
+    ctx.tables["ikm_survei"] = (
+        ctx.tables["ikm_survei"]
+        .join(
+            sv.select("submission_id", "nilai_ikm_hitung").with_columns(
+                pl.lit("nilai_ikm").alias("kolom")
+            ),
+            on=["submission_id", "kolom"],
+            how="left",
+        )
+        .rename({"nilai_ikm_hitung": "nilai_hitung"})
+    )
+    return out

@@ -1,0 +1,201 @@
+"""TOT: every declared JUMLAH/TOTAL against the sum of its rows, to the sen.
+
+Sums are grouped per submission (and per kategori for sdm) in one pass per table;
+money stays Decimal throughout. A money column whose rows have an empty cell is not
+summed (SCH002 already blames the empty cell, a partial sum would blame the total too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from schemas.formulas import compare_at_precision, serapan
+from schemas.rules.base import (
+    MONEY,
+    SUM_MONEY,
+    Context,
+    emit,
+    empty_internal,
+    fmt_money,
+    fmt_num,
+    with_tolerance,
+)
+
+
+@dataclass(frozen=True)
+class Sum:
+    table: str
+    column: str
+    kind: str | None  # amount kind for root-cause linking; None: not money
+    label: str  # the declared total's label column
+    by: tuple[str, ...] = ()
+    program_rows_only: bool = False
+    nulls_are_zero: bool = False
+
+
+SUMS = (
+    Sum("anggaran_program", "anggaran", "pagu", "program"),
+    Sum("rencana_belanja", "anggaran", "pagu", "jenis_belanja"),
+    Sum("realisasi_belanja", "anggaran", "pagu", "jenis_belanja"),
+    Sum("realisasi_belanja", "realisasi", "realisasi", "jenis_belanja"),
+    Sum("program_kegiatan", "pagu", "pagu", "nama", program_rows_only=True),
+    Sum("program_kegiatan", "realisasi_anggaran", "realisasi", "nama", program_rows_only=True),
+    Sum("sdm", "jumlah", None, "uraian", by=("kategori",), nulls_are_zero=True),
+)
+
+
+def detail_rows(ctx: Context, spec: Sum) -> pl.DataFrame:
+    frame = ctx.tables[spec.table]
+    if spec.program_rows_only:
+        frame = frame.filter(pl.col("tingkat_baku") == "program")
+    return frame
+
+
+def sums(ctx: Context, spec: Sum) -> pl.DataFrame:
+    """Per submission (and ``by``): ``_sum`` of the column, null when a cell is empty."""
+    col = pl.col(spec.column)
+    total = col.sum()
+    if spec.column != "jumlah":
+        total = total.cast(SUM_MONEY)
+    if not spec.nulls_are_zero:
+        total = pl.when(col.null_count() == 0).then(total)
+    return (
+        detail_rows(ctx, spec)
+        .group_by("submission_id", *spec.by)
+        .agg(total.alias("_sum"), pl.len().alias("_rows"))
+    )
+
+
+def check(ctx: Context) -> list[pl.DataFrame]:
+    out = []
+    enriched: dict[str, pl.DataFrame] = {}
+    for spec in SUMS:
+        keys = ["submission_id", *spec.by]
+        declared = enriched.get(spec.table, ctx.totals[spec.table])
+        summed = sums(ctx, spec)
+        declared = declared.join(
+            summed.select(*keys, "_sum", "_rows"), on=keys, how="left"
+        ).with_columns(
+            pl.col("_sum").cast(MONEY if spec.kind else pl.Int64).alias(f"{spec.column}_hitung")
+        )
+        enriched[spec.table] = declared.drop("_sum", "_rows")
+        fmt = fmt_money if spec.kind else (lambda e: e.cast(pl.String))
+        base: list[str | pl.Expr] = [
+            "submission_id",
+            "sheet",
+            "row",
+            pl.lit(spec.table).alias("table"),
+            pl.lit(spec.column).alias("column"),
+            pl.col(spec.label).alias("label"),
+            fmt(pl.col("_sum")).alias("expected"),
+        ]
+        wrong = declared.filter(
+            pl.col(spec.column).is_not_null()
+            & pl.col("_sum").is_not_null()
+            & (pl.col(spec.column) != pl.col("_sum"))
+        )
+        amount = (pl.col(spec.column).cast(SUM_MONEY) - pl.col("_sum").cast(SUM_MONEY)).abs()
+        out.append(
+            emit(
+                wrong.select(
+                    *base,
+                    fmt(pl.col(spec.column)).alias("found"),
+                    pl.format(
+                        "Σ {} {} baris || Σ {} of {} rows",
+                        pl.lit(spec.column),
+                        pl.col("_rows"),
+                        pl.lit(spec.column),
+                        pl.col("_rows"),
+                    ).alias("detail"),
+                    *([amount.alias("amount"), pl.lit(spec.kind).alias("amount_kind")]
+                      if spec.kind else []),
+                ),
+                "TOT001",
+                ctx,
+            )
+        )  # fmt: skip
+        empty_cell = declared.filter(pl.col(spec.column).is_null() & pl.col("_sum").is_not_null())
+        out.append(
+            emit(
+                empty_cell.select(
+                    *base,
+                    pl.lit(None, dtype=pl.String).alias("found"),
+                    pl.lit("sel kosong || empty cell").alias("detail"),
+                ),
+                "TOT002",
+                ctx,
+            )
+        )
+        missing = summed.join(ctx.totals[spec.table].select(keys).unique(), on=keys, how="anti")
+        missing = missing.filter(pl.col("_sum").is_not_null() & (pl.col("_rows") > 0))
+        sheets = detail_rows(ctx, spec).group_by("submission_id").agg(pl.col("sheet").first())
+        label = pl.format("JUMLAH {}", pl.col(spec.by[0])) if spec.by else pl.lit("JUMLAH/TOTAL")
+        out.append(
+            emit(
+                missing.join(sheets, on="submission_id", how="left").select(
+                    "submission_id",
+                    "sheet",
+                    pl.lit(None, dtype=pl.Int64).alias("row"),
+                    pl.lit(spec.table).alias("table"),
+                    pl.lit(spec.column).alias("column"),
+                    label.alias("label"),
+                    fmt(pl.col("_sum")).alias("expected"),
+                    pl.lit("baris jumlah tidak ada || no total row").alias("detail"),
+                ),
+                "TOT002",
+                ctx,
+            )
+        )
+    for table, frame in enriched.items():
+        ctx.totals[table] = frame
+    out.extend(_percentages(ctx))
+    return out
+
+
+def _percentages(ctx: Context) -> list[pl.DataFrame]:
+    """TOT003 on the total rows, from each row's own declared figures (sums when empty)."""
+    out = []
+    for table, pct, pagu, real, label in (
+        ("realisasi_belanja", "persen", "anggaran", "realisasi", "jenis_belanja"),
+        ("program_kegiatan", "persen_anggaran", "pagu", "realisasi_anggaran", "nama"),
+    ):
+        frame = ctx.totals[table]
+        hitung = serapan(
+            pl.coalesce(pl.col(pagu), pl.col(f"{pagu}_hitung")),
+            pl.coalesce(pl.col(real), pl.col(f"{real}_hitung")),
+        )
+        frame = frame.with_columns(hitung.alias(f"{pct}_hitung"))
+        ctx.totals[table] = frame
+        out.append(_compare(frame, table, pct, label, f"{real} / {pagu} x 100", ctx))
+    sdm = ctx.totals["sdm"]
+    hundred = pl.when(pl.col("jumlah_hitung") > 0).then(pl.lit(100.0))
+    sdm = sdm.with_columns(hundred.alias("persen_hitung"))
+    ctx.totals["sdm"] = sdm
+    out.append(_compare(sdm, "sdm", "persen", "uraian", "100", ctx))
+    return out
+
+
+def _compare(
+    frame: pl.DataFrame, table: str, pct: str, label: str, formula: str, ctx: Context
+) -> pl.DataFrame:
+    if frame.height == 0:
+        return empty_internal()
+    status = compare_at_precision(pl.col(pct), pl.col(f"{pct}_hitung"))
+    bad = frame.filter(status == "mismatch")
+    return emit(
+        bad.select(
+            "submission_id",
+            "sheet",
+            "row",
+            pl.lit(table).alias("table"),
+            pl.lit(pct).alias("column"),
+            pl.col(label).alias("label"),
+            fmt_num(pl.col(f"{pct}_hitung")).alias("expected"),
+            fmt_num(pl.col(pct)).alias("found"),
+            with_tolerance(f"{pct} = {formula}").alias("detail"),
+        ),
+        "TOT003",
+        ctx,
+    )
