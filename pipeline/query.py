@@ -28,7 +28,10 @@ def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
         )
     try:
         # No file access either: COPY TO, ATTACH and INSTALL would write outside the warehouse.
-        config = {"enable_external_access": False, "lock_configuration": True}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "enable_external_access": False,
+            "lock_configuration": True,
+        }
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
         raise WarehouseBusy(

@@ -78,9 +78,10 @@ def locate(frame: pl.DataFrame, layout: pl.DataFrame) -> pl.DataFrame:
         on=["submission_id", "table", "column"],
         how="left",
     )
-    cell = pl.when(pl.col("letter").is_not_null() & pl.col("row").is_not_null()).then(
-        pl.col("sheet") + "!" + pl.col("letter") + pl.col("row").cast(pl.String)
+    fallback = pl.col("sheet") if "sheet" in frame.columns else pl.lit(None, dtype=pl.String)
+    cell = (
+        pl.when(pl.col("letter").is_not_null() & pl.col("row").is_not_null())
+        .then(pl.col("sheet") + "!" + pl.col("letter") + pl.col("row").cast(pl.String))
+        .otherwise(fallback)
     )
-    if "sheet" in frame.columns:
-        cell = cell.otherwise(pl.col("sheet"))
     return joined.with_columns(cell.alias("cell")).drop("letter")
