@@ -1,0 +1,335 @@
+"""Summary, capaian and efisiensi tables: performance recomputed beside what was printed."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from pipeline.reporting.common import (
+    KATEGORI_COLORS,
+    RATING_COLORS,
+    STATUS_COLORS,
+    label_kecamatan,
+    lang_col,
+    query,
+    source,
+    subtitle,
+)
+from pipeline.reporting.model import Col, Context, Kind, ReportTable
+from pipeline.reporting.text import t
+
+
+def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, status,
+            jumlah_indikator, rata_capaian,
+            rating_capaian(rata_capaian) AS rating,
+            rating_capaian_en(rata_capaian) AS rating_en,
+            pagu_total, realisasi_total, serapan,
+            efisiensi_selisih(rata_capaian, serapan) AS efisiensi,
+            kategori_efisiensi(efisiensi_selisih(rata_capaian, serapan)) AS kategori,
+            kategori_efisiensi_en(efisiensi_selisih(rata_capaian, serapan)) AS kategori_en,
+            ikm, mutu_ikm(ikm) AS mutu_ikm,
+            akip_tahun, coalesce(akip, akip_hitung) AS akip,
+            predikat_akip(coalesce(akip, akip_hitung)) AS predikat_akip
+        FROM v_ringkasan_kecamatan
+        WHERE tahun = $tahun
+        ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col("status").replace_strict(
+            {s: t(s, lang) for s in ("bersih", "peringatan", "galat")}, default=pl.col("status")
+        ),
+        pl.col(lang_col(lang, "rating", "rating_en")).alias("rating"),
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
+    )
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("status", t("col_status", lang), Kind.LABEL, colors=STATUS_COLORS),
+        Col("jumlah_indikator", t("col_jumlah_indikator", lang), Kind.INTEGER),
+        Col("rata_capaian", t("col_rata_capaian", lang), Kind.PERCENT),
+        Col("rating", t("col_rating", lang), Kind.LABEL, colors=RATING_COLORS),
+        Col("pagu_total", t("col_pagu", lang), Kind.MONEY),
+        Col("realisasi_total", t("col_realisasi_anggaran", lang), Kind.MONEY),
+        Col("serapan", t("col_serapan", lang), Kind.PERCENT),
+        Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS),
+        Col("kategori", t("col_kategori", lang), Kind.LABEL, colors=KATEGORI_COLORS),
+        Col("ikm", t("col_ikm", lang), Kind.NUMBER),
+        Col("mutu_ikm", t("col_mutu", lang), align="center"),
+        Col("akip", t("col_akip", lang), Kind.NUMBER),
+        Col("predikat_akip", t("col_predikat", lang), align="center"),
+    ]
+    return ReportTable(
+        id="ringkasan-kecamatan",
+        title=t("t_ringkasan", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_ringkasan", lang),
+        source=source("v_ringkasan_kecamatan", lang),
+        sheet=t("page_index", lang),
+        stub=["_kec"],
+        stub_label=t("col_kecamatan", lang),
+    )
+
+
+# ---------------------------------------------------------------- capaian
+
+
+def capaian(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        SELECT c.kabupaten, c.kecamatan, c.kode_wilayah, p.sintetis, c.submission_id,
+            c.no, c.sasaran_strategis, c.indikator, c.satuan, c.polaritas,
+            c.target, c.target_predikat, c.realisasi, c.realisasi_predikat,
+            c.capaian_hitung, c.rating, c.rating_en, c.capaian_tercetak, c.status,
+            c.sel_capaian
+        FROM v_capaian_iku AS c
+        JOIN stg_pengiriman AS p USING (submission_id)
+        WHERE c.tahun = $tahun
+        ORDER BY c.kode_wilayah NULLS LAST, c.kecamatan NULLS LAST, c.submission_id,
+            c.no NULLS LAST, c."row"
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col(lang_col(lang, "rating", "rating_en")).alias("rating"),
+        pl.col("polaritas").replace_strict(
+            {"positif": t("positif", lang), "negatif": t("negatif", lang)},
+            default=pl.col("polaritas"),
+        ),
+        pl.coalesce(pl.col("indikator"), pl.lit("?")).alias("_indikator"),
+    )
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("no", t("col_no", lang), Kind.INTEGER, html=False),
+        Col("sasaran_strategis", t("col_sasaran", lang), html=False),
+        Col("indikator", t("col_indikator", lang), html=False),
+        Col("satuan", t("col_satuan", lang), align="center"),
+        Col("polaritas", t("col_polaritas", lang), align="center"),
+        Col("target", t("col_target", lang), Kind.MEASURE, source="target_predikat"),
+        Col("target_predikat", t("col_target_predikat", lang), html=False),
+        Col("realisasi", t("col_realisasi", lang), Kind.MEASURE, source="realisasi_predikat"),
+        Col("realisasi_predikat", t("col_realisasi_predikat", lang), html=False),
+        Col(
+            "capaian_hitung",
+            t("col_capaian", lang),
+            Kind.PERCENT,
+            spanner=t("spanner_hitung", lang),
+        ),
+        Col(
+            "rating",
+            t("col_rating", lang),
+            Kind.LABEL,
+            spanner=t("spanner_hitung", lang),
+            colors=RATING_COLORS,
+        ),
+        Col(
+            "capaian_tercetak",
+            t("col_capaian", lang),
+            Kind.PERCENT,
+            spanner=t("spanner_tercetak", lang),
+        ),
+        Col("status", t("col_banding", lang), Kind.MARK, spanner=t("spanner_tercetak", lang)),
+        Col("sel_capaian", t("col_sel", lang), spanner=t("spanner_tercetak", lang)),
+    ]
+    return ReportTable(
+        id="capaian-kinerja",
+        title=t("t_capaian", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_capaian", lang) + " " + t("legend_rating", lang),
+        source=source("v_capaian_iku", lang),
+        sheet=t("page_capaian", lang),
+        stub=["_kec", "_indikator"],
+        stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",
+    )
+
+
+# ---------------------------------------------------------------- efisiensi
+
+
+def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        WITH sasaran AS (
+            SELECT submission_id, avg(tingkat_efisiensi) AS efisiensi_tercetak
+            FROM stg_efisiensi_sasaran
+            GROUP BY ALL
+        )
+        SELECT r.kabupaten, r.kecamatan, r.kode_wilayah, r.sintetis, r.submission_id,
+            r.rata_capaian AS capaian, r.serapan,
+            efisiensi_selisih(r.rata_capaian, r.serapan) AS efisiensi,
+            kategori_efisiensi(efisiensi_selisih(r.rata_capaian, r.serapan)) AS kategori,
+            kategori_efisiensi_en(efisiensi_selisih(r.rata_capaian, r.serapan)) AS kategori_en,
+            r.rata_capaian_tercetak AS capaian_tercetak,
+            r.serapan_tercetak,
+            s.efisiensi_tercetak
+        FROM v_ringkasan_kecamatan AS r
+        LEFT JOIN sasaran AS s USING (submission_id)
+        WHERE r.tahun = $tahun
+        ORDER BY r.kode_wilayah NULLS LAST, r.kecamatan NULLS LAST, r.submission_id
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori")
+    )
+    hitung, tercetak = t("spanner_hitung", lang), t("spanner_tercetak", lang)
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("capaian", t("col_rata_capaian", lang), Kind.PERCENT, spanner=hitung),
+        Col("serapan", t("col_serapan", lang), Kind.PERCENT, spanner=hitung),
+        Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS, spanner=hitung),
+        Col(
+            "kategori", t("col_kategori", lang), Kind.LABEL, spanner=hitung, colors=KATEGORI_COLORS
+        ),
+        Col(
+            "capaian_tercetak", t("col_rata_capaian_tercetak", lang), Kind.PERCENT, spanner=tercetak
+        ),
+        Col("serapan_tercetak", t("col_serapan", lang), Kind.PERCENT, spanner=tercetak),
+        Col(
+            "efisiensi_tercetak",
+            t("col_rata_efisiensi_tercetak", lang),
+            Kind.NUMBER,
+            spanner=tercetak,
+        ),
+    ]
+    return ReportTable(
+        id="efisiensi-kecamatan",
+        title=t("t_efisiensi_kecamatan", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_kecamatan", lang),
+        source=source("v_ringkasan_kecamatan, stg_efisiensi_sasaran", lang),
+        sheet=t("t_efisiensi_kecamatan", lang),
+        stub=["_kec"],
+        stub_label=t("col_kecamatan", lang),
+    )
+
+
+def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, p.sintetis, e.submission_id,
+            e.kode, e.program, e.indikator,
+            e.capaian_hitung, e.serapan_hitung, e.efisiensi, e.kategori, e.kategori_en,
+            e.capaian_tercetak, e.serapan_tercetak, e.efisiensi_tercetak, e.sel_efisiensi
+        FROM v_efisiensi AS e
+        JOIN stg_pengiriman AS p USING (submission_id)
+        WHERE e.tahun = $tahun
+        ORDER BY e.kode_wilayah NULLS LAST, e.kecamatan NULLS LAST, e.submission_id, e."row"
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
+        pl.coalesce(pl.col("program"), pl.lit("?")).alias("_program"),
+    )
+    hitung, tercetak = t("spanner_hitung", lang), t("spanner_tercetak", lang)
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("kode", t("col_kode", lang)),
+        Col("program", t("col_program", lang), html=False),
+        Col("indikator", t("col_indikator", lang)),
+        Col("capaian_hitung", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=hitung),
+        Col("serapan_hitung", t("col_serapan", lang), Kind.PERCENT, spanner=hitung),
+        Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS, spanner=hitung),
+        Col(
+            "kategori", t("col_kategori", lang), Kind.LABEL, spanner=hitung, colors=KATEGORI_COLORS
+        ),
+        Col("capaian_tercetak", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=tercetak),
+        Col("serapan_tercetak", t("col_serapan", lang), Kind.PERCENT, spanner=tercetak),
+        Col("efisiensi_tercetak", t("col_efisiensi", lang), Kind.NUMBER, spanner=tercetak),
+        Col("sel_efisiensi", t("col_sel", lang), spanner=tercetak),
+    ]
+    return ReportTable(
+        id="efisiensi-program",
+        title=t("t_efisiensi_program", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_program", lang),
+        source=source("v_efisiensi", lang),
+        sheet=t("t_efisiensi_program", lang),
+        stub=["_kec", "_program"],
+        stub_label=f"{t('col_kecamatan', lang)} / {t('col_program', lang)}",
+    )
+
+
+def efisiensi_sasaran(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        WITH iku AS (
+            SELECT submission_id, indikator_kunci, any_value(capaian_hitung) AS capaian_hitung
+            FROM v_capaian_iku
+            GROUP BY ALL
+        )
+        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, e.sintetis, e.submission_id,
+            e.sasaran_strategis, e.indikator,
+            i.capaian_hitung,
+            e.persen_penyerapan AS serapan_tercetak,
+            efisiensi_selisih(i.capaian_hitung, e.persen_penyerapan) AS efisiensi,
+            kategori_efisiensi(efisiensi_selisih(i.capaian_hitung, e.persen_penyerapan))
+                AS kategori,
+            kategori_efisiensi_en(efisiensi_selisih(i.capaian_hitung, e.persen_penyerapan))
+                AS kategori_en,
+            e.persen_capaian AS capaian_tercetak,
+            e.tingkat_efisiensi AS efisiensi_tercetak
+        FROM stg_efisiensi_sasaran AS e
+        LEFT JOIN iku AS i USING (submission_id, indikator_kunci)
+        WHERE e.tahun_laporan = $tahun
+        ORDER BY e.kode_wilayah NULLS LAST, e.kecamatan NULLS LAST, e.submission_id, e."row"
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
+        pl.coalesce(pl.col("indikator"), pl.lit("?")).alias("_indikator"),
+    )
+    hitung, tercetak = t("spanner_rumus", lang), t("spanner_tercetak", lang)
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("sasaran_strategis", t("col_sasaran", lang)),
+        Col("indikator", t("col_indikator", lang), html=False),
+        Col("capaian_hitung", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=hitung),
+        Col("serapan_tercetak", t("col_penyerapan_tercetak", lang), Kind.PERCENT, spanner=hitung),
+        Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS, spanner=hitung),
+        Col(
+            "kategori", t("col_kategori", lang), Kind.LABEL, spanner=hitung, colors=KATEGORI_COLORS
+        ),
+        Col("capaian_tercetak", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=tercetak),
+        Col("efisiensi_tercetak", t("col_efisiensi", lang), Kind.NUMBER, spanner=tercetak),
+    ]
+    return ReportTable(
+        id="efisiensi-sasaran",
+        title=t("t_efisiensi_sasaran", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_sasaran", lang),
+        source=source("stg_efisiensi_sasaran, v_capaian_iku", lang),
+        sheet=t("sheet_efisiensi_sasaran", lang),
+        stub=["_kec", "_indikator"],
+        stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",
+    )

@@ -1,0 +1,227 @@
+"""Data-quality tables: status and findings per kecamatan, findings per rule, the findings."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from pipeline.reporting.common import (
+    STATUS_COLORS,
+    label_kecamatan,
+    lang_col,
+    query,
+    source,
+    subtitle,
+)
+from pipeline.reporting.fmt import finding_value
+from pipeline.reporting.model import Col, Context, Kind, ReportTable
+from pipeline.reporting.text import t
+
+
+def kualitas(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) -> ReportTable:
+    lang = ctx.lang
+    long = query(
+        con,
+        """
+        SELECT submission_id, rule, severity, title_id, title_en, jumlah, status,
+            galat_pengiriman AS galat, peringatan_pengiriman AS peringatan
+        FROM v_kualitas_data
+        WHERE tahun = $tahun
+        ORDER BY rule
+        """,
+        tahun=ctx.tahun,
+    )
+    head = long.group_by("submission_id", maintain_order=True).agg(
+        pl.col("status").first(), pl.col("galat").first(), pl.col("peringatan").first()
+    )
+    frame = kecamatan.join(head, on="submission_id", how="left", maintain_order="left")
+    rules = long.filter(pl.col("rule").is_not_null())
+    titles = dict(
+        rules.select("rule", lang_col(lang, "title_id", "title_en")).unique("rule").iter_rows()
+    )
+    codes = sorted(titles)
+    for code in codes:
+        part = (
+            rules.filter(pl.col("rule") == code)
+            .group_by("submission_id")
+            .agg(pl.col("jumlah").sum().alias(f"r_{code}"))
+        )
+        frame = frame.join(part, on="submission_id", how="left", maintain_order="left")
+    frame = frame.with_columns(
+        *[pl.col(f"r_{c}").fill_null(0) for c in codes],
+        pl.col("galat").fill_null(0),
+        pl.col("peringatan").fill_null(0),
+        pl.col("status").fill_null("bersih"),
+    ).with_columns(
+        (pl.col("galat") + pl.col("peringatan")).alias("jumlah_temuan"),
+        pl.col("status").replace_strict(
+            {s: t(s, lang) for s in ("bersih", "peringatan", "galat")}, default=pl.col("status")
+        ),
+        (pl.lit("temuan/") + pl.col("slug") + pl.lit(".html")).alias("tautan"),
+    )
+    frame = frame.with_columns(
+        pl.when(pl.col("jumlah_temuan") > 0)
+        .then(pl.format(t("lihat", lang, n="{}"), pl.col("jumlah_temuan").cast(pl.String)))
+        .otherwise(pl.lit(t("lihat_bersih", lang)))
+        .alias("lihat"),
+        # a clean report's page exists, but "no findings" needs no link
+        pl.when(pl.col("jumlah_temuan") > 0).then(pl.col("tautan")).alias("_href"),
+    )
+    aturan = t("spanner_aturan", lang)
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=False),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("status", t("col_status", lang), Kind.LABEL, colors=STATUS_COLORS),
+        Col("galat", t("col_galat", lang), Kind.INTEGER),
+        Col("peringatan", t("col_peringatan", lang), Kind.INTEGER),
+        Col("lihat", t("col_lihat", lang), Kind.LINK, source="_href", excel=False),
+        *[
+            Col(
+                f"r_{c}",
+                c,
+                Kind.INTEGER,
+                spanner=aturan,
+                tooltip=titles[c],
+                rotate=True,
+                blank_zero=True,
+                align="center",
+            )
+            for c in codes
+        ],
+        Col("tautan", t("col_lihat", lang), html=False),
+    ]
+    return ReportTable(
+        id="kualitas-data",
+        title=t("t_kualitas", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_kualitas", lang),
+        source=source("v_kualitas_data", lang),
+        sheet=t("page_kualitas", lang),
+        stub=["_kec"],
+        stub_label=t("col_kecamatan", lang),
+    )
+
+
+def aturan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    lang = ctx.lang
+    frame = query(
+        con,
+        """
+        SELECT k.rule, k.severity, any_value(k.title_id) AS title_id,
+            any_value(k.title_en) AS title_en,
+            count(DISTINCT k.submission_id) AS jumlah_kecamatan,
+            sum(k.jumlah) AS jumlah,
+            bool_or(coalesce(p.sintetis, false)) AS sintetis
+        FROM v_kualitas_data AS k
+        JOIN stg_pengiriman AS p USING (submission_id)
+        WHERE k.tahun = $tahun AND k.rule IS NOT NULL
+        GROUP BY k.rule, k.severity
+        ORDER BY k.severity, k.rule
+        """,
+        tahun=ctx.tahun,
+    )
+    frame = frame.with_columns(
+        pl.col(lang_col(lang, "title_id", "title_en")).alias("judul"),
+        pl.col("severity").replace_strict(
+            {"error": t("error", lang), "warning": t("warning", lang)},
+            default=pl.col("severity"),
+        ),
+        pl.col("sintetis").fill_null(False).alias("_sintetis"),
+    )
+    cols = [
+        Col("rule", t("col_aturan", lang), align="center"),
+        Col("severity", t("col_tingkat", lang), Kind.LABEL, colors=STATUS_COLORS),
+        Col("judul", t("col_judul", lang)),
+        Col("jumlah_kecamatan", t("col_jumlah_kecamatan", lang), Kind.INTEGER),
+        Col("jumlah", t("col_jumlah_temuan", lang), Kind.INTEGER),
+    ]
+    return ReportTable(
+        id="kualitas-aturan",
+        title=t("t_aturan", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_kualitas", lang),
+        source=source("v_kualitas_data", lang),
+        sheet=t("t_aturan", lang),
+    )
+
+
+def temuan_rows(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:
+    """Every finding of the year's current submissions, in page order."""
+    return query(con, TEMUAN_SQL, tahun=ctx.tahun)
+
+
+TEMUAN_SQL = """
+    SELECT p.kabupaten, p.kecamatan, p.kode_wilayah, p.sintetis, f.submission_id,
+        f.rule, f.severity, f.cell, f.label, f.expected, f.found,
+        f.message_id, f.message_en, f.hint_id, f.hint_en, f.sheet, f."row", f.finding_id
+    FROM findings AS f
+    JOIN stg_pengiriman AS p USING (submission_id)
+    WHERE p.tahun_laporan = $tahun
+    ORDER BY p.kode_wilayah NULLS LAST, p.kecamatan NULLS LAST, f.submission_id,
+        f.severity, f.rule, f.sheet NULLS FIRST, f."row" NULLS FIRST, f.cell, f.finding_id
+"""
+"""Findings of the year's current submissions. Read from the ``findings`` table: no view
+lists them one by one yet (docs/reports.md asks for ``v_temuan``)."""
+
+
+def temuan(
+    con: duckdb.DuckDBPyConnection,
+    ctx: Context,
+    *,
+    submission_id: str | None = None,
+    slug: str | None = None,
+    rows: pl.DataFrame | None = None,
+) -> ReportTable:
+    """The findings of one submission (a kecamatan's page) or of all (the workbook sheet).
+
+    ``rows``: the year's findings already read (:func:`temuan_rows`), so a page per
+    kecamatan does not query the warehouse once per kecamatan.
+    """
+    lang = ctx.lang
+    frame = temuan_rows(con, ctx) if rows is None else rows
+    if submission_id is not None:
+        frame = frame.filter(pl.col("submission_id") == submission_id)
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.col(lang_col(lang, "message_id", "message_en")).alias("pesan"),
+        pl.col(lang_col(lang, "hint_id", "hint_en")).alias("saran"),
+        pl.col("severity").replace_strict(
+            {"error": t("error", lang), "warning": t("warning", lang)},
+            default=pl.col("severity"),
+        ),
+        pl.col("expected")
+        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
+        .alias("seharusnya"),
+        pl.col("found")
+        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
+        .alias("tertulis"),
+    )
+    one = submission_id is not None
+    if one:  # one kecamatan's page: its banner says whether it is made up, not every finding
+        frame = frame.drop("_sintetis")
+    cols = [
+        Col("kecamatan", t("col_kecamatan", lang), html=not one),
+        Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
+        Col("rule", t("col_aturan", lang), align="center"),
+        Col("severity", t("col_tingkat", lang), Kind.LABEL, colors=STATUS_COLORS),
+        Col("cell", t("col_sel", lang)),
+        Col("label", t("col_tentang", lang)),
+        Col("seharusnya", t("col_seharusnya", lang)),
+        Col("tertulis", t("col_tertulis", lang)),
+        Col("pesan", t("col_pesan", lang), width="34%"),
+        Col("saran", t("col_saran", lang), width="24%"),
+    ]
+    return ReportTable(
+        id=f"temuan-{slug}" if slug else "temuan",
+        title=t("t_temuan", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_temuan", lang),
+        source=source("findings, stg_pengiriman", lang),
+        sheet=t("col_temuan", lang),
+        empty_text=t("no_findings", lang),
+    )

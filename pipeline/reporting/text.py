@@ -1,0 +1,384 @@
+"""Every word the reports print, in Bahasa Indonesia and English.
+
+One table of pairs so a page never mixes languages and a missing translation fails
+loudly (KeyError in tests) instead of showing a key. Domain words that have no fair
+English equivalent (kecamatan, kabupaten, pagu, IKM, AKIP, predikat) stay Indonesian.
+"""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    # site
+    "site_title": ("Laporan Konsolidasi Kinerja Kecamatan", "Consolidated Kecamatan Performance"),
+    "year": ("Tahun", "Year"),
+    "kabupaten": ("Kabupaten", "Kabupaten"),
+    "n_kabupaten": ("{n} kabupaten/kota", "{n} kabupaten/kota"),
+    "footer": (
+        "{wilayah} · Tahun {tahun} · disusun oleh lakip {version} dari gudang data "
+        "(laporan kinerja kecamatan yang dimuat, versi terbaru masing-masing)",
+        "{wilayah} · Year {tahun} · built by lakip {version} from the warehouse "
+        "(the kecamatan performance reports loaded, latest version of each)",
+    ),
+    "banner": ("DATA SINTETIS — bukan data resmi", "SYNTHETIC DATA — not official"),
+    "banner_detail": (
+        "{n} dari {total} kecamatan di halaman ini berasal dari data buatan generator lakip "
+        "(ditandai SINTETIS di barisnya). Angka-angka ini tidak boleh dikutip sebagai data "
+        "pemerintah.",
+        "{n} of the {total} kecamatan on this page come from the lakip generator's made-up "
+        "data (marked SYNTHETIC on their rows). These figures must never be quoted as "
+        "government data.",
+    ),
+    "banner_detail_one": (
+        "Laporan kecamatan ini berasal dari data buatan generator lakip. Angka-angkanya tidak "
+        "boleh dikutip sebagai data pemerintah.",
+        "This kecamatan report comes from the lakip generator's made-up data. Its figures must "
+        "never be quoted as government data.",
+    ),
+    "badge_sintetis": ("SINTETIS", "SYNTHETIC"),
+    "nav_label": ("Halaman laporan", "Report pages"),
+    "source": ("Sumber", "Source"),
+    "formula": ("Rumus", "Formula"),
+    "warehouse": ("gudang data lakip", "lakip warehouse"),
+    "no_rows": ("Tidak ada data untuk tahun ini.", "No data for this year."),
+    "download_xlsx": (
+        "Semua tabel dalam satu buku kerja Excel: ringkasan.xlsx",
+        "All tables in one Excel workbook: ringkasan.xlsx",
+    ),
+    # pages
+    "page_index": ("Ringkasan", "Summary"),
+    "page_capaian": ("Capaian kinerja", "Performance achievement"),
+    "page_efisiensi": ("Efisiensi", "Efficiency"),
+    "page_anggaran": ("Realisasi anggaran", "Budget realisation"),
+    "page_tren": ("Tren dan pembanding", "Trends and comparison"),
+    "page_kualitas": ("Kualitas data", "Data quality"),
+    "page_temuan": ("Temuan {kecamatan}", "Findings {kecamatan}"),
+    "intro_index": (
+        "Rekap laporan kinerja (LKjIP) {n} kecamatan. Angka capaian, serapan dan efisiensi "
+        "dihitung ulang dari angka target, realisasi, pagu dan realisasi anggaran yang "
+        "dilaporkan, dengan rumus yang sama untuk setiap kecamatan; angka yang dicetak "
+        "kecamatan ditampilkan di sampingnya.",
+        "Summary of the performance reports (LKjIP) of {n} kecamatan. Achievement, absorption "
+        "and efficiency are recomputed from the reported targets, results, budgets and "
+        "spending, with the same formula for every kecamatan; the figures each kecamatan "
+        "printed are shown beside them.",
+    ),
+    "intro_capaian": (
+        "Setiap indikator kinerja utama (IKU) setiap kecamatan. Capaian dihitung ulang dari "
+        "target dan realisasi; tanda ≠ menandai capaian tercetak yang berbeda dari hasil "
+        "hitung, ≈ menandai selisih pembulatan.",
+        "Every key performance indicator (IKU) of every kecamatan. Achievement is recomputed "
+        "from target and result; ≠ marks a printed achievement that differs from the "
+        "recomputed one, ≈ a rounding difference.",
+    ),
+    "intro_efisiensi": (
+        "Efisiensi dihitung dengan satu rumus untuk semua kecamatan: capaian kinerja (%) "
+        "dikurangi serapan anggaran (%). Angka efisiensi yang dicetak kecamatan, yang "
+        "rumusnya berbeda-beda, ditampilkan di sampingnya dan tidak dibandingkan langsung.",
+        "Efficiency uses one formula for every kecamatan: performance achievement (%) minus "
+        "budget absorption (%). The efficiency each kecamatan printed, whose formulas vary, "
+        "is shown beside it and not compared directly.",
+    ),
+    "intro_anggaran": (
+        "Pagu, realisasi dan serapan anggaran: total kabupaten, lalu setiap kecamatan menurut "
+        "jenis belanja dan menurut program. Batang menunjukkan serapan; garis tegak = 100 %, "
+        "batang merah = melebihi pagu.",
+        "Budget, spending and absorption: the kabupaten total, then each kecamatan by type "
+        "of expenditure and by programme. Bars show absorption; the vertical line is 100%, "
+        "a red bar is over budget.",
+    ),
+    "intro_tren": (
+        "Nilai IKM dan AKIP setiap kecamatan dari tahun ke tahun (angka laporan tahun itu "
+        "bila ada, selain itu tabel tren laporan terbaru sampai tahun ini), dan peringkat "
+        "kecamatan pada tahun {tahun}.",
+        "IKM and AKIP of every kecamatan over the years (that year's own report when loaded, "
+        "otherwise the trend table of the latest report up to this year), and the ranking "
+        "of the kecamatan in {tahun}.",
+    ),
+    "intro_kualitas": (
+        "Hasil pemeriksaan otomatis setiap laporan: status, jumlah temuan per aturan, dan "
+        "tautan ke daftar temuan (sel, angka seharusnya, angka tertulis, saran perbaikan).",
+        "Automatic checks of every report: status, findings per rule, and a link to the list "
+        "of findings (cell, expected and found figure, how to fix).",
+    ),
+    "intro_temuan": (
+        "Semua temuan pemeriksaan laporan {kecamatan} tahun {tahun}, galat dahulu.",
+        "Every finding of the checks of the {kecamatan} report for {tahun}, errors first.",
+    ),
+    "card_capaian": (
+        "Setiap IKU setiap kecamatan: target, realisasi, capaian dihitung ulang, rating.",
+        "Every IKU of every kecamatan: target, result, recomputed achievement, rating.",
+    ),
+    "card_efisiensi": (
+        "Capaian kinerja − serapan anggaran, per kecamatan, program dan sasaran.",
+        "Performance − budget absorption, per kecamatan, programme and objective.",
+    ),
+    "card_anggaran": (
+        "Pagu, realisasi dan serapan: total kabupaten, jenis belanja, program.",
+        "Budget, spending and absorption: kabupaten total, expenditure type, programme.",
+    ),
+    "card_tren": (
+        "IKM dan AKIP dari tahun ke tahun, peringkat dan pembanding antarkecamatan.",
+        "IKM and AKIP over the years, ranking and comparison across kecamatan.",
+    ),
+    "card_kualitas": (
+        "Status pemeriksaan setiap laporan dan daftar temuannya.",
+        "Check status of every report and its list of findings.",
+    ),
+    "no_findings": ("Tidak ada temuan: laporan ini bersih.", "No findings: this report is clean."),
+    "back_kualitas": ("← Kembali ke Kualitas data", "← Back to Data quality"),
+    "legend_rating": (
+        "Rating capaian (Permendagri 86/2017, interval setengah terbuka): ≥ 91 Sangat Tinggi; "
+        "76 – < 91 Tinggi; 66 – < 76 Sedang; 51 – < 66 Rendah; < 51 Sangat Rendah.",
+        "Achievement rating (Permendagri 86/2017, half-open intervals): ≥ 91 Very high; "
+        "76 – < 91 High; 66 – < 76 Medium; 51 – < 66 Low; < 51 Very low.",
+    ),
+    # common columns
+    "col_kecamatan": ("Kecamatan", "Kecamatan"),
+    "col_kabupaten": ("Kabupaten", "Kabupaten"),
+    "col_kode_wilayah": ("Kode wilayah", "Area code"),
+    "col_sintetis": ("Data sintetis", "Synthetic data"),
+    "col_status": ("Status", "Status"),
+    "col_pagu": ("Pagu", "Budget (pagu)"),
+    "col_realisasi_anggaran": ("Realisasi", "Spent"),
+    "col_sisa": ("Sisa", "Unspent"),
+    "col_serapan": ("Serapan", "Absorption"),
+    "col_serapan_bar": ("Serapan (grafik)", "Absorption (bar)"),
+    "col_serapan_tercetak": ("Serapan tercetak", "Printed absorption"),
+    "col_banding": ("Cek", "Check"),
+    "col_capaian": ("Capaian", "Achievement"),
+    "col_capaian_tercetak": ("Capaian tercetak", "Printed achievement"),
+    "col_rating": ("Rating", "Rating"),
+    "col_efisiensi": ("Efisiensi", "Efficiency"),
+    "col_kategori": ("Kategori", "Category"),
+    "col_efisiensi_tercetak": ("Efisiensi tercetak", "Printed efficiency"),
+    "spanner_hitung": ("Dihitung ulang (lakip)", "Recomputed (lakip)"),
+    "spanner_rumus": ("Menurut rumus lakip", "By the lakip formula"),
+    "spanner_tercetak": ("Dicetak kecamatan", "Printed by the kecamatan"),
+    "total": ("Jumlah", "Total"),
+    "total_kabupaten": ("Total {wilayah}", "Total {wilayah}"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    # marks (status_banding)
+    "mark_ok": ("✓ sama", "✓ same"),
+    "mark_rounding": ("≈ pembulatan", "≈ rounding"),
+    "mark_mismatch": ("≠ berbeda", "≠ differs"),
+    "col_catatan": ("Catatan", "Note"),
+    "mark_lebih": ("melebihi pagu", "over budget"),
+    "mark_rinci_lebih": ("ada kegiatan melebihi pagu", "an activity over budget"),
+    "col_rinci_lebih": ("Kegiatan/sub melebihi pagu", "Activities over budget"),
+    # ringkasan
+    "t_ringkasan": ("Ringkasan per kecamatan", "Summary per kecamatan"),
+    "col_rata_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
+    "col_ikm": ("IKM", "IKM"),
+    "col_mutu": ("Mutu", "Grade"),
+    "col_akip": ("Nilai AKIP", "AKIP score"),
+    "col_predikat": ("Predikat", "Predikat"),
+    "col_jumlah_indikator": ("IKU", "IKU"),
+    "f_ringkasan": (
+        "capaian = realisasi ÷ target × 100 (polaritas negatif: (2 × target − realisasi) ÷ "
+        "target × 100), rata-rata seluruh IKU; serapan = Σ realisasi program ÷ Σ pagu program "
+        "× 100; efisiensi = capaian − serapan (poin persen); mutu IKM dari nilai IKM tercetak "
+        "(PermenPAN-RB 14/2017); predikat AKIP dari nilai AKIP tercetak terakhir "
+        "(PermenPAN-RB 88/2021).",
+        "achievement = result ÷ target × 100 (negative polarity: (2 × target − result) ÷ "
+        "target × 100), mean over the IKU; absorption = Σ programme spending ÷ Σ programme "
+        "budget × 100; efficiency = achievement − absorption (percentage points); IKM grade "
+        "from the printed IKM (PermenPAN-RB 14/2017); AKIP predikat from the latest printed "
+        "AKIP score (PermenPAN-RB 88/2021).",
+    ),
+    # capaian
+    "t_capaian": ("Capaian kinerja per indikator", "Performance achievement per indicator"),
+    "col_indikator": ("Indikator", "Indicator"),
+    "col_no": ("No", "No"),
+    "col_sasaran": ("Sasaran strategis", "Strategic objective"),
+    "col_satuan": ("Satuan", "Unit"),
+    "col_polaritas": ("Polaritas", "Polarity"),
+    "col_target": ("Target", "Target"),
+    "col_realisasi": ("Realisasi", "Result"),
+    "col_target_predikat": ("Target (predikat)", "Target (predikat)"),
+    "col_realisasi_predikat": ("Realisasi (predikat)", "Result (predikat)"),
+    "col_status_banding": ("Status banding", "Comparison"),
+    "positif": ("positif", "positive"),
+    "negatif": ("negatif", "negative"),
+    "f_capaian": (
+        "capaian = realisasi ÷ target × 100; polaritas negatif: (2 × target − realisasi) ÷ "
+        "target × 100 (PermenPAN-RB 6/2022); target 0 atau berupa predikat: tidak dihitung. "
+        "Banding setelah pembulatan setengah ke atas ke 2 desimal; selisih 0,01 = pembulatan.",
+        "achievement = result ÷ target × 100; negative polarity: (2 × target − result) ÷ "
+        "target × 100 (PermenPAN-RB 6/2022); target 0 or a predikat: not computed. Compared "
+        "after rounding half-up to 2 decimals; a difference of 0.01 = rounding.",
+    ),
+    # efisiensi
+    "t_efisiensi_kecamatan": ("Efisiensi per kecamatan", "Efficiency per kecamatan"),
+    "t_efisiensi_program": ("Efisiensi per program", "Efficiency per programme"),
+    "t_efisiensi_sasaran": (
+        "Efisiensi per sasaran (tabel efisiensi kecamatan)",
+        "Efficiency per objective (the kecamatan's efficiency table)",
+    ),
+    "col_program": ("Program", "Programme"),
+    "sheet_efisiensi_sasaran": ("Efisiensi per sasaran", "Efficiency per objective"),
+    "col_kode": ("Kode", "Code"),
+    "col_capaian_kinerja": ("Capaian kinerja", "Performance"),
+    "col_penyerapan_tercetak": ("Penyerapan tercetak", "Printed absorption"),
+    "col_rata_efisiensi_tercetak": (
+        "Rata-rata efisiensi tercetak (per sasaran)",
+        "Mean printed efficiency (per objective)",
+    ),
+    "col_rata_capaian_tercetak": ("Rata-rata capaian tercetak", "Mean printed achievement"),
+    "f_efisiensi": (
+        "efisiensi = capaian kinerja (%) − serapan anggaran (%), dalam poin persen; "
+        "> +5 Efisien, −5 s.d. +5 Cukup efisien, < −5 Tidak efisien (varian 1 "
+        "docs/domain-rules.md, sama untuk semua kecamatan).",
+        "efficiency = performance achievement (%) − budget absorption (%), in percentage "
+        "points; > +5 Efficient, −5 to +5 Fairly efficient, < −5 Not efficient (variant 1 of "
+        "docs/domain-rules.md, the same for every kecamatan).",
+    ),
+    "f_efisiensi_kecamatan": (
+        "capaian kinerja = rata-rata capaian IKU yang dihitung ulang; serapan = Σ realisasi "
+        "program ÷ Σ pagu program × 100.",
+        "performance = mean recomputed IKU achievement; absorption = Σ programme spending ÷ "
+        "Σ programme budget × 100.",
+    ),
+    "f_efisiensi_program": (
+        "capaian kinerja = realisasi kinerja ÷ target kinerja × 100 (indikator program); "
+        "serapan = realisasi anggaran ÷ pagu × 100.",
+        "performance = performance result ÷ performance target × 100 (programme indicator); "
+        "absorption = spending ÷ budget × 100.",
+    ),
+    "f_efisiensi_sasaran": (
+        "capaian kinerja = capaian IKU yang dihitung ulang untuk indikator sasaran itu "
+        "(kosong bila indikatornya tidak ada di tabel capaian IKU); serapan = penyerapan "
+        "yang dicetak kecamatan (tidak dapat dihitung ulang: tabel ini tidak menyebut "
+        "program sasarannya).",
+        "performance = the recomputed IKU achievement of the objective's indicator (empty "
+        "when it is not in the IKU table); absorption = as printed by the kecamatan (cannot "
+        "be recomputed: the table does not name the objective's programmes).",
+    ),
+    # anggaran
+    "t_anggaran_kabupaten": ("Realisasi anggaran kabupaten", "Budget realisation, kabupaten"),
+    "t_anggaran_jenis": (
+        "Realisasi anggaran per kecamatan menurut jenis belanja",
+        "Budget realisation per kecamatan by type of expenditure",
+    ),
+    "t_anggaran_program": (
+        "Realisasi anggaran per kecamatan menurut program",
+        "Budget realisation per kecamatan by programme",
+    ),
+    "sheet_anggaran_kabupaten": ("Anggaran kabupaten", "Budget, kabupaten"),
+    "sheet_anggaran_jenis": ("Anggaran jenis belanja", "Budget by expenditure type"),
+    "sheet_anggaran_program": ("Anggaran program", "Budget by programme"),
+    "col_uraian": ("Uraian", "Item"),
+    "col_kelompok": ("Kelompok", "Group"),
+    "col_jenis_belanja": ("Jenis belanja", "Type of expenditure"),
+    "col_jumlah_kecamatan": ("Kecamatan", "Kecamatan"),
+    "group_jenis": ("Menurut jenis belanja", "By type of expenditure"),
+    "group_program": ("Menurut program", "By programme"),
+    "f_anggaran": (
+        "serapan = realisasi ÷ pagu × 100; sisa = pagu − realisasi; jumlah dihitung tepat "
+        "sampai sen (DECIMAL), bukan dari angka JUMLAH yang dicetak.",
+        "absorption = spending ÷ budget × 100; unspent = budget − spending; totals are exact "
+        "to the sen (DECIMAL), not taken from the printed totals.",
+    ),
+    "f_anggaran_kabupaten": (
+        "Program dikelompokkan menurut kode program kecamatan (Kepmendagri 050-5889/2021; "
+        "dikenali dari nama bila kodenya kosong); jenis belanja menurut Permendagri 90/2019. "
+        "Jumlah menurut jenis belanja dan menurut program bisa berbeda bila laporan "
+        "kecamatan tidak konsisten (lihat Kualitas data).",
+        "Programmes are grouped by kecamatan programme code (Kepmendagri 050-5889/2021; "
+        "recognised by name when the code is empty); types of expenditure per Permendagri "
+        "90/2019. The totals by type and by programme can differ when a kecamatan report is "
+        "inconsistent (see Data quality).",
+    ),
+    # tren
+    "t_tren_ikm": (
+        "Tren Indeks Kepuasan Masyarakat (IKM)",
+        "Trend of the IKM (satisfaction index)",
+    ),
+    "t_tren_akip": ("Tren nilai evaluasi AKIP", "Trend of the AKIP evaluation score"),
+    "t_peringkat": ("Peringkat kecamatan {tahun}", "Ranking of the kecamatan, {tahun}"),
+    "t_pembanding": (
+        "Pembanding capaian IKU antarkecamatan {tahun}",
+        "IKU achievement compared across kecamatan, {tahun}",
+    ),
+    "col_tren": ("Tren", "Trend"),
+    "sheet_pembanding": ("Pembanding IKU", "IKU comparison"),
+    "col_peringkat": ("Peringkat", "Rank"),
+    "col_peringkat_akip": ("Peringkat AKIP", "AKIP rank"),
+    "col_peringkat_ikm": ("Peringkat IKM", "IKM rank"),
+    "col_peringkat_capaian": ("Peringkat capaian", "Achievement rank"),
+    "col_rata_kabupaten": ("Rata-rata kabupaten", "Kabupaten mean"),
+    "col_selisih_rata": ("Selisih dari rata-rata", "Difference from mean"),
+    "col_jumlah_pembanding": ("Jumlah kecamatan", "Kecamatan compared"),
+    "f_tren_ikm": (
+        "IKM = nilai IKM tercetak (rata-rata 9 unsur × 25, PermenPAN-RB 14/2017); mutu: "
+        "A 88,31–100; B 76,61–88,30; C 65,00–76,60; D 25,00–64,99.",
+        "IKM = printed IKM (mean of the 9 unsur × 25, PermenPAN-RB 14/2017); grade: "
+        "A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
+    ),
+    "f_tren_akip": (
+        "nilai AKIP tercetak di tabel nilai AKIP (bila kosong: jumlah komponennya; bila tahun "
+        "itu tidak ada: realisasi indikator nilai AKIP di tabel tren IKU); predikat dihitung "
+        "dari nilai (PermenPAN-RB 88/2021): > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, > 30 C, "
+        "selain itu D.",
+        "printed AKIP score of the AKIP table (when empty: the sum of its components; when the "
+        "year is missing: the result of the AKIP indicator in the IKU trend table); predikat "
+        "from the score (PermenPAN-RB 88/2021): > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, "
+        "> 30 C, else D.",
+    ),
+    "f_peringkat": (
+        "Peringkat dalam kabupaten (1 = terbaik; nilai sama = peringkat sama), diurutkan "
+        "menurut nilai AKIP; IKM = nilai tercetak; capaian = rata-rata capaian IKU dihitung "
+        "ulang.",
+        "Rank within the kabupaten (1 = best; ties share a rank), ordered by AKIP score; "
+        "IKM = printed; achievement = mean recomputed IKU achievement.",
+    ),
+    "f_pembanding": (
+        "capaian dihitung ulang (realisasi ÷ target × 100); peringkat dalam kabupaten per "
+        "indikator (indikator disamakan menurut namanya tanpa singkatan dalam kurung).",
+        "recomputed achievement (result ÷ target × 100); rank within the kabupaten per "
+        "indicator (indicators matched by name without bracketed abbreviations).",
+    ),
+    # kualitas
+    "t_kualitas": ("Kualitas data per kecamatan", "Data quality per kecamatan"),
+    "t_aturan": ("Temuan menurut aturan", "Findings by rule"),
+    "t_temuan": ("Daftar temuan", "Findings"),
+    "col_galat": ("Galat", "Errors"),
+    "col_peringatan": ("Peringatan", "Warnings"),
+    "col_temuan": ("Temuan", "Findings"),
+    "col_lihat": ("Daftar temuan", "List of findings"),
+    "lihat": ("lihat {n} temuan", "see {n} findings"),
+    "lihat_bersih": ("tidak ada temuan", "no findings"),
+    "spanner_aturan": ("Jumlah temuan per aturan", "Findings per rule"),
+    "col_aturan": ("Aturan", "Rule"),
+    "col_tingkat": ("Tingkat", "Severity"),
+    "col_judul": ("Judul", "Title"),
+    "col_sel": ("Sel", "Cell"),
+    "col_tentang": ("Tentang", "About"),
+    "col_seharusnya": ("Seharusnya", "Expected"),
+    "col_tertulis": ("Tertulis", "Found"),
+    "col_pesan": ("Pesan", "Message"),
+    "col_saran": ("Saran perbaikan", "How to fix"),
+    "col_jumlah_temuan": ("Jumlah temuan", "Findings"),
+    "bersih": ("bersih", "clean"),
+    "peringatan": ("peringatan", "warnings"),
+    "galat": ("galat", "errors"),
+    "error": ("galat", "error"),
+    "warning": ("peringatan", "warning"),
+    "f_kualitas": (
+        "status: galat bila ada ≥ 1 temuan tingkat galat, peringatan bila hanya ada "
+        "peringatan, bersih bila tidak ada temuan; aturan: lihat perintah lakip rules.",
+        "status: errors when ≥ 1 error-level finding, warnings when only warnings, clean "
+        "when none; rules: see the lakip rules command.",
+    ),
+    "f_temuan": (
+        "Sel = lembar!sel pada berkas yang dikirim; seharusnya = angka hasil hitung lakip.",
+        "Cell = sheet!cell in the submitted file; expected = the figure lakip computed.",
+    ),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (``id`` unless ``en``), with ``{name}`` filled in."""
+    pair = TEXT[key]
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**values) if values else text

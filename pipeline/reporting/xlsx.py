@@ -1,0 +1,193 @@
+"""The report tables as one Excel workbook: numbers stay numbers, formats do the display.
+
+Every sheet has the same layout so a program can read it back (``HEADER_ROW``):
+row 1 the table title, row 2 its formula and source, row 3 the synthetic-data banner
+(empty for real data), row 4 the header, data from row 5; panes frozen below the header
+and right of the first column. Excel shows separators in the reader's locale, so the
+number formats are the standard ``#,##0`` / ``#,##0.00`` codes (an Indonesian Excel
+shows ``5.463.337.162``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from pipeline.reporting import fmt
+from pipeline.reporting.model import Col, Context, Kind, ReportTable
+from pipeline.reporting.text import t
+
+HEADER_ROW = 3
+"""0-based row of the column headers (fastexcel: ``header_row=3``)."""
+
+NUM_FORMATS = {
+    Kind.PERCENT: '#,##0.00" %"',
+    Kind.POINTS: "+#,##0.00;-#,##0.00;0.00",
+    Kind.NUMBER: "#,##0.00",
+    Kind.MEASURE: "General",
+    Kind.INTEGER: "#,##0",
+}
+_MARKS = {"ok": "mark_ok", "rounding": "mark_rounding", "mismatch": "mark_mismatch"}
+
+
+class _Formats:
+    """xlsxwriter formats, created once per distinct look."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.book = book
+        self.cache: dict[tuple[Any, ...], Format] = {}
+
+    def get(self, **props: Any) -> Format:
+        key = tuple(sorted(props.items()))
+        if key not in self.cache:
+            self.cache[key] = self.book.add_format(props)
+        return self.cache[key]
+
+
+def excel_columns(table: ReportTable, lang: str) -> list[Col]:
+    """The columns a sheet has: the table's Excel columns, then the synthetic flag."""
+    cols = [c for c in table.columns if c.excel]
+    if "_sintetis" in table.frame.columns:
+        cols.append(Col("_sintetis", t("col_sintetis", lang), Kind.BOOL))
+    return cols
+
+
+def sheet_names(tables: list[ReportTable]) -> list[str]:
+    """Unique sheet names of at most 31 characters, without the characters Excel refuses."""
+    names: list[str] = []
+    for table in tables:
+        base = "".join(ch for ch in table.sheet if ch not in "[]:*?/\\")[:31].strip() or "Tabel"
+        name, n = base, 2
+        while name.lower() in (x.lower() for x in names):
+            suffix = f" {n}"
+            name = base[: 31 - len(suffix)] + suffix
+            n += 1
+        names.append(name)
+    return names
+
+
+def write_workbook(path: Path, tables: list[ReportTable], ctx: Context) -> Path:
+    """Write ``tables`` (one sheet each) to ``path``; same input, same bytes."""
+    lang = ctx.lang
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
+    sintetis = any(table.sintetis_rows for table in tables)
+    book.set_properties(
+        {
+            "title": f"{t('site_title', lang)} — {ctx.wilayah} {ctx.tahun}",
+            "subject": f"{ctx.wilayah} · {t('year', lang)} {ctx.tahun}",
+            "author": f"lakip {ctx.version}",
+            "comments": t("banner", lang) if sintetis else "",
+            # fixed, so the same warehouse gives the same file
+            "created": datetime(ctx.tahun, 12, 31),
+        }
+    )
+    if sintetis:
+        book.set_custom_property("sintetis", True)
+    formats = _Formats(book)
+    for table, name in zip(tables, sheet_names(tables), strict=True):
+        _sheet(book.add_worksheet(name), table, ctx, formats)
+    book.close()
+    return path
+
+
+def _sheet(ws: Worksheet, table: ReportTable, ctx: Context, formats: _Formats) -> None:
+    lang = ctx.lang
+    cols = excel_columns(table, lang)
+    frame = table.frame
+    ws.write_string(0, 0, f"{table.title} — {table.subtitle}", formats.get(bold=True, font_size=13))
+    note = f"{t('formula', lang)}: {table.formula} {t('source', lang)}: {table.source}"
+    ws.write_string(1, 0, note.replace("**", ""), formats.get(italic=True, font_color="#3b4656"))
+    if table.sintetis_rows:
+        banner = formats.get(bold=True, font_color="#ffffff", bg_color="#7b2cbf")
+        ws.write_string(2, 0, t("banner", lang), banner)
+        for c in range(1, max(len(cols), 1)):
+            ws.write_blank(2, c, None, banner)
+    header = formats.get(bold=True, bg_color="#eef2f7", bottom=1, text_wrap=True, valign="top")
+    for c, col in enumerate(cols):
+        label = col.label if not col.spanner else f"{col.spanner}: {col.label}"
+        ws.write_string(HEADER_ROW, c, label or col.name, header)
+    totals = frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else []
+    money_dec = {
+        c.name: fmt.money_decimals(frame[c.name].to_list()) for c in cols if c.kind is Kind.MONEY
+    }
+    for r, row in enumerate(frame.iter_rows(named=True)):
+        bold = bool(totals[r]) if totals else False
+        for c, col in enumerate(cols):
+            _cell(ws, HEADER_ROW + 1 + r, c, col, row.get(col.name), lang, formats, bold, money_dec)
+    last = HEADER_ROW + frame.height
+    for c, col in enumerate(cols):
+        ws.set_column(c, c, _width(col, frame))
+    if frame.height and cols:
+        ws.autofilter(HEADER_ROW, 0, last, len(cols) - 1)
+    ws.freeze_panes(HEADER_ROW + 1, 1)
+    for c, col in enumerate(cols):
+        bar = any(b.kind is Kind.BAR and b.source == col.name for b in table.columns)
+        if bar and frame.height:
+            ws.conditional_format(
+                HEADER_ROW + 1,
+                c,
+                last,
+                c,
+                {
+                    "type": "data_bar",
+                    "min_type": "num",
+                    "min_value": 0,
+                    "max_type": "num",
+                    "max_value": 100,
+                    "bar_color": "#9db9dd",
+                    "bar_solid": True,
+                },
+            )
+
+
+def _cell(
+    ws: Worksheet,
+    r: int,
+    c: int,
+    col: Col,
+    value: object,
+    lang: str,
+    formats: _Formats,
+    bold: bool,
+    money_dec: dict[str, int],
+) -> None:
+    kind = col.kind
+    look: dict[str, Any] = {"bold": True} if bold else {}
+    if kind is Kind.MONEY:
+        look["num_format"] = "#,##0.00" if money_dec.get(col.name) else "#,##0"
+    elif kind in NUM_FORMATS:
+        look["num_format"] = NUM_FORMATS[kind]
+    if kind is Kind.LABEL and col.colors and value in col.colors:
+        bg, fg = col.colors[str(value)]
+        look |= {"bg_color": bg, "font_color": fg, "bold": True}
+    if kind is Kind.MARK and value == "mismatch":
+        look |= {"bg_color": "#c2271d", "font_color": "#ffffff", "bold": True}
+    style = formats.get(**look)
+    if value is None:
+        ws.write_blank(r, c, None, style)
+    elif kind is Kind.BOOL:
+        ws.write_boolean(r, c, bool(value), style)
+    elif kind is Kind.MARK:
+        ws.write_string(r, c, t(_MARKS.get(str(value), "mark_mismatch"), lang), style)
+    elif isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        ws.write_number(r, c, float(value), style)
+    else:
+        ws.write_string(r, c, str(value), style)
+
+
+def _width(col: Col, frame: Any) -> float:
+    if col.kind is Kind.MONEY:
+        return 18
+    if col.kind in NUM_FORMATS or col.kind is Kind.BOOL:
+        return max(10, min(len(col.label) + 2, 16))
+    longest = 0
+    if col.name in frame.columns:
+        longest = max((len(str(v)) for v in frame[col.name].to_list() if v is not None), default=0)
+    return max(8, min(max(longest, len(col.label)) + 2, 60))

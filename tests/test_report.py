@@ -1,0 +1,501 @@
+"""`lakip report`: the figures on the pages and in the workbook are the warehouse's.
+
+Built once per module from the real Medang Deras 2025 report (``sample``) and from that
+report plus generated kecamatan (``mixed``, see tests/test_report_support.py). The pages
+are read back cell by cell (great-tables ``headers`` ids) and the workbook with fastexcel,
+and compared with the views queried directly. Snapshots: ``tests/snapshots/``, refreshed
+with ``LAKIP_UPDATE_SNAPSHOTS=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import fastexcel
+import polars as pl
+import pytest
+from click.testing import CliRunner
+from test_report_support import (
+    SNAPSHOTS,
+    SYNTHETIC_NAMES,
+    build_warehouse,
+    cells,
+    mixed_raw,
+    normalise,
+    sample_raw,
+    stub_cells,
+    table_html,
+)
+
+from pipeline.cli import cli
+from pipeline.errors import LakipError
+from pipeline.report import PAGE_TABLES, WORKBOOK, report
+from pipeline.reporting import fmt
+from pipeline.reporting.xlsx import HEADER_ROW
+
+BANNER_ID = "DATA SINTETIS — bukan data resmi"
+BANNER_EN = "SYNTHETIC DATA — not official"
+ORDER = "kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id"
+
+
+@dataclass
+class Site:
+    warehouse: Path
+    reports: Path
+    written: list[Path] = field(default_factory=list)
+
+    def page(self, name: str, tahun: int = 2025) -> str:
+        return (self.reports / str(tahun) / name).read_text(encoding="utf-8")
+
+    def query(self, sql: str, **params: object) -> pl.DataFrame:
+        con = duckdb.connect(str(self.warehouse), read_only=True)
+        try:
+            return con.sql(sql, params=params or None).pl()
+        finally:
+            con.close()
+
+    def sheet(self, name: str, tahun: int = 2025) -> pl.DataFrame:
+        book = fastexcel.read_excel(str(self.reports / str(tahun) / WORKBOOK))
+        return book.load_sheet(name, header_row=HEADER_ROW).to_polars()
+
+    def sheet_head(self, name: str, tahun: int = 2025) -> list[str]:
+        """The three rows above the header: title, formula and source, banner."""
+        book = fastexcel.read_excel(str(self.reports / str(tahun) / WORKBOOK))
+        frame = book.load_sheet(name, header_row=None, n_rows=3).to_polars()
+        return [str(v) if v is not None else "" for v in frame[frame.columns[0]].to_list()]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("sample")
+    warehouse = build_warehouse(sample_raw(root / "raw"), root / "lakip.duckdb")
+    site = Site(warehouse, root / "reports")
+    site.written = report(warehouse, site.reports)
+    return site
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("mixed")
+    warehouse = build_warehouse(mixed_raw(root / "raw"), root / "lakip.duckdb")
+    site = Site(warehouse, root / "reports")
+    site.written = report(warehouse, site.reports)
+    return site
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def test_indonesian_number_formats() -> None:
+    assert fmt.rupiah(Decimal("5463337162.00")) == "Rp 5.463.337.162"
+    assert fmt.rupiah(Decimal("4973508744.24"), 2) == "Rp 4.973.508.744,24"
+    assert fmt.rupiah(Decimal("-343000.00")) == "-Rp 343.000"
+    assert fmt.percent(97.83) == "97,83 %"
+    assert fmt.number(1234567.891, 2, "en") == "1,234,567.89"
+    assert fmt.percent(97.8345, lang="en") == "97.83%"
+    assert fmt.signed(9.3263) == "+9,33"
+    assert fmt.signed(-0.001) == "0,00"
+    assert fmt.number(89.2, trim=True) == "89,2"
+    assert fmt.percent(None) == fmt.MISSING
+
+
+def test_rounding_is_half_up_like_the_validator() -> None:
+    """98.585 is 98.58499.. in binary: the validator says 98,59, so must the page."""
+    assert fmt.percent(98.585) == "98,59 %"
+    assert fmt.number(0.125) == "0,13"
+    assert fmt.number(-2.675) == "-2,68"
+
+
+def test_money_precision_is_per_column() -> None:
+    assert fmt.money_decimals([Decimal("1.00"), Decimal("2"), None]) == 0
+    assert fmt.money_decimals([Decimal("1.00"), Decimal("4973508744.24")]) == 2
+
+
+def test_finding_values_get_separators_but_text_stays() -> None:
+    assert fmt.finding_value("5461337162.00") == "5.461.337.162,00"
+    assert fmt.finding_value("74.10 (BB)") == "74.10 (BB)"
+    assert fmt.finding_value("-") == "-"
+
+
+# ---------------------------------------------------------------- the site
+
+
+def test_site_per_year_with_every_page(sample: Site) -> None:
+    out = sample.reports / "2025"
+    expected = [out / name for name in PAGE_TABLES]
+    expected += [out / "temuan" / "12-19-01-medang-deras.html", out / WORKBOOK]
+    assert sample.written == expected
+    assert all(p.is_file() for p in expected)
+
+
+def test_title_and_footer_name_the_kabupaten_and_year(sample: Site) -> None:
+    for name in PAGE_TABLES:
+        page = sample.page(name)
+        title = page[page.index("<title>") : page.index("</title>")]
+        footer = page[page.index("<footer>") :]
+        assert "Kabupaten Batu Bara" in title and "2025" in title
+        assert "Kabupaten Batu Bara" in footer and "Tahun 2025" in footer
+
+
+@pytest.mark.parametrize("site_name", ["sample", "mixed"])
+def test_every_table_has_its_stable_id(site_name: str, request: pytest.FixtureRequest) -> None:
+    site: Site = request.getfixturevalue(site_name)
+    for name, ids in PAGE_TABLES.items():
+        page = site.page(name)
+        for table_id in ids:
+            assert page.count(f'<div id="{table_id}"') == 1, (name, table_id)
+
+
+def test_every_table_names_formula_and_source(sample: Site) -> None:
+    for name, ids in PAGE_TABLES.items():
+        page = sample.page(name)
+        for table_id in ids:
+            start = page.index(f'<div id="{table_id}"')
+            notes = page[start : page.index("</tfoot>", start)]
+            assert "<strong>Rumus:</strong>" in notes, table_id
+            assert "<strong>Sumber:</strong>" in notes and "gudang data lakip" in notes, table_id
+
+
+def test_no_script_no_external_resource(sample: Site) -> None:
+    for path in sample.written:
+        if path.suffix == ".html":
+            page = path.read_text(encoding="utf-8")
+            assert "<script" not in page
+            assert 'src="http' not in page and 'href="http' not in page and "url(http" not in page
+
+
+# ---------------------------------------------------------------- figures = views
+
+
+def test_capaian_page_equals_v_capaian_iku(sample: Site) -> None:
+    view = sample.query(
+        f"SELECT * FROM v_capaian_iku WHERE tahun = 2025 ORDER BY {ORDER}, no NULLS LAST, row"
+    )
+    page = sample.page("capaian.html")
+    tid = "capaian-kinerja"
+    assert cells(page, tid, "capaian_hitung") == [fmt.percent(v) for v in view["capaian_hitung"]]
+    assert cells(page, tid, "capaian_tercetak") == [
+        fmt.percent(v) for v in view["capaian_tercetak"]
+    ]
+    assert cells(page, tid, "rating") == view["rating"].to_list()
+    # the real report's error: IKM printed 98,20 where 87,94 / 89,2 = 98,59
+    row = cells(page, tid, "capaian_hitung").index("98,59 %")
+    assert cells(page, tid, "capaian_tercetak")[row] == "98,20 %"
+    assert cells(page, tid, "status")[row] == "≠ berbeda"
+    assert cells(page, tid, "target")[1] == "74,1 (BB)"
+
+
+def test_efisiensi_is_one_formula_beside_what_was_printed(sample: Site) -> None:
+    view = sample.query(f"SELECT * FROM v_efisiensi WHERE tahun = 2025 ORDER BY {ORDER}, row")
+    page = sample.page("efisiensi.html")
+    tid = "efisiensi-program"
+    for c, s, e in zip(
+        view["capaian_hitung"], view["serapan_hitung"], view["efisiensi"], strict=True
+    ):
+        assert e == pytest.approx(c - s)
+    assert cells(page, tid, "efisiensi") == [fmt.signed(v) for v in view["efisiensi"]]
+    assert cells(page, tid, "kategori") == view["kategori"].to_list()
+    assert cells(page, tid, "efisiensi_tercetak") == [
+        fmt.number(v) for v in view["efisiensi_tercetak"]
+    ]
+    for table_id in PAGE_TABLES["efisiensi.html"]:
+        notes = page[page.index(f'<div id="{table_id}"') :]
+        notes = notes[: notes.index("</tfoot>")]
+        assert "capaian kinerja (%) − serapan anggaran (%)" in notes
+    ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
+    kec = cells(page, "efisiensi-kecamatan", "efisiensi")
+    assert kec == [fmt.signed(ringkasan["rata_capaian"][0] - ringkasan["serapan"][0])]
+    # the sasaran table: recomputed IKU capaian - printed penyerapan, printed value beside
+    sasaran = cells(page, "efisiensi-sasaran", "efisiensi")
+    assert sasaran == ["-1,41", "+2,40"]
+    assert cells(page, "efisiensi-sasaran", "efisiensi_tercetak") == ["1,80", "7,50"]
+
+
+def test_anggaran_totals_are_exact_sums_of_the_view(sample: Site) -> None:
+    page = sample.page("anggaran.html")
+    sums = sample.query(
+        """
+        SELECT sumber, sum(pagu) AS pagu, sum(realisasi) AS realisasi
+        FROM v_realisasi_anggaran
+        WHERE tahun = 2025 AND (sumber = 'realisasi_belanja' OR tingkat = 'program')
+        GROUP BY sumber
+        """
+    )
+    by = {r["sumber"]: r for r in sums.iter_rows(named=True)}
+    jenis = by["realisasi_belanja"]
+    assert isinstance(jenis["pagu"], Decimal)
+    assert jenis["pagu"] == Decimal("5463337162.00")
+    pagu = cells(page, "anggaran-jenis-belanja", "pagu")
+    assert pagu[-1] == "Rp 5.463.337.162" == fmt.rupiah(jenis["pagu"])
+    realisasi = cells(page, "anggaran-jenis-belanja", "realisasi")
+    assert realisasi[-1] == fmt.rupiah(jenis["realisasi"], 2) == "Rp 5.345.196.344,24"
+    program = cells(page, "anggaran-program", "realisasi")
+    assert program[-1] == fmt.rupiah(by["program_kegiatan"]["realisasi"]) == "Rp 5.259.576.563"
+    # the kabupaten table closes both groups with the same exact sums
+    kab = cells(page, "anggaran-kabupaten", "realisasi")
+    assert fmt.rupiah(jenis["realisasi"], 2) in kab
+    assert fmt.rupiah(by["program_kegiatan"]["realisasi"], 2) in kab
+    # serapan as a bar, and the number beside it
+    raw = table_html(page, "anggaran-program")
+    assert raw.count('<div class="bar" role="img" aria-label="Serapan (grafik): ') == 6
+    assert cells(page, "anggaran-program", "serapan")[-1] == "96,27 %"
+
+
+def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
+    view = mixed.query(f"SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025 ORDER BY {ORDER}")
+    page = mixed.page("index.html")
+    tid = "ringkasan-kecamatan"
+    assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == view[
+        "kecamatan"
+    ].to_list()
+    assert cells(page, tid, "serapan") == [fmt.percent(v) for v in view["serapan"]]
+    sen = fmt.money_decimals(view["pagu_total"].to_list())
+    assert cells(page, tid, "pagu_total") == [fmt.rupiah(v, sen) for v in view["pagu_total"]]
+    assert cells(page, tid, "ikm") == [fmt.number(v) for v in view["ikm"]]
+
+
+def test_tren_uses_each_years_own_report(mixed: Site) -> None:
+    page = mixed.page("tren.html")
+    ikm = mixed.query(
+        f"SELECT kecamatan, ikm_tercetak FROM v_ikm WHERE tahun = 2024 ORDER BY {ORDER}"
+    )
+    shown = dict(
+        zip(
+            [s.replace(" SINTETIS", "") for s in stub_cells(page, "tren-ikm")],
+            cells(page, "tren-ikm", "th_2024"),
+            strict=True,
+        )
+    )
+    for kecamatan, value in ikm.iter_rows():
+        assert shown[kecamatan] == fmt.number(value)
+    # Medang Deras has no 2024 submission: its 2024 IKM comes from its 2025 trend table
+    assert shown["Medang Deras"] == "82,36"
+    assert table_html(page, "tren-ikm").count("<svg") == len(shown)
+    ranks = cells(page, "peringkat-kecamatan", "peringkat_akip")
+    assert ranks == [str(i) for i in range(1, len(shown) + 1)]
+
+
+def test_kualitas_counts_and_links_to_findings(sample: Site) -> None:
+    page = sample.page("kualitas.html")
+    view = sample.query(
+        "SELECT DISTINCT galat_pengiriman, peringatan_pengiriman, status FROM v_kualitas_data"
+    )
+    assert cells(page, "kualitas-data", "galat") == [str(view["galat_pengiriman"][0])]
+    assert cells(page, "kualitas-data", "status") == [view["status"][0]]
+    assert 'href="temuan/12-19-01-medang-deras.html"' in page
+    findings = sample.query("SELECT count(*) AS n FROM findings")["n"][0]
+    temuan = sample.page("temuan/12-19-01-medang-deras.html")
+    rule_cells = cells(temuan, "temuan-12-19-01-medang-deras", "rule")
+    assert len(rule_cells) == findings
+    if findings:
+        assert 'href="../kualitas.html"' in temuan
+
+
+# ---------------------------------------------------------------- the workbook
+
+
+def test_workbook_has_one_sheet_per_table(sample: Site) -> None:
+    book = fastexcel.read_excel(str(sample.reports / "2025" / WORKBOOK))
+    n_tables = sum(len(ids) for ids in PAGE_TABLES.values()) + 1  # + all findings
+    assert len(book.sheet_names) == n_tables
+    for name in book.sheet_names:
+        header = book.load_sheet(name, header_row=None, skip_rows=HEADER_ROW, n_rows=1)
+        labels = [str(v) for v in header.to_polars().row(0) if v is not None]
+        assert len(labels) == len(set(labels)), (name, labels)
+        title, note, banner = sample.sheet_head(name)
+        assert "Kabupaten Batu Bara" in title and "2025" in title
+        assert note.startswith("Rumus:") and "Sumber:" in note
+        assert banner == ""
+
+
+def test_workbook_numbers_equal_the_views(sample: Site) -> None:
+    view = sample.query(
+        f"SELECT * FROM v_capaian_iku WHERE tahun = 2025 ORDER BY {ORDER}, no NULLS LAST, row"
+    )
+    sheet = sample.sheet("Capaian kinerja")
+    assert sheet["Dihitung ulang (lakip): Capaian"].to_list() == view["capaian_hitung"].to_list()
+    assert sheet["Dicetak kecamatan: Capaian"].to_list() == view["capaian_tercetak"].to_list()
+    ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
+    sheet = sample.sheet("Ringkasan")
+    assert sheet["Serapan"].to_list() == ringkasan["serapan"].to_list()
+    assert sheet["Pagu"].to_list() == [float(v) for v in ringkasan["pagu_total"]]
+    program = sample.query(
+        "SELECT sum(pagu) AS pagu, sum(realisasi) AS realisasi FROM v_realisasi_anggaran "
+        "WHERE tahun = 2025 AND tingkat = 'program'"
+    )
+    sheet = sample.sheet("Anggaran program")
+    total = sheet.filter(pl.col("Program") == "Jumlah")
+    assert total["Pagu"].to_list() == [float(program["pagu"][0])]
+    assert total["Realisasi"].to_list() == [float(program["realisasi"][0])]
+
+
+def test_workbook_formats_and_frozen_panes(sample: Site) -> None:
+    with zipfile.ZipFile(sample.reports / "2025" / WORKBOOK) as z:
+        styles = z.read("xl/styles.xml").decode()
+        sheet1 = z.read("xl/worksheets/sheet1.xml").decode()
+    assert 'formatCode="#,##0"' in styles
+    assert 'formatCode="#,##0.00&quot; %&quot;"' in styles
+    assert f'ySplit="{HEADER_ROW + 1}"' in sheet1 and 'state="frozen"' in sheet1
+
+
+# ---------------------------------------------------------------- synthetic data
+
+
+def _html_pages(site: Site, tahun: int) -> dict[str, str]:
+    out = site.reports / str(tahun)
+    return {
+        str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html"))
+    }
+
+
+def test_real_data_carries_no_synthetic_mark(sample: Site) -> None:
+    for name, page in _html_pages(sample, 2025).items():
+        assert BANNER_ID not in page, name
+        assert "badge-sintetis" not in page.replace(".badge-sintetis {", ""), name
+
+
+def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
+    pages = _html_pages(mixed, 2025)
+    assert len(pages) == len(PAGE_TABLES) + 6
+    for name, page in pages.items():
+        real_only = name == "temuan/12-19-01-medang-deras.html"
+        assert page.count(BANNER_ID) == (0 if real_only else 1), name
+    for name, page in _html_pages(mixed, 2024).items():  # made-up only
+        assert page.count(BANNER_ID) == 1, name
+
+
+def test_synthetic_rows_are_marked(mixed: Site) -> None:
+    page = mixed.page("capaian.html")
+    for name in SYNTHETIC_NAMES:
+        assert f'<span class="rowlabel">{name} <span class="badge-sintetis">SINTETIS</span>' in page
+    assert "Medang Deras <span" not in page
+    sheet = mixed.sheet("Ringkasan")
+    flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
+    assert flags == {"Medang Deras": False} | {n: True for n in SYNTHETIC_NAMES}
+    assert mixed.sheet_head("Ringkasan")[2] == BANNER_ID
+
+
+# ---------------------------------------------------------------- language, years, errors
+
+
+def test_english(sample: Site, tmp_path: Path) -> None:
+    report(sample.warehouse, tmp_path, lang="en")
+    index = (tmp_path / "2025" / "index.html").read_text(encoding="utf-8")
+    capaian = (tmp_path / "2025" / "capaian.html").read_text(encoding="utf-8")
+    anggaran = (tmp_path / "2025" / "anggaran.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Summary per kecamatan" in index
+    assert "Recomputed (lakip)" in capaian and "Very high" in capaian
+    assert "98.59%" in cells(capaian, "capaian-kinerja", "capaian_hitung")
+    assert cells(anggaran, "anggaran-jenis-belanja", "pagu")[-1] == "Rp 5,463,337,162"
+    for page in (index, capaian, anggaran):
+        assert "Dihitung ulang" not in page and "Sumber" not in page
+    book = fastexcel.read_excel(str(tmp_path / "2025" / WORKBOOK))
+    assert book.sheet_names == [
+        "Summary",
+        "Performance achievement",
+        "Efficiency per kecamatan",
+        "Efficiency per programme",
+        "Efficiency per objective",
+        "Budget, kabupaten",
+        "Budget by expenditure type",
+        "Budget by programme",
+        "Trend IKM",
+        "Trend AKIP",
+        "Rank",
+        "IKU comparison",
+        "Data quality",
+        "Findings by rule",
+        "Findings",
+    ]
+
+
+def test_english_banner(mixed: Site, tmp_path: Path) -> None:
+    report(mixed.warehouse, tmp_path, lang="en", tahun=2024)
+    page = (tmp_path / "2024" / "index.html").read_text(encoding="utf-8")
+    assert page.count(BANNER_EN) == 1 and ">SYNTHETIC<" in page
+
+
+def test_one_year_only_and_unknown_year(mixed: Site, tmp_path: Path) -> None:
+    written = report(mixed.warehouse, tmp_path, tahun=2024)
+    assert written and all(p.is_relative_to(tmp_path / "2024") for p in written)
+    assert not (tmp_path / "2025").exists()
+    with pytest.raises(LakipError, match="2030"):
+        report(mixed.warehouse, tmp_path, tahun=2030)
+
+
+def test_errors_are_lakip_errors(tmp_path: Path) -> None:
+    with pytest.raises(LakipError, match="belum ada"):
+        report(tmp_path / "none.duckdb", tmp_path / "reports")
+    with pytest.raises(LakipError, match="fr"):
+        report(tmp_path / "none.duckdb", tmp_path / "reports", lang="fr")
+
+
+def test_outdated_warehouse_is_a_lakip_error(sample: Site, tmp_path: Path) -> None:
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(sample.warehouse.read_bytes())
+    con = duckdb.connect(str(old))
+    con.execute("CREATE OR REPLACE VIEW v_efisiensi AS SELECT 1 AS x")
+    con.close()
+    with pytest.raises(LakipError, match="lakip load"):
+        report(old, tmp_path / "reports")
+
+
+def test_same_warehouse_same_bytes(sample: Site, tmp_path: Path) -> None:
+    first = report(sample.warehouse, tmp_path / "a")
+    second = report(sample.warehouse, tmp_path / "b")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_stale_findings_pages_are_removed(sample: Site, tmp_path: Path) -> None:
+    stale = tmp_path / "2025" / "temuan" / "12-19-99-hilang.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    report(sample.warehouse, tmp_path)
+    assert not stale.exists()
+
+
+def test_cli_report(sample: Site, tmp_path: Path) -> None:
+    args = ["report", "--warehouse", str(sample.warehouse), "--reports", str(tmp_path)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == str(tmp_path / "2025" / "index.html")
+    result = CliRunner().invoke(cli, ["--lang", "en", *args])
+    assert result.exit_code == 0
+    assert 'lang="en"' in (tmp_path / "2025" / "index.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, [*args, "--tahun", "1999"])
+    assert result.exit_code == 1 and "1999" in result.output
+
+
+# ---------------------------------------------------------------- snapshots
+
+SNAPSHOT_PAGES = ("index.html", "capaian.html", "efisiensi.html", "anggaran.html", "tren.html")
+
+
+@pytest.mark.parametrize("name", SNAPSHOT_PAGES)
+def test_snapshot(sample: Site, name: str) -> None:
+    """Whole pages of the real sample; LAKIP_UPDATE_SNAPSHOTS=1 rewrites them."""
+    _check_snapshot(f"report-sample-{name}", normalise(sample.page(name)))
+
+
+def test_snapshot_english(sample: Site, tmp_path: Path) -> None:
+    report(sample.warehouse, tmp_path, lang="en")
+    page = (tmp_path / "2025" / "capaian.html").read_text(encoding="utf-8")
+    _check_snapshot("report-sample-en-capaian.html", normalise(page))
+
+
+def _check_snapshot(file: str, actual: str) -> None:
+    path = SNAPSHOTS / file
+    if os.environ.get("LAKIP_UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no snapshot {path}: run with LAKIP_UPDATE_SNAPSHOTS=1 and review it")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{file} changed: review, then LAKIP_UPDATE_SNAPSHOTS=1"
