@@ -175,27 +175,57 @@ def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+all_option = click.option(
+    "--all",
+    "read_all",
+    is_flag=True,
+    help="Read every file, also those already loaded (default: skip unchanged files by sha256).",
+)
+
+
+def _read_for_load(raw: Path, warehouse: Path, read_all: bool) -> Any:
+    """Discover, skip files the warehouse already holds (same sha256), read the rest."""
+    from pipeline import ingest as stage
+    from pipeline.console import LazyProgress
+    from pipeline.query import known_sha256
+
+    settings = _settings()
+    paths = stage.discover(raw)
+    skip = set() if read_all else known_sha256(warehouse)
+    label = "membaca" if settings.lang == "id" else "reading"
+    with LazyProgress(len(paths), label, settings.quiet) as bar:
+        batch = stage.ingest(paths, progress=bar, skip_sha256=skip)
+    if batch.skipped and not settings.quiet:
+        note = (
+            "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang"
+            if settings.lang == "id"
+            else "{n} unchanged files (same sha256) not read again"
+        )
+        click.echo(note.format(n=len(batch.skipped)))
+    return batch
+
+
 @cli.command()
 @raw_option
 @warehouse_option
+@all_option
 @handled
-def load(raw: Path, warehouse: Path) -> None:
+def load(raw: Path, warehouse: Path, read_all: bool) -> None:
     """Validate the submissions under RAW and load them into the WAREHOUSE.
 
-    Each submission loads in one transaction with its findings, the printed and
-    the recomputed figures, and its lineage (file, sha256, sheet, cell). A file
-    already loaded (same sha256) is skipped; a new version of the same kecamatan
-    and year supersedes the earlier one, which stays queryable.
+    Each submission loads atomically with its findings, the printed and the
+    recomputed figures, and its lineage (file, sha256, sheet, cell). Files already
+    loaded (same sha256) are only hashed, not read again; a new version of the same
+    kecamatan and year supersedes the earlier one, which stays queryable.
 
     \b
     Example:
       lakip load --raw raw --warehouse warehouse/lakip.duckdb
     """
-    from pipeline import ingest as stage
     from pipeline import load as loader
     from pipeline import validate as checks
 
-    batch = stage.ingest(stage.discover(raw))
+    batch = _read_for_load(raw, warehouse, read_all)
     result = checks.validate(batch)
     summary = loader.load(batch, result, warehouse)
     click.echo(summary.describe(_settings().lang))
@@ -248,31 +278,34 @@ def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
 @warehouse_option
 @reports_option
 @out_option
+@all_option
 @handled
-def run(raw: Path, warehouse: Path, reports: Path, out: Path) -> None:
+def run(raw: Path, warehouse: Path, reports: Path, out: Path, read_all: bool) -> None:
     """Run ingest -> validate -> load -> report on RAW.
 
-    Findings are written to OUT and loaded; the reports are rebuilt. Exit code is
-    0 even when the data has errors (they are reported): use `lakip validate` to
-    gate on data errors.
+    Files already in the warehouse (same sha256) are skipped, so a second run over
+    an unchanged RAW reads nothing but hashes; `--all` reads everything again. The
+    findings of what was read go to OUT and into the warehouse; the reports are
+    rebuilt from the warehouse. Exit code is 0 even when the data has errors (they
+    are reported): use `lakip validate` to gate on data errors.
 
     \b
     Example:
       lakip run --raw raw --warehouse warehouse/lakip.duckdb --reports reports
     """
-    from pipeline import ingest as stage
     from pipeline import load as loader
     from pipeline import report as reporter
     from pipeline import validate as checks
     from pipeline.console import print_findings_summary
 
     settings = _settings()
-    batch = stage.ingest(stage.discover(raw))
-    result = checks.validate(batch)
-    written = checks.write_findings(result, out, settings.lang, ("csv", "json", "html"))
-    print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
-    summary = loader.load(batch, result, warehouse)
-    click.echo(summary.describe(settings.lang))
+    batch = _read_for_load(raw, warehouse, read_all)
+    if batch.submissions.height:
+        result = checks.validate(batch)
+        written = checks.write_findings(result, out, settings.lang, ("csv", "json", "html"))
+        print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
+        summary = loader.load(batch, result, warehouse)
+        click.echo(summary.describe(settings.lang))
     for page in reporter.report(warehouse, reports, lang=settings.lang):
         click.echo(str(page))
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +204,63 @@ def print_result(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         table.add_row(*["NULL" if v is None else str(v) for v in row])
     _console().print(table)
     _console().print(f"({len(rows)} rows)")
+
+
+class LazyProgress:
+    """A rich progress bar (count, rate, time left) that appears only for runs longer
+    than a second, and never with --quiet, in CI, or when stderr is not a terminal."""
+
+    def __init__(self, total: int, label: str, quiet: bool, delay: float = 1.0) -> None:
+        import time
+
+        self._time = time.monotonic
+        self.total = total
+        self.label = label
+        self.enabled = not quiet and Console(stderr=True).is_terminal
+        self.delay = delay
+        self.done = 0
+        self.started = self._time()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self._progress is None and self._time() - self.started >= self.delay:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task(self.label, total=self.total, rate="")
+        if self._progress is not None:
+            elapsed = max(self._time() - self.started, 1e-9)
+            self._progress.update(
+                self._task, completed=self.done, rate=f"{self.done / elapsed:,.0f} berkas/s"
+            )
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __enter__(self) -> LazyProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -87,6 +87,7 @@ class Batch:
     totals: dict[str, pl.DataFrame]
     layout: pl.DataFrame
     findings: pl.DataFrame
+    skipped: list[str] = field(default_factory=list)  # unchanged files not read (by sha256)
 
     def table(self, name: str) -> pl.DataFrame:
         return self.tables[name]
@@ -109,6 +110,7 @@ class _FileRead:
     size: int
     sheets: list[_SheetRead] = field(default_factory=list)
     findings: list[dict[str, object]] = field(default_factory=list)
+    unchanged: bool = False
 
 
 # ---------------------------------------------------------------- discovery
@@ -278,11 +280,17 @@ def _read_sheet(
     return _SheetRead(table.name, sheet_name, out, letters)
 
 
-def read_submission(path: Path) -> _FileRead:
-    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet)."""
+def read_submission(path: Path, skip: frozenset[str] = frozenset()) -> _FileRead:
+    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet).
+
+    A file whose sha256 is in ``skip`` is hashed and not read (``unchanged``).
+    """
     sha, size = fingerprint(path)
     fmt = "csv" if path.is_dir() else "xlsx"
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
+    if sha in skip:
+        sub.unchanged = True
+        return sub
     try:
         raw = _raw_sheets_csv(path) if path.is_dir() else _raw_sheets_xlsx(path)
     except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
@@ -470,12 +478,15 @@ PARALLEL_MIN_FILES = 48
 """Below this many files a process pool costs more to start than it saves."""
 
 
-def _read_chunk(paths: list[Path]) -> list[_FileRead]:
-    return [read_submission(p) for p in paths]
+def _read_chunk(paths: list[Path], skip: frozenset[str] = frozenset()) -> list[_FileRead]:
+    return [read_submission(p, skip) for p in paths]
 
 
 def read_all(
-    paths: Sequence[Path], workers: int | None = None, progress: Callable[[int], None] | None = None
+    paths: Sequence[Path],
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> list[_FileRead]:
     """Read files in parallel processes: the per-sheet structure work is Python and
     would serialise on the GIL in threads."""
@@ -483,7 +494,7 @@ def read_all(
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
         out = []
         for path in paths:
-            out.append(read_submission(path))
+            out.append(read_submission(path, skip))
             if progress:
                 progress(1)
         return out
@@ -492,7 +503,7 @@ def read_all(
     reads: list[_FileRead] = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk_reads in pool.map(_read_chunk, chunks):
+        for chunk_reads in pool.map(_read_chunk, chunks, [skip] * len(chunks)):
             reads.extend(chunk_reads)
             if progress:
                 progress(len(chunk_reads))
@@ -503,9 +514,17 @@ def ingest(
     paths: Sequence[Path] | Iterable[Path],
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    skip_sha256: Iterable[str] = (),
 ) -> Batch:
-    """Read every submission and return them as one :class:`Batch`."""
-    return assemble(read_all(list(paths), workers, progress))
+    """Read every submission and return them as one :class:`Batch`.
+
+    Files whose sha256 is in ``skip_sha256`` (already in the warehouse) are hashed
+    but not read; their paths are listed in ``Batch.skipped``.
+    """
+    reads = read_all(list(paths), workers, progress, frozenset(skip_sha256))
+    batch = assemble([r for r in reads if not r.unchanged])
+    batch.skipped = [r.path for r in reads if r.unchanged]
+    return batch
 
 
 def assemble(reads: list[_FileRead]) -> Batch:

@@ -130,3 +130,16 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
     finally:
         con.close()
     return written
+
+
+def known_sha256(warehouse: Path) -> set[str]:
+    """Hashes of every file already loaded (any version), for incremental runs."""
+    if not warehouse.exists():
+        return set()
+    con = open_read_only(warehouse)
+    try:
+        return {sha for (sha,) in con.execute("SELECT sha256 FROM submissions").fetchall()}
+    except duckdb.CatalogException:
+        return set()
+    finally:
+        con.close()

@@ -121,6 +121,14 @@ def test_load_twice_is_idempotent(raw_dir, warehouse):
     result = CliRunner().invoke(cli, ["load", "--raw", str(raw_dir), "--warehouse", str(warehouse)])
     assert result.exit_code == 0
     assert "0 pengiriman dimuat" in result.output
+    # Incremental: the unchanged file is hashed, not read again.
+    assert "1 berkas tidak berubah" in result.output
+    again = CliRunner().invoke(
+        cli, ["load", "--all", "--raw", str(raw_dir), "--warehouse", str(warehouse)]
+    )
+    assert again.exit_code == 0
+    assert "tidak dibaca ulang" not in again.output
+    assert "0 pengiriman dimuat" in again.output  # read again, still a no-op by sha256
 
 
 def test_sql_reads_and_formats(warehouse):

@@ -280,3 +280,13 @@ def test_sample_cells_point_at_the_workbook():
     assert letters["pagu"] == "G"
     assert pk.height == 41
     assert Path(batch.submissions["path"][0]).name == "medang-deras.xlsx"
+
+
+def test_unchanged_files_are_hashed_not_read(make_xlsx):
+    path = make_xlsx("minimal")
+    first = ingest([path])
+    sha = first.submissions["sha256"][0]
+    second = ingest([path], skip_sha256={sha})
+    assert second.skipped == [str(path)]
+    assert second.submissions.height == 0
+    assert all(frame.height == 0 for frame in second.tables.values())
