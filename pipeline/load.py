@@ -10,9 +10,12 @@ Layers (dbt-like, see ``docs/warehouse.md``):
 - ``v_*`` marts: the consolidated summaries, recomputed in SQL with the formulas of
   :mod:`schemas.formulas` (``pipeline/warehouse/macros.sql``), one formula for every kecamatan.
 
-A submission loads in one transaction: everything of it or nothing. A file already in
-the warehouse (same sha256) is skipped; a new file for the same kecamatan and tahun
-supersedes the current one, which stays in the raw tables and ``v_riwayat_pengiriman``.
+Loading is set-based: the new submissions of a run go in together, one INSERT per table,
+in transactions of up to :data:`SUBMISSIONS_PER_TRANSACTION` submissions; a failure rolls
+back the whole transaction, so each submission is in the warehouse entirely or not at all.
+A file already in the warehouse (same sha256) is skipped; a new file for the same kecamatan
+and tahun supersedes the current one, which stays in the raw tables and
+``v_riwayat_pengiriman``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,13 @@ SCHEMA_VERSION = 1
 SQL_DIR = Path(__file__).parent / "warehouse"
 SQL_FILES = ("schema.sql", "raw.sql", "macros.sql", "staging.sql", "views.sql")
 """Run in this order on every write connection; each statement is idempotent."""
+
+SUBMISSIONS_PER_TRANSACTION = 2_000
+"""New submissions loaded per transaction (a national year, 7,285 files, takes four).
+
+Each transaction inserts its submissions with one statement per table; a failure rolls
+back all of that transaction and none of the ones committed before it.
+"""
 
 _KIND_SQL = {
     Kind.TEXT: "VARCHAR",
@@ -82,8 +92,12 @@ class ValidationLike(Protocol):
     findings: pl.DataFrame
     tables: dict[str, pl.DataFrame]
     totals: dict[str, pl.DataFrame]
-    error_count: int
-    warning_count: int
+
+    @property
+    def error_count(self) -> int: ...
+
+    @property
+    def warning_count(self) -> int: ...
 
 
 @dataclass
@@ -242,7 +256,11 @@ def load(
     *,
     history: Mapping[str, datetime] | None = None,
 ) -> LoadSummary:
-    """Load every new submission of ``batch``, one transaction each.
+    """Load every new submission of ``batch``, set-based: one INSERT per table per transaction.
+
+    The new submissions go in together, :data:`SUBMISSIONS_PER_TRANSACTION` at a time (one
+    transaction for a run up to that size): a failure rolls the whole transaction back, so a
+    submission is in the warehouse entirely or not at all.
 
     ``history`` (sha256 -> loaded_at) is what :func:`rebuild` passes so that a rebuilt
     warehouse keeps the original load times and therefore the same version order.
@@ -258,31 +276,20 @@ def load(
         (~pl.col("sha256").is_in(list(known))).alias("_new"),
     )
     subs = subs.sort(["_new", "loaded_at", "_order"]).drop("_order", "_new")
-    parts = _Parts(batch, validation)
+    subs = subs.with_row_index("_seq").with_columns(pl.col("_seq").cast(pl.Int64))
     con = connect(Path(warehouse), read_only=False)
     try:
-        columns = _Columns(con)
-        for sub in subs.iter_slices(1):
-            sid = str(sub["submission_id"][0])
-            hit = _one(
-                con, "SELECT submission_id FROM submissions WHERE sha256 = ?", [sub["sha256"][0]]
-            )
-            if hit is not None:
-                summary.skipped.append(sid)
-                continue
-            try:
-                rows, superseded = _load_one(con, columns, sub, parts)
-            except duckdb.Error as exc:
-                raise LakipError(
-                    f"Memuat pengiriman {sid} ({sub['path'][0]}) gagal; tidak ada bagiannya yang "
-                    f"tersimpan. / Loading submission {sid} failed; nothing of it was written. "
-                    f"[{exc}]"
-                ) from exc
-            summary.loaded.append(sid)
-            summary.rows += rows
-            summary.superseded.extend((old, sid) for old in superseded)
-        if summary.loaded:
-            _load_unattached(con, parts.unattached)
+        stored = _stored_hashes(con, subs)
+        fresh = pl.col("sha256").is_first_distinct() & ~pl.col("sha256").is_in(stored)
+        marked = subs.with_columns(fresh.alias("_fresh"))
+        summary.skipped = marked.filter(~pl.col("_fresh"))["submission_id"].to_list()
+        new = marked.filter(pl.col("_fresh")).drop("_fresh")
+        if new.height:
+            incoming = _Incoming(batch, validation, new, subs)
+            columns = _Columns(con)
+            chunks = list(new.iter_slices(SUBMISSIONS_PER_TRANSACTION))
+            for number, chunk in enumerate(chunks, start=1):
+                _load_chunk(con, columns, chunk, incoming, summary, last=number == len(chunks))
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -358,31 +365,78 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
-class _Parts:
-    """Every frame of the batch split by submission once, not filtered per submission."""
+def _stored_hashes(con: duckdb.DuckDBPyConnection, subs: pl.DataFrame) -> list[str]:
+    """The sha256 of the batch's files that the warehouse already holds, in one query."""
+    view = "_lakip_hashes"
+    con.register(view, subs.select("sha256"))
+    try:
+        rows = con.execute(
+            f"SELECT sha256 FROM submissions WHERE sha256 IN (SELECT sha256 FROM {view})"
+        ).fetchall()
+    finally:
+        con.unregister(view)
+    return [r[0] for r in rows]
 
-    def __init__(self, batch: Batch, validation: ValidationLike) -> None:
+
+class _Incoming:
+    """The frames of the batch restricted to its new submissions, findings rendered once.
+
+    A file given twice in one batch (same sha256, so the same submission_id) loads once:
+    its rows, read twice by ingest, are kept once.
+    """
+
+    def __init__(
+        self, batch: Batch, validation: ValidationLike, new: pl.DataFrame, subs: pl.DataFrame
+    ) -> None:
+        ids = new["submission_id"]
+        twice = subs.filter(pl.col("sha256").is_duplicated())["submission_id"].unique()
+        # Rows of submissions that are not loaded are dropped once, here; each transaction
+        # then takes its own slice (no filter at all for a run loaded in one transaction).
+        everything = new.height == subs.height
+        self.one_transaction = new.height <= SUBMISSIONS_PER_TRANSACTION
+
+        def restrict(frame: pl.DataFrame | None) -> pl.DataFrame | None:
+            if frame is None or frame.height == 0 or "submission_id" not in frame.columns:
+                return None
+            sid = pl.col("submission_id")
+            if not everything:
+                frame = frame.filter(sid.is_in(ids.implode()))
+            frame = _once(frame, twice)
+            return frame if frame.height else None
+
         self.tables = {
-            t.name: _split(validation.tables.get(t.name, batch.tables.get(t.name))) for t in TABLES
-        }
-        self.totals = {
-            t.name: _split(validation.totals.get(t.name, batch.totals.get(t.name)))
-            for t in total_tables()
-        }
-        self.layout = _split(batch.layout)
-        findings = _rendered(validation.findings.select(list(FINDING_SCHEMA)))
-        self.findings = _split(findings)
-        self.unattached = findings.filter(pl.col("submission_id").is_null())
-        self.counts = {
-            t.name: {sid: frame.height for sid, frame in self.tables[t.name].items()}
+            t.name: restrict(validation.tables.get(t.name, batch.tables.get(t.name)))
             for t in TABLES
         }
+        self.totals = {
+            t.name: restrict(validation.totals.get(t.name, batch.totals.get(t.name)))
+            for t in total_tables()
+        }
+        self.layout = restrict(batch.layout)
+        # Render only what is inserted: the new submissions' findings and those about no one
+        # submission (the latter only if not stored yet, checked in SQL on insert).
+        findings = validation.findings.select(list(FINDING_SCHEMA))
+        sid = pl.col("submission_id")
+        if not everything:
+            findings = findings.filter(sid.is_in(ids.implode()) | sid.is_null())
+        findings = _rendered(_once(findings, twice))
+        self.findings = findings.filter(sid.is_not_null())
+        self.unattached = findings.filter(sid.is_null())
+
+    def slice(self, frame: pl.DataFrame | None, ids: pl.Series) -> pl.DataFrame | None:
+        """The rows of one transaction's submissions."""
+        if frame is None or self.one_transaction:
+            return frame
+        part = frame.filter(pl.col("submission_id").is_in(ids.implode()))
+        return part if part.height else None
 
 
-def _split(frame: pl.DataFrame | None) -> dict[str, pl.DataFrame]:
-    if frame is None or frame.height == 0 or "submission_id" not in frame.columns:
-        return {}
-    return {str(k[0]): v for k, v in frame.partition_by("submission_id", as_dict=True).items()}
+def _once(frame: pl.DataFrame, twice: pl.Series) -> pl.DataFrame:
+    """Rows of the submissions in ``twice`` (files given twice) kept once; others untouched."""
+    if twice.len() == 0:
+        return frame
+    repeated = pl.col("submission_id").is_in(twice.implode())
+    return frame.filter(~repeated | pl.struct(pl.all()).is_first_distinct())
 
 
 def _rendered(findings: pl.DataFrame) -> pl.DataFrame:
@@ -438,11 +492,29 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, target: str, frame: pl.DataFra
     view = "_lakip_incoming"
     con.register(view, frame)
     try:
-        cols = ", ".join(quote(c) for c in frame.columns)
-        con.execute(f"INSERT INTO {quote(target)} ({cols}) SELECT {cols} FROM {quote(view)}")
+        con.execute(f"INSERT INTO {quote(target)} BY NAME SELECT * FROM {quote(view)}")
     finally:
         con.unregister(view)
     return frame.height
+
+
+class _Registered:
+    """Frames registered under fixed names for the statements of one transaction."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.names: list[str] = []
+
+    def __call__(self, name: str, frame: pl.DataFrame) -> None:
+        self.con.register(name, frame)
+        self.names.append(name)
+
+    def __enter__(self) -> _Registered:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name in self.names:
+            self.con.unregister(name)
 
 
 def _load_unattached(con: duckdb.DuckDBPyConnection, findings: pl.DataFrame) -> None:
@@ -453,126 +525,200 @@ def _load_unattached(con: duckdb.DuckDBPyConnection, findings: pl.DataFrame) -> 
     con.register(view, findings)
     try:
         cols = ", ".join(quote(c) for c in findings.columns)
-        con.execute("BEGIN TRANSACTION")
         con.execute(
             f"INSERT INTO findings ({cols}) SELECT {cols} FROM {quote(view)} AS f "
             "WHERE f.finding_id NOT IN (SELECT finding_id FROM findings "
             "WHERE submission_id IS NULL AND finding_id IS NOT NULL)"
         )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     finally:
         con.unregister(view)
 
 
-def _load_one(
-    con: duckdb.DuckDBPyConnection, columns: _Columns, sub: pl.DataFrame, parts: _Parts
-) -> tuple[int, list[str]]:
-    """One submission, all or nothing. Returns its detail row count and what it superseded."""
-    sid = str(sub["submission_id"][0])
-    tahun = sub["tahun"][0]
-    loaded_at = sub["loaded_at"][0]
+_STATS_INPUTS: dict[str, dict[str, pl.DataType]] = {
+    "program_kegiatan": {
+        "submission_id": pl.String(),
+        "tingkat": pl.String(),
+        "pagu": pl.Decimal(18, 2),
+        "realisasi_anggaran": pl.Decimal(18, 2),
+    },
+    "realisasi_belanja": {
+        "submission_id": pl.String(),
+        "anggaran": pl.Decimal(18, 2),
+        "realisasi": pl.Decimal(18, 2),
+    },
+}
+"""The columns ``submission_stats.sql`` reads from the frames of a transaction."""
+
+
+def _stats_input(frame: pl.DataFrame | None, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """``frame`` reduced to ``schema`` (an absent table or column reads as no rows / NULL)."""
+    if frame is None:
+        return pl.DataFrame(schema=schema)
+    return frame.select(
+        pl.col(n) if n in frame.columns else pl.lit(None, dtype=t).alias(n)
+        for n, t in schema.items()
+    )
+
+
+def _load_chunk(
+    con: duckdb.DuckDBPyConnection,
+    columns: _Columns,
+    chunk: pl.DataFrame,
+    incoming: _Incoming,
+    summary: LoadSummary,
+    *,
+    last: bool,
+) -> None:
+    """New submissions in load order, in one transaction: all of them or nothing.
+
+    One statement per target table whatever the number of submissions; versions,
+    supersession, statistics and the kecamatan dimension are computed for the whole set.
+    """
+    ids = chunk["submission_id"]
+    findings = incoming.slice(incoming.findings, ids)
+    if findings is None:
+        findings = incoming.findings.clear()
     con.execute("BEGIN TRANSACTION")
     try:
-        key_row = _one(
-            con,
-            "SELECT kunci_kecamatan(?, ?, ?), kode_kabupaten(?)",
-            [sub["provinsi"][0], sub["kabupaten"][0], sub["kecamatan"][0], sub["kode_wilayah"][0]],
-        )
-        key, kode_kabupaten = key_row if key_row else (None, None)
-        identified = key is not None and tahun is not None
-        earlier: list[tuple[str, int, bool]] = []
-        if identified:
-            earlier = con.execute(
-                "SELECT submission_id, version, is_current FROM submissions "
-                "WHERE kecamatan_key = ? AND tahun = ? ORDER BY version",
-                [key, tahun],
+        with _Registered(con) as register:
+            register("_lakip_new", chunk)
+            plan = con.sql(_sql_text("versions.sql")).pl()
+            register("_lakip_plan", plan)
+            replaced = con.execute(
+                "SELECT s.submission_id, p.submission_id, p._seq, s.version "
+                "FROM submissions AS s JOIN _lakip_plan AS p "
+                "ON s.kecamatan_key = p.kecamatan_key AND s.tahun = p.tahun "
+                "WHERE p.first_of_group AND s.is_current"
             ).fetchall()
-        version = max((v for _, v, _ in earlier), default=0) + 1
-        record = sub.with_columns(
-            pl.lit(version, dtype=pl.Int32).alias("version"),
-            pl.lit(key, dtype=pl.String).alias("kecamatan_key"),
-            pl.lit(kode_kabupaten, dtype=pl.String).alias("kode_kabupaten"),
-            pl.lit(__version__).alias("lakip_version"),
-            pl.lit(True).alias("is_current"),
-        )
-        _insert_frame(con, "submissions", columns.fit(con, "submissions", record))
-        superseded = [old for old, _, current in earlier if current]
-        if superseded:
-            con.execute(
-                "UPDATE submissions SET is_current = false, superseded_by = ?, superseded_at = ? "
-                "WHERE kecamatan_key = ? AND tahun = ? AND is_current AND submission_id <> ?",
-                [sid, loaded_at, key, tahun, sid],
+            if replaced:
+                con.execute(_sql_text("supersede.sql"))
+
+            rows = 0
+            counts: list[pl.DataFrame] = []
+            stats_inputs: dict[str, pl.DataFrame | None] = {}
+            for table in TABLES:
+                frame = incoming.slice(incoming.tables[table.name], ids)
+                if table.name in _STATS_INPUTS:
+                    stats_inputs[table.name] = frame
+                if frame is not None:
+                    target = f"raw_{table.name}"
+                    rows += _insert_frame(con, target, columns.fit(con, target, frame))
+                    counts.append(_count(frame, table.name, "baris"))
+            for table in total_tables():
+                frame = incoming.slice(incoming.totals[table.name], ids)
+                if frame is not None:
+                    target = f"raw_{table.name}_total"
+                    _insert_frame(con, target, columns.fit(con, target, frame))
+                    counts.append(_count(frame, table.name, "baris_total"))
+            layout = incoming.slice(incoming.layout, ids)
+            if layout is not None:
+                _insert_frame(con, "layout", columns.fit(con, "layout", layout))
+            _insert_frame(con, "findings", columns.fit(con, "findings", findings))
+
+            per_table = _per_table(ids, counts)
+            _insert_frame(con, "submission_tables", per_table)
+
+            register("_lakip_ids", chunk.select("submission_id"))
+            for name, schema in _STATS_INPUTS.items():
+                register(f"_lakip_{name}", _stats_input(stats_inputs[name], schema))
+            budget = con.sql(_sql_text("submission_stats.sql")).pl()
+            record = (
+                chunk.join(
+                    plan.drop("first_of_group", "_seq", "tahun", "loaded_at"),
+                    on="submission_id",
+                    how="left",
+                )
+                .join(_stats(per_table, findings), on="submission_id", how="left")
+                .join(budget, on="submission_id", how="left")
+                .with_columns(pl.lit(__version__).alias("lakip_version"))
+                .sort("_seq")
             )
-        rows = 0
-        for table in TABLES:
-            frame = parts.tables[table.name].get(sid)
-            if frame is not None:
-                target = f"raw_{table.name}"
-                rows += _insert_frame(con, target, columns.fit(con, target, frame))
-        for table in total_tables():
-            frame = parts.totals[table.name].get(sid)
-            if frame is not None:
-                target = f"raw_{table.name}_total"
-                _insert_frame(con, target, columns.fit(con, target, frame))
-        layout = parts.layout.get(sid)
-        if layout is not None:
-            _insert_frame(con, "layout", columns.fit(con, "layout", layout))
-        findings = parts.findings.get(sid, pl.DataFrame(schema={"severity": pl.String}))
-        _insert_frame(con, "findings", columns.fit(con, "findings", findings))
-        counts = pl.DataFrame(
-            {
-                "submission_id": sid,
-                "table": [t.name for t in TABLES],
-                "baris": [parts.counts[t.name].get(sid, 0) for t in TABLES],
-                "baris_total": [
-                    parts.totals[t.name][sid].height
-                    if t.total_label and sid in parts.totals[t.name]
-                    else 0
-                    for t in TABLES
-                ],
-            }
-        )
-        _insert_frame(con, "submission_tables", counts)
-        errors = int((findings["severity"] == "error").sum())
-        warnings = int((findings["severity"] == "warning").sum())
-        con.execute(
-            _sql_text("submission_stats.sql"),
-            {
-                "sid": sid,
-                "baris": rows,
-                "baris_total": int(counts["baris_total"].sum()),
-                "errors": errors,
-                "warnings": warnings,
-            },
-        )
-        if identified:
-            con.execute(
-                "INSERT INTO kecamatan AS k VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (kecamatan_key) DO UPDATE SET "
-                "kode_wilayah = coalesce(excluded.kode_wilayah, k.kode_wilayah), "
-                "kode_kabupaten = coalesce(excluded.kode_kabupaten, k.kode_kabupaten), "
-                "provinsi = excluded.provinsi, kabupaten = excluded.kabupaten, "
-                "kecamatan = excluded.kecamatan, "
-                "tahun_pertama = least(k.tahun_pertama, excluded.tahun_pertama), "
-                "tahun_terakhir = greatest(k.tahun_terakhir, excluded.tahun_terakhir), "
-                "updated_at = excluded.updated_at",
-                [
-                    key,
-                    sub["kode_wilayah"][0],
-                    kode_kabupaten,
-                    sub["provinsi"][0],
-                    sub["kabupaten"][0],
-                    sub["kecamatan"][0],
-                    tahun,
-                    tahun,
-                    loaded_at,
-                ],
-            )
+            _insert_frame(con, "submissions", columns.fit(con, "submissions", record))
+            register("_lakip_rows", record)
+            con.execute(_sql_text("kecamatan.sql"))
+            if last:
+                _load_unattached(con, incoming.unattached)
         con.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise _failed(chunk, summary, exc) from exc
         raise
-    return rows, superseded
+    summary.loaded.extend(ids.to_list())
+    summary.rows += rows
+    # (earlier, by) in load order, as if the submissions had been loaded one by one
+    within = plan.filter(pl.col("superseded_by").is_not_null())
+    seq = dict(zip(plan["submission_id"], plan["_seq"], strict=True))
+    version = dict(zip(plan["submission_id"], plan["version"], strict=True))
+    pairs = [(by_seq, v, old, by) for old, by, by_seq, v in replaced]
+    pairs += [
+        (seq[by], version[old], old, by)
+        for old, by in zip(within["submission_id"], within["superseded_by"], strict=True)
+    ]
+    summary.superseded.extend((old, by) for _, _, old, by in sorted(pairs))
+
+
+def _count(frame: pl.DataFrame, table: str, name: str) -> pl.DataFrame:
+    """Rows per submission of one table's frame."""
+    return (
+        frame.group_by("submission_id")
+        .len(name=name)
+        .select(
+            "submission_id",
+            pl.lit(table).alias("table"),
+            pl.col(name).cast(pl.Int64).alias("baris"),
+            pl.lit(name).alias("kind"),
+        )
+    )
+
+
+def _per_table(ids: pl.Series, counts: list[pl.DataFrame]) -> pl.DataFrame:
+    """``submission_tables`` rows: every contract table of every submission, zeros included."""
+    grid = pl.DataFrame({"submission_id": ids}).join(
+        pl.DataFrame({"table": [t.name for t in TABLES]}), how="cross"
+    )
+    if not counts:
+        return grid.with_columns(baris=pl.lit(0, pl.Int64), baris_total=pl.lit(0, pl.Int64))
+    wide = (
+        pl.concat(counts)
+        .group_by("submission_id", "table")
+        .agg(
+            pl.col("baris").filter(pl.col("kind") == "baris").sum().alias("baris"),
+            pl.col("baris").filter(pl.col("kind") == "baris_total").sum().alias("baris_total"),
+        )
+    )
+    return grid.join(wide, on=["submission_id", "table"], how="left").with_columns(
+        pl.col("baris", "baris_total").fill_null(0).cast(pl.Int64)
+    )
+
+
+def _stats(per_table: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+    """Row and finding counts of each submission, one group_by each."""
+    rows = per_table.group_by("submission_id").agg(
+        pl.col("baris").sum(),
+        pl.col("baris_total").sum(),
+        pl.col("baris").filter(pl.col("table") == "capaian_iku").sum().alias("n_indikator"),
+    )
+    severity = pl.col("severity")
+    found = findings.group_by("submission_id").agg(
+        (severity == "error").sum().cast(pl.Int32).alias("error_count"),
+        (severity == "warning").sum().cast(pl.Int32).alias("warning_count"),
+    )
+    return rows.join(found, on="submission_id", how="left").with_columns(
+        pl.col("error_count", "warning_count").fill_null(0)
+    )
+
+
+def _failed(chunk: pl.DataFrame, summary: LoadSummary, exc: duckdb.Error) -> LakipError:
+    n = chunk.height
+    first, end = chunk["path"][0], chunk["path"][-1]
+    where = f"{chunk['submission_id'][0]} ({first})" if n == 1 else f"{first} .. {end}"
+    kept = len(summary.loaded)
+    return LakipError(
+        f"Memuat {n} pengiriman [{where}] gagal; tidak ada bagiannya yang tersimpan "
+        f"({kept} pengiriman sebelumnya dalam proses ini sudah tersimpan utuh). / Loading "
+        f"{n} submission{'s' if n != 1 else ''} [{where}] failed; nothing of "
+        f"{'it' if n == 1 else 'them'} was written ({kept} earlier submission"
+        f"{' of this run stays' if kept == 1 else 's of this run stay'} loaded, complete). "
+        f"[{exc}]"
+    )

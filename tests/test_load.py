@@ -1,5 +1,5 @@
-"""pipeline.load: idempotent by sha256, versions and supersession, one transaction per
-submission, a clear error when another process holds the warehouse, rebuild."""
+"""pipeline.load: idempotent by sha256, versions and supersession, set-based loading in
+all-or-nothing transactions, a clear error when another process holds the warehouse, rebuild."""
 
 from __future__ import annotations
 
@@ -142,8 +142,14 @@ def test_two_versions_in_one_batch_load_in_order(tmp_path: Path) -> None:
 
 def test_the_same_file_twice_in_one_batch_loads_once(tmp_path: Path) -> None:
     copy = copy_sample(tmp_path / "copy")
-    summary = loader.load(*read([SAMPLE, copy]), tmp_path / "w.duckdb")
+    summary = loader.load(*read([SAMPLE, copy]), tmp_path / "twice.duckdb")
     assert len(summary.loaded) == 1 and summary.skipped == summary.loaded
+    once = loader.load(*read([SAMPLE]), tmp_path / "once.duckdb")
+    assert summary.rows == once.rows
+    # ingest reads both copies; their rows are stored once, like the file's
+    assert every_table_row_count(tmp_path / "twice.duckdb") == every_table_row_count(
+        tmp_path / "once.duckdb"
+    )
 
 
 def test_submission_without_identity_loads_on_its_own(tmp_path: Path) -> None:
@@ -401,6 +407,11 @@ def test_lakip_load_command_prints_the_summary(
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
     assert first.output.startswith("1 pengiriman dimuat")
-    second = CliRunner().invoke(cli, ["--lang", "en", *args])
+    # --all reads the file again: load itself skips it by sha256
+    second = CliRunner().invoke(cli, ["--lang", "en", *args, "--all"])
     assert second.exit_code == 0, second.output
     assert second.output.startswith("0 submissions loaded (0 rows), 1 skipped (unchanged)")
+    # by default the CLI does not even read it (pipeline/cli.py): nothing reaches load
+    third = CliRunner().invoke(cli, ["--lang", "en", *args])
+    assert third.exit_code == 0, third.output
+    assert "0 submissions loaded (0 rows)" in third.output

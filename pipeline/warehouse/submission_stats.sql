@@ -1,29 +1,31 @@
--- The figures v_riwayat_pengiriman compares between versions, computed from the rows of
--- one submission just inserted, inside its transaction (pipeline.load._load_one).
-UPDATE submissions SET
-    baris = $baris,
-    baris_total = $baris_total,
-    error_count = $errors,
-    warning_count = $warnings,
-    n_indikator = (SELECT count(*) FROM raw_capaian_iku WHERE submission_id = $sid),
-    n_program = (
-        SELECT count(*) FROM raw_program_kegiatan
-        WHERE submission_id = $sid AND tingkat_baku(tingkat) = 'program'
-    ),
-    pagu_total = (
-        SELECT CAST(sum(pagu) AS DECIMAL(18,2)) FROM raw_program_kegiatan
-        WHERE submission_id = $sid AND tingkat_baku(tingkat) = 'program'
-    ),
-    realisasi_total = (
-        SELECT CAST(sum(realisasi_anggaran) AS DECIMAL(18,2)) FROM raw_program_kegiatan
-        WHERE submission_id = $sid AND tingkat_baku(tingkat) = 'program'
-    ),
-    belanja_anggaran = (
-        SELECT CAST(sum(anggaran) AS DECIMAL(18,2)) FROM raw_realisasi_belanja
-        WHERE submission_id = $sid
-    ),
-    belanja_realisasi = (
-        SELECT CAST(sum(realisasi) AS DECIMAL(18,2)) FROM raw_realisasi_belanja
-        WHERE submission_id = $sid
-    )
-WHERE submission_id = $sid;
+-- The budget figures v_riwayat_pengiriman compares between versions, for every submission of
+-- one load transaction at once (pipeline.load._load_chunk), from the rows being inserted:
+-- _lakip_ids (submission_id), _lakip_program_kegiatan and _lakip_realisasi_belanja are the
+-- registered frames of this transaction. Sums are taken over the values cast the way the raw
+-- tables store them (DECIMAL(18,2)). Row and finding counts are counted in polars.
+SELECT
+    i.submission_id,
+    coalesce(p.n_program, 0) AS n_program,
+    p.pagu_total,
+    p.realisasi_total,
+    b.belanja_anggaran,
+    b.belanja_realisasi
+FROM _lakip_ids AS i
+LEFT JOIN (
+    SELECT
+        submission_id,
+        count(*) AS n_program,
+        CAST(sum(CAST(pagu AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS pagu_total,
+        CAST(sum(CAST(realisasi_anggaran AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS realisasi_total
+    FROM _lakip_program_kegiatan
+    WHERE tingkat_baku(tingkat) = 'program'
+    GROUP BY submission_id
+) AS p USING (submission_id)
+LEFT JOIN (
+    SELECT
+        submission_id,
+        CAST(sum(CAST(anggaran AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS belanja_anggaran,
+        CAST(sum(CAST(realisasi AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS belanja_realisasi
+    FROM _lakip_realisasi_belanja
+    GROUP BY submission_id
+) AS b USING (submission_id);
