@@ -357,7 +357,12 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         [(e.is_in(labels) | e.is_null() | (e == "")) for e in normed.values()]
     ) & pl.any_horizontal([e.is_in(labels).fill_null(False) for e in normed.values()])
     first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped[:3]])
-    note_hit = first.str.to_lowercase().str.contains(_NOTE).fill_null(False)
+    # Key/value sheets (identitas) may hold a key such as 'sumber': not a note there.
+    note_hit = (
+        pl.lit(False)
+        if table.key_value
+        else first.str.to_lowercase().str.contains(_NOTE).fill_null(False)
+    )
     kind = (
         pl.when(all_blank)
         .then(pl.lit("empty"))

@@ -706,6 +706,48 @@ register(Rule(
     " matches it (XTB004 matching); inferred mapping: warning",
 ))  # fmt: skip
 
+# ------------------------------------------------------------------ across years (YR)
+# Implemented in schemas/rules/years.py: a report's earlier years vs those years' own reports.
+
+_YR_SAME = (
+    "same kecamatan = equal kecamatan code (first 6 digits of kode_wilayah) when both carry one,"
+    " else equal provinsi|kabupaten|kecamatan keys (case, spaces, punctuation,"
+    " 'Kabupaten'/'Kecamatan' ignored); the submission of year T in the same run; synthetic only"
+    " with synthetic;"
+    " skipped when year T has no submission; several for T: agreeing with any is enough"
+)
+register(Rule(
+    "YR001", "error",
+    "Tabel tren berbeda dengan laporan tahun itu sendiri",
+    "Trend table differs from that year's own report",
+    "'{label}' {column} di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
+    "'{label}' {column} at {cell} says {found}, but {detail} prints {expected}.",
+    "Periksa {cell}: salin angka laporan tahun itu ({expected}); bila laporan tahun itu yang"
+    " salah, kirim revisinya.",
+    "Check {cell}: copy that year's own figure ({expected}); if that year's report is the wrong"
+    " one, resubmit it.",
+    tables=("tren_iku", "capaian_iku", "identitas"),
+    formula="tren_iku.target/realisasi of year T < identitas.tahun = capaian_iku.target/realisasi"
+    " of the same kecamatan's own submission for year T (indikator matched as XTB; predikat"
+    " compared when both carry one); tolerance one unit in the last printed digit (0.01); "
+    + _YR_SAME,
+))  # fmt: skip
+register(Rule(
+    "YR002", "warning",
+    "Nilai AKIP tahun sebelumnya berbeda dengan laporan tahun itu",
+    "Earlier AKIP score differs from that year's own report",
+    "{label} di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
+    "{label} at {cell} says {found}, but {detail} prints {expected}.",
+    "Periksa {cell}: salin nilai AKIP dari laporan tahun itu ({expected}), atau dari LHE AKIP"
+    " Inspektorat bila laporan tahun itu yang salah.",
+    "Check {cell}: copy the AKIP score of that year's report ({expected}), or of the"
+    " Inspektorat's evaluation letter if that year's report is the wrong one.",
+    tables=("akip_nilai", "identitas"),
+    formula="akip_nilai.nilai (and predikat when both print one) of year T < identitas.tahun ="
+    " akip_nilai of year T in the same kecamatan's own submission for year T; tolerance 0.01; "
+    + _YR_SAME,
+))  # fmt: skip
+
 # ------------------------------------------------------------------ identitas (IDN)
 
 register(Rule(

@@ -23,6 +23,7 @@ FAMILIES = (
     "IKM",
     "XTB",
     "IDN",
+    "YR",
     "SDM",
 )
 
@@ -45,7 +46,7 @@ def test_english_catalog_renders_too() -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_every_rule_is_complete(code: str) -> None:
     rule = RULES[code]
-    assert re.fullmatch(r"[A-Z]{3}\d{3}", code) and code[:3] in FAMILIES
+    assert re.fullmatch(r"[A-Z]{2,3}\d{3}", code) and code.rstrip("0123456789") in FAMILIES
     assert rule.severity in ("error", "warning")
     assert rule.title_id and rule.title_en and rule.message_id and rule.message_en
     assert rule.hint_id and rule.hint_en

@@ -25,6 +25,7 @@ from schemas.rules import (
     sdm,
     serapan,
     totals,
+    years,
 )
 from schemas.rules.base import Context
 from schemas.rules.config import ValidateConfig
@@ -42,6 +43,7 @@ FAMILIES: tuple[tuple[str, Family], ...] = (
     ("IKM", ikm.check),
     ("SDM", sdm.check),
     ("XTB", cross.check),
+    ("YR", years.check),
     ("IDN", identitas.check),
     ("SCH", schema.check),
 )
