@@ -350,12 +350,13 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     total_hit = pl.any_horizontal(
         [e.is_in(sorted(TOTAL_LABELS)).fill_null(False) for e in normed.values()]
     )
-    # A header repeated inside the data (a table pasted page by page): its text cells
-    # hold the column labels themselves.
+    # A header repeated inside the data (a table pasted page by page): every filled
+    # cell holds a column label, and at least two do ('JUMLAH' alone is a total).
     labels = sorted(_HEADER_LABELS[table.name])
-    header_hit = pl.all_horizontal(
-        [(e.is_in(labels) | e.is_null() | (e == "")) for e in normed.values()]
-    ) & pl.any_horizontal([e.is_in(labels).fill_null(False) for e in normed.values()])
+    every = [pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()%]+", "") for n in names]
+    header_hit = pl.all_horizontal([(e.is_in(labels) | e.is_null() | (e == "")) for e in every]) & (
+        pl.sum_horizontal([e.is_in(labels).fill_null(False).cast(pl.Int32) for e in every]) >= 2
+    )
     first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped[:3]])
     # Key/value sheets (identitas) may hold a key such as 'sumber': not a note there.
     note_hit = (
@@ -527,7 +528,25 @@ def ingest(
     but not read; their paths are listed in ``Batch.skipped``.
     """
     reads = read_all(list(paths), workers, progress, frozenset(skip_sha256))
-    batch = assemble([r for r in reads if not r.unchanged])
+    # The same file twice in one run (a copy under another name) is read once.
+    first: dict[str, str] = {}
+    kept: list[_FileRead] = []
+    duplicates: list[dict[str, object]] = []
+    for read in reads:
+        if read.unchanged:
+            continue
+        if read.sha256 in first:
+            duplicates.append(
+                _finding(submission_id=read.submission_id, cell=read.path, found=read.path,
+                         expected=first[read.sha256])
+            )  # fmt: skip
+            continue
+        first[read.sha256] = read.path
+        kept.append(read)
+    batch = assemble(kept)
+    if duplicates:
+        extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
+        batch.findings = concat_findings([batch.findings, extra])
     batch.skipped = [r.path for r in reads if r.unchanged]
     return batch
 

@@ -129,6 +129,16 @@ register(Rule(
     "Gabungkan keduanya dalam satu sheet.",
     "Merge them into one sheet.",
 ))  # fmt: skip
+register(Rule(
+    "ING011", "warning",
+    "Berkas ganda dalam satu kiriman", "Duplicate file in one run",
+    "Berkas {found} sama persis (sha256) dengan {expected}; hanya dibaca sekali.",
+    "File {found} is byte-identical (sha256) to {expected}; it was read once.",
+    "Hapus salinan yang tidak perlu dari folder raw/.",
+    "Remove the unneeded copy from the raw/ folder.",
+    tables=(),
+    formula="sha256(berkas) = sha256(berkas lain)",
+))  # fmt: skip
 
 
 # ------------------------------------------------------------------ validate: schema (SCH)

@@ -290,3 +290,34 @@ def test_unchanged_files_are_hashed_not_read(make_xlsx):
     assert second.skipped == [str(path)]
     assert second.submissions.height == 0
     assert all(frame.height == 0 for frame in second.tables.values())
+
+
+def test_total_label_that_is_also_a_column_name(make_xlsx):
+    """'JUMLAH' under uraian is a declared total, though 'jumlah' is also a column name."""
+    rows = [
+        ["kategori", "uraian", "jumlah", "persen"],
+        ["jenis_kelamin", "Laki-laki", 35, "66,04"],
+        ["jenis_kelamin", "Perempuan", 18, "33,96"],
+        [None, "JUMLAH", 53, "100"],
+        ["Kategori", "Uraian", "Jumlah", "%"],
+        ["pendidikan", "S1", 53, "100"],
+        [None, "Jumlah", 53, "100"],
+    ]
+    batch = ingest([make_xlsx("total_label_is_a_column_name", sdm=rows)])
+    assert batch.tables["sdm"]["uraian"].to_list() == ["Laki-laki", "Perempuan", "S1"]
+    totals = batch.totals["sdm"]
+    assert totals["jumlah"].to_list() == [53, 53]
+    assert totals["kategori"].to_list() == ["jenis_kelamin", "pendidikan"]
+
+
+def test_same_file_twice_is_read_once(make_xlsx, tmp_path):
+    import shutil
+
+    path = make_xlsx("minimal")
+    copy = tmp_path / "salinan.xlsx"
+    shutil.copy(path, copy)
+    batch = ingest([path, copy])
+    assert batch.submissions.height == 1
+    found = batch.findings.filter(pl.col("rule") == "ING011").row(0, named=True)
+    assert found["found"] == str(copy)
+    assert found["expected"] == str(path)
