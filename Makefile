@@ -46,8 +46,9 @@ load: $(STAMP)
 report: $(STAMP)
 	$(LAKIP) report --warehouse $(WAREHOUSE) --reports $(REPORTS)
 
+# Tests run on every core (pytest-xdist); CI has two.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check pipeline schemas tests sample bench
