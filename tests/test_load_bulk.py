@@ -267,3 +267,22 @@ def test_a_failing_transaction_keeps_the_committed_ones_complete(
     monkeypatch.undo()
     retry = loader.load(*read([v1, other]), warehouse)
     assert retry.skipped == alone.loaded and len(retry.loaded) == 1
+
+
+def test_synthetic_submission_never_supersedes_the_real_one(tmp_path: Path) -> None:
+    """The generator's first kecamatan is the real Medang Deras, marked sintetis."""
+    from pipeline.generate import generate
+    from pipeline.ingest import ingest
+    from pipeline.validate import validate
+
+    made = generate(tmp_path / "gen", kecamatan=1, seed=3, inject=0)
+    real = Path(__file__).resolve().parents[1] / "raw" / "2025" / "medang-deras.xlsx"
+    batch = ingest([real, *made.paths])
+    warehouse = tmp_path / "w.duckdb"
+    summary = loader.load(batch, validate(batch), warehouse)
+    assert len(summary.loaded) == 2 and summary.superseded == []
+    with loader.connect(warehouse) as con:
+        rows = con.execute(
+            "SELECT kecamatan, sintetis, is_current FROM submissions ORDER BY sintetis"
+        ).fetchall()
+    assert rows == [("Medang Deras", False, True), ("Medang Deras", True, True)]

@@ -14,7 +14,9 @@ WITH incoming AS (
         _seq,
         loaded_at,
         tahun,
-        kunci_kecamatan(provinsi, kabupaten, kecamatan) AS kecamatan_key,
+        -- Made-up data never supersedes real data: a synthetic submission has a key of its own.
+        kunci_kecamatan(provinsi, kabupaten, kecamatan)
+            || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END AS kecamatan_key,
         kode_kabupaten(kode_wilayah) AS kode_kabupaten
     FROM _lakip_new
 ),
