@@ -97,8 +97,10 @@ class Batch:
 class _SheetRead:
     table: str
     sheet: str
-    frame: pl.DataFrame  # submission_id, sheet, row, <canonical columns as text>
+    frame: pl.DataFrame  # the data rows as text, columns renamed (unmapped ones '_x<j>')
     letters: dict[str, str]
+    submission_id: str = ""
+    base_row: int = 0  # Excel row of the frame's first row
 
 
 @dataclass
@@ -267,17 +269,12 @@ def _read_sheet(
                      found=label or "", detail=str(values.len()))
         )  # fmt: skip
     base_row = header_idx + 2  # Excel rows are 1-based and data starts below the header
-    height = data.height
-    # Built from Series directly: a polars select/with_columns per sheet costs more than
-    # reading the sheet (each one plans and collects a query).
-    series = [
-        pl.Series("submission_id", [sub.submission_id] * height, dtype=pl.String),
-        pl.Series("sheet", [sheet_name] * height, dtype=pl.String),
-        pl.Series("row", range(base_row, base_row + height), dtype=pl.Int64),
-    ]
-    series += [data.to_series(j).alias(name) for j, name in mapping.items()]
-    out = pl.DataFrame(series)
-    return _SheetRead(table.name, sheet_name, out, letters)
+    # Renaming in place and slicing are metadata operations; the submission, sheet and
+    # row columns are built for all sheets at once in assemble(): a polars query per
+    # sheet would cost more than reading the sheet.
+    out = data.clone()
+    out.columns = [mapping.get(j, f"_x{j}") for j in range(frame.width)]
+    return _SheetRead(table.name, sheet_name, out, letters, sub.submission_id, base_row)
 
 
 def read_submission(path: Path, skip: frozenset[str] = frozenset()) -> _FileRead:
@@ -350,13 +347,21 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     total_hit = pl.any_horizontal(
         [e.is_in(sorted(TOTAL_LABELS)).fill_null(False) for e in normed.values()]
     )
-    # A header repeated inside the data (a table pasted page by page): every filled
-    # cell holds a column label, and at least two do ('JUMLAH' alone is a total).
+    # A header repeated inside the data (a table pasted page by page): its text cells
+    # name columns and no number column holds a digit ('JUMLAH' with figures is a total).
     labels = sorted(_HEADER_LABELS[table.name])
-    every = [pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()%]+", "") for n in names]
-    header_hit = pl.all_horizontal([(e.is_in(labels) | e.is_null() | (e == "")) for e in every]) & (
-        pl.sum_horizontal([e.is_in(labels).fill_null(False).cast(pl.Int32) for e in every]) >= 2
+    numeric = [n for n in names if n not in text_cols]
+    no_digits = (
+        ~pl.any_horizontal([pl.col(n).str.contains(r"\d").fill_null(False) for n in numeric])
+        if numeric
+        else pl.lit(True)
     )
+    header_hit = (
+        pl.sum_horizontal(
+            [e.is_in(labels).fill_null(False).cast(pl.Int32) for e in normed.values()]
+        )
+        >= 1
+    ) & no_digits
     first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped[:3]])
     # Key/value sheets (identitas) may hold a key such as 'sumber': not a note there.
     note_hit = (
@@ -578,11 +583,37 @@ def assemble(reads: list[_FileRead]) -> Batch:
         frames = [s.frame for r in reads for s in r.sheets if s.table == table.name]
         names = [c.name for c in table.columns]
         if frames:
+            sheets = [s for r in reads for s in r.sheets if s.table == table.name]
             # One diagonal concat fills the columns a sheet lacks with nulls.
-            text = pl.concat(frames, how="diagonal")
+            text = pl.concat(frames, how="diagonal").rechunk()
             text = text.with_columns(
                 [pl.lit(None, dtype=pl.String).alias(n) for n in names if n not in text.columns]
-            ).select("submission_id", "sheet", "row", *names)
+            ).select(names)
+            where = (
+                pl.DataFrame(
+                    {
+                        "submission_id": [s.submission_id for s in sheets],
+                        "sheet": [s.sheet for s in sheets],
+                        "base": [s.base_row for s in sheets],
+                        "height": [s.frame.height for s in sheets],
+                    },
+                    schema={
+                        "submission_id": pl.String,
+                        "sheet": pl.String,
+                        "base": pl.Int64,
+                        "height": pl.Int64,
+                    },
+                )
+                .select(
+                    pl.col("submission_id").repeat_by("height").explode(),
+                    pl.col("sheet").repeat_by("height").explode(),
+                    pl.int_ranges("base", pl.col("base") + pl.col("height"), dtype=pl.Int64)
+                    .explode()
+                    .alias("row"),
+                )
+                .drop_nulls("row")
+            )
+            text = pl.concat([where, text], how="horizontal")
         else:
             text = pl.DataFrame(
                 schema={"submission_id": pl.String, "sheet": pl.String, "row": pl.Int64}

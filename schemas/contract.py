@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Kind(StrEnum):
@@ -59,8 +60,12 @@ class Table:
         return out
 
 
+@lru_cache(maxsize=65536)
 def norm(label: str) -> str:
-    """Normalise a sheet or header label the way the contract compares them."""
+    """Normalise a sheet or header label the way the contract compares them.
+
+    Cached: the same few hundred labels recur in every workbook of a run.
+    """
     text = label.strip().lower()
     text = re.sub(r"\(\s*(rp|%)\s*\)", r"\1", text)
     return re.sub(r"[\s_\-.:/()]+", "", text)
