@@ -88,10 +88,12 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
             },
             checks=[
                 pa.Check(
-                    lambda d: ((d.realisasi_anggaran / d.pagu * 100).round(2) - d.persen_anggaran)
-                    .abs()
-                    .le(0.011)
-                    | d.pagu.isna()
+                    lambda d: (
+                        ((d.realisasi_anggaran / d.pagu * 100).round(2) - d.persen_anggaran)
+                        .abs()
+                        .le(0.011)
+                        | d.pagu.isna()
+                    )
                 )
             ],
         ),
@@ -99,8 +101,10 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
             {"target": pa.Column(float, nullable=True), "capaian": pct},
             checks=[
                 pa.Check(
-                    lambda d: ((d.realisasi / d.target * 100).round(2) - d.capaian).abs().le(0.011)
-                    | d.target.isna()
+                    lambda d: (
+                        ((d.realisasi / d.target * 100).round(2) - d.capaian).abs().le(0.011)
+                        | d.target.isna()
+                    )
                 )
             ],
         ),
@@ -127,14 +131,21 @@ def validate_file(path: Path) -> int:
             failures += 1
             continue
         label = wanted[0] if table != "program_kegiatan" else "nama"
-        is_total = frame[label].astype(str).str.strip().str.lower().str.startswith(("jumlah", "total"))
+        is_total = (
+            frame[label].astype(str).str.strip().str.lower().str.startswith(("jumlah", "total"))
+        )
         detail = frame[~is_total].dropna(how="all").copy()
         totals = frame[is_total]
         for col in wanted:
             if col not in ("tingkat", "nama", "indikator", "jenis_belanja", "program"):
                 detail[col] = [_number(v) for v in detail[col]]
-        detail = detail.astype({c: "float64" for c in detail.columns if c in SCHEMAS[table].columns
-                                and SCHEMAS[table].columns[c].dtype.type is float})  # fmt: skip
+        detail = detail.astype(
+            {
+                c: "float64"
+                for c in detail.columns
+                if c in SCHEMAS[table].columns and SCHEMAS[table].columns[c].dtype.type is float
+            }
+        )
         try:
             SCHEMAS[table].validate(detail, lazy=True)
         except pa.errors.SchemaErrors as exc:
@@ -142,7 +153,9 @@ def validate_file(path: Path) -> int:
         money = "pagu" if table == "program_kegiatan" else wanted[1]
         if table == "program_kegiatan":
             programs = detail[detail.tingkat == "program"]
-            failures += int(abs(programs[money].sum() - sum(_number(v) or 0 for v in totals[money])) > 0.005)
+            failures += int(
+                abs(programs[money].sum() - sum(_number(v) or 0 for v in totals[money])) > 0.005
+            )
             current = None
             sums: dict[int, float] = {}
             for idx, row in detail.iterrows():
@@ -154,5 +167,7 @@ def validate_file(path: Path) -> int:
             for idx, total in sums.items():
                 failures += int(abs((detail.loc[idx, "pagu"] or 0.0) - total) > 0.005)
         elif money in detail and len(totals):
-            failures += int(abs(detail[money].sum() - (_number(totals[money].iloc[0]) or 0)) > 0.005)
+            failures += int(
+                abs(detail[money].sum() - (_number(totals[money].iloc[0]) or 0)) > 0.005
+            )
     return failures

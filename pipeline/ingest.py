@@ -112,7 +112,6 @@ class _FileRead:
     size: int
     sheets: list[_SheetRead] = field(default_factory=list)
     findings: list[dict[str, object]] = field(default_factory=list)
-    unchanged: bool = False
 
 
 # ---------------------------------------------------------------- discovery
@@ -277,17 +276,11 @@ def _read_sheet(
     return _SheetRead(table.name, sheet_name, out, letters, sub.submission_id, base_row)
 
 
-def read_submission(path: Path, skip: frozenset[str] = frozenset()) -> _FileRead:
-    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet).
-
-    A file whose sha256 is in ``skip`` is hashed and not read (``unchanged``).
-    """
+def read_submission(path: Path) -> _FileRead:
+    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet)."""
     sha, size = fingerprint(path)
     fmt = "csv" if path.is_dir() else "xlsx"
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
-    if sha in skip:
-        sub.unchanged = True
-        return sub
     try:
         raw = _raw_sheets_csv(path) if path.is_dir() else _raw_sheets_xlsx(path)
     except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
@@ -485,40 +478,47 @@ def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFram
     )
 
 
-PARALLEL_MIN_FILES = 48
+PARALLEL_MIN_FILES = 96
 """Below this many files a process pool costs more to start than it saves."""
 
 
-def _read_chunk(paths: list[Path], skip: frozenset[str] = frozenset()) -> list[_FileRead]:
-    return [read_submission(p, skip) for p in paths]
+def _ingest_chunk(paths: list[Path]) -> Batch:
+    """Read and parse one chunk of files into a batch (runs in a worker process)."""
+    return assemble([read_submission(p) for p in paths])
 
 
-def read_all(
-    paths: Sequence[Path],
-    workers: int | None = None,
-    progress: Callable[[int], None] | None = None,
-    skip: frozenset[str] = frozenset(),
-) -> list[_FileRead]:
-    """Read files in parallel processes: the per-sheet structure work is Python and
-    would serialise on the GIL in threads."""
-    workers = workers or os.cpu_count() or 1
+def _concat(batches: list[Batch]) -> Batch:
+    if len(batches) == 1:
+        return batches[0]
+    first = batches[0]
+    return Batch(
+        pl.concat([b.submissions for b in batches]),
+        {k: pl.concat([b.tables[k] for b in batches]) for k in first.tables},
+        {k: pl.concat([b.totals[k] for b in batches]) for k in first.totals},
+        pl.concat([b.layout for b in batches]),
+        concat_findings([b.findings for b in batches]),
+    )
+
+
+def _parse_files(paths: list[Path], workers: int, progress: Callable[[int], None] | None) -> Batch:
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        out = []
-        for path in paths:
-            out.append(read_submission(path, skip))
-            if progress:
-                progress(1)
-        return out
-    size = max(8, min(64, len(paths) // (workers * 8) or 1))
-    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-    reads: list[_FileRead] = []
+        batch = _ingest_chunk(paths)
+        if progress:
+            progress(len(paths))
+        return batch
+    # Chunks large enough to amortise polars' per-query planning, a few per worker
+    # for balance and progress. Each worker reads AND parses its chunk: the per-sheet
+    # structure work is Python and would serialise on the GIL in threads.
+    size = max(PARALLEL_MIN_FILES // 2, min(512, -(-len(paths) // (workers * 4))))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    batches: list[Batch] = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk_reads in pool.map(_read_chunk, chunks, [skip] * len(chunks)):
-            reads.extend(chunk_reads)
+        for chunk, batch in zip(chunks, pool.map(_ingest_chunk, chunks), strict=True):
+            batches.append(batch)
             if progress:
-                progress(len(chunk_reads))
-    return reads
+                progress(len(chunk))
+    return _concat(batches)
 
 
 def ingest(
@@ -529,30 +529,34 @@ def ingest(
 ) -> Batch:
     """Read every submission and return them as one :class:`Batch`.
 
-    Files whose sha256 is in ``skip_sha256`` (already in the warehouse) are hashed
-    but not read; their paths are listed in ``Batch.skipped``.
+    Every file is hashed first: one whose sha256 is in ``skip_sha256`` (already in
+    the warehouse) is not read (listed in ``Batch.skipped``), and a byte-identical
+    copy of another file of the run is read once (ING011).
     """
-    reads = read_all(list(paths), workers, progress, frozenset(skip_sha256))
-    # The same file twice in one run (a copy under another name) is read once.
+    skip = set(skip_sha256)
     first: dict[str, str] = {}
-    kept: list[_FileRead] = []
+    todo: list[Path] = []
+    skipped: list[str] = []
     duplicates: list[dict[str, object]] = []
-    for read in reads:
-        if read.unchanged:
-            continue
-        if read.sha256 in first:
+    for path in paths:
+        sha, _ = fingerprint(path)
+        if sha in skip:
+            skipped.append(str(path))
+        elif sha in first:
             duplicates.append(
-                _finding(submission_id=read.submission_id, cell=read.path, found=read.path,
-                         expected=first[read.sha256])
+                _finding(submission_id=sha[:16], cell=str(path), found=str(path),
+                         expected=first[sha])
             )  # fmt: skip
-            continue
-        first[read.sha256] = read.path
-        kept.append(read)
-    batch = assemble(kept)
+        else:
+            first[sha] = str(path)
+            todo.append(path)
+    if progress and (skipped or duplicates):
+        progress(len(skipped) + len(duplicates))
+    batch = _parse_files(todo, workers or os.cpu_count() or 1, progress)
     if duplicates:
         extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
         batch.findings = concat_findings([batch.findings, extra])
-    batch.skipped = [r.path for r in reads if r.unchanged]
+    batch.skipped = skipped
     return batch
 
 
