@@ -8,7 +8,7 @@ on one definition instead of two copies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -330,11 +330,3 @@ def header_lookup(table: Table) -> dict[str, str]:
         for label in col.synonyms:
             out.setdefault(norm(label), col.name)
     return out
-
-
-@dataclass
-class Layout:
-    """Where one table of one submission sits: sheet name and column letters."""
-
-    sheet: str
-    letters: dict[str, str] = field(default_factory=dict)
