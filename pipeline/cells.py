@@ -70,7 +70,13 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
             value = t.cast(pl.Int64, strict=False)
         else:
             value = t.cast(pl.Float64, strict=False)
-        quick = quick.with_columns(value.alias(column), pl.lit("ok").alias(f"_status_{column}"))
+        quick = quick.with_columns(value.alias(column)).with_columns(
+            # a number too large for its type (1e30 rupiah) is unreadable, never dropped
+            pl.when(pl.col(column).is_null())
+            .then(pl.lit("unreadable"))
+            .otherwise(pl.lit("ok"))
+            .alias(f"_status_{column}")
+        )
         if kind is Kind.MEASURE:
             quick = quick.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
     if slow.height:

@@ -183,19 +183,27 @@ def _sniff_separator(text: bytes, table: str | None) -> str:
     return max((";", ","), key=lambda sep: scores[sep])  # a tie keeps ';'
 
 
-def _raw_sheets_csv(folder: Path) -> list[tuple[str, pl.DataFrame, list[int]]]:
+def _raw_sheets_csv(folder: Path, sub: _FileRead) -> list[tuple[str, pl.DataFrame, list[int]]]:
     out = []
     for file in sorted(folder.glob("*.csv")):
         text = file.read_bytes()
         sep = _sniff_separator(text, _SHEETS.get(norm(file.stem)))
-        frame = pl.read_csv(
-            text,
-            has_header=False,
-            infer_schema=False,
-            separator=sep,
-            truncate_ragged_lines=True,
-            encoding="utf8-lossy",
-        )
+        try:
+            frame = pl.read_csv(
+                text,
+                has_header=False,
+                infer_schema=False,
+                separator=sep,
+                truncate_ragged_lines=True,
+                encoding="utf8-lossy",
+            )
+        except (pl.exceptions.PolarsError, ValueError) as exc:
+            # one broken file is a finding for that file; the folder's other tables still load
+            sub.findings.append(
+                _finding(rule="ING001", severity="error", sheet=file.name, cell=file.name,
+                         detail=str(exc).splitlines()[0][:300])
+            )  # fmt: skip
+            continue
         out.append((file.name, frame, list(range(frame.width))))
     return out
 
@@ -282,7 +290,7 @@ def read_submission(path: Path) -> _FileRead:
     fmt = "csv" if path.is_dir() else "xlsx"
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
     try:
-        raw = _raw_sheets_csv(path) if path.is_dir() else _raw_sheets_xlsx(path)
+        raw = _raw_sheets_csv(path, sub) if path.is_dir() else _raw_sheets_xlsx(path)
     except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
         # a corrupt or foreign file is a finding, not a traceback
         sub.findings.append(

@@ -321,3 +321,23 @@ def test_same_file_twice_is_read_once(make_xlsx, tmp_path):
     found = batch.findings.filter(pl.col("rule") == "ING011").row(0, named=True)
     assert found["found"] == str(copy)
     assert found["expected"] == str(path)
+
+
+def test_number_too_large_for_money_is_unreadable_not_dropped(make_xlsx):
+    rows = [list(r) for r in MINIMAL["program_kegiatan"]]
+    rows[1][8] = 1e30
+    batch = ingest([make_xlsx("money_overflow", program_kegiatan=rows)])
+    found = batch.findings.filter(pl.col("rule") == "ING007")["cell"].to_list()
+    assert found == ["program_kegiatan!I2"]
+
+
+def test_one_broken_csv_does_not_lose_the_folder(tmp_path):
+    folder = tmp_path / "sebagian-rusak"
+    folder.mkdir()
+    for name, rows in MINIMAL.items():
+        lines = [";".join("" if v is None else str(v) for v in row) for row in rows]
+        (folder / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "ikm_unsur.csv").write_text('no;unsur;nilai\n1;"tanpa penutup;3,5\n')
+    batch = ingest([folder])
+    assert batch.findings.filter(pl.col("rule") == "ING001")["cell"].to_list() == ["ikm_unsur.csv"]
+    assert batch.tables["program_kegiatan"].height == 3
