@@ -182,6 +182,11 @@ def _html(frame: pl.DataFrame, lang: str) -> str:
         pl.col("found").map_elements(lambda v: format_number(v, lang), return_dtype=pl.String),
         pl.format("{} {}", pl.col("rule"), pl.col("title")).alias("rule"),
     ).select("group", "cell", "rule", "severity", "expected", "found", "message", "hint")
+    is_error = pl.col("severity") == "error"
+    words = ("galat", "peringatan") if lang != "en" else ("error", "warning")
+    shown = shown.with_columns(
+        pl.when(is_error).then(pl.lit(words[0])).otherwise(pl.lit(words[1])).alias("severity")
+    )
     table = (
         GT(shown, groupname_col="group", rowname_col="cell")
         .tab_header(title=labels[0])
@@ -192,7 +197,7 @@ def _html(frame: pl.DataFrame, lang: str) -> str:
         .tab_stubhead(label=labels[1])
         .tab_style(
             style=style.text(color="#b00020", weight="bold"),
-            locations=loc.body(columns="severity", rows=pl.col("severity") == "error"),
+            locations=loc.body(columns="severity", rows=pl.col("severity") == words[0]),
         )
     )  # fmt: skip
     body = table.as_raw_html()
