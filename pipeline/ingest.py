@@ -21,7 +21,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,9 +284,12 @@ def _read_sheet(
     return _SheetRead(table.name, sheet_name, out, letters, sub.submission_id, base_row)
 
 
-def read_submission(path: Path) -> _FileRead:
-    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet)."""
-    sha, size = fingerprint(path)
+def read_submission(path: Path, known: tuple[str, int] | None = None) -> _FileRead:
+    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet).
+
+    ``known`` is the file's (sha256, size) when the caller has hashed it already.
+    """
+    sha, size = known or fingerprint(path)
     fmt = "csv" if path.is_dir() else "xlsx"
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
     try:
@@ -490,9 +493,10 @@ PARALLEL_MIN_FILES = 96
 """Below this many files a process pool costs more to start than it saves."""
 
 
-def _ingest_chunk(paths: list[Path]) -> Batch:
+def _ingest_chunk(paths: list[Path], prints: list[tuple[str, int]] | None = None) -> Batch:
     """Read and parse one chunk of files into a batch (runs in a worker process)."""
-    return assemble([read_submission(p) for p in paths])
+    known: list[tuple[str, int] | None] = list(prints) if prints else [None] * len(paths)
+    return assemble([read_submission(p, k) for p, k in zip(paths, known, strict=True)])
 
 
 def _concat(batches: list[Batch]) -> Batch:
@@ -508,9 +512,14 @@ def _concat(batches: list[Batch]) -> Batch:
     )
 
 
-def _parse_files(paths: list[Path], workers: int, progress: Callable[[int], None] | None) -> Batch:
+def _parse_files(
+    paths: list[Path],
+    prints: list[tuple[str, int]],
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> Batch:
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        batch = _ingest_chunk(paths)
+        batch = _ingest_chunk(paths, prints)
         if progress:
             progress(len(paths))
         return batch
@@ -519,10 +528,12 @@ def _parse_files(paths: list[Path], workers: int, progress: Callable[[int], None
     # structure work is Python and would serialise on the GIL in threads.
     size = max(PARALLEL_MIN_FILES // 2, min(512, -(-len(paths) // (workers * 4))))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    chunk_prints = [prints[i : i + size] for i in range(0, len(paths), size)]
     batches: list[Batch] = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, batch in zip(chunks, pool.map(_ingest_chunk, chunks), strict=True):
+        results = pool.map(_ingest_chunk, chunks, chunk_prints)
+        for chunk, batch in zip(chunks, results, strict=True):
             batches.append(batch)
             if progress:
                 progress(len(chunk))
@@ -542,12 +553,16 @@ def ingest(
     copy of another file of the run is read once (ING011).
     """
     skip = set(skip_sha256)
+    paths = list(paths)
+    # Hash every file first (threads: hashing and file reads release the GIL).
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        prints = list(pool.map(fingerprint, paths))
     first: dict[str, str] = {}
     todo: list[Path] = []
+    todo_prints: list[tuple[str, int]] = []
     skipped: list[str] = []
     duplicates: list[dict[str, object]] = []
-    for path in paths:
-        sha, _ = fingerprint(path)
+    for path, (sha, size) in zip(paths, prints, strict=True):
         if sha in skip:
             skipped.append(str(path))
         elif sha in first:
@@ -558,9 +573,10 @@ def ingest(
         else:
             first[sha] = str(path)
             todo.append(path)
+            todo_prints.append((sha, size))
     if progress and (skipped or duplicates):
         progress(len(skipped) + len(duplicates))
-    batch = _parse_files(todo, workers or os.cpu_count() or 1, progress)
+    batch = _parse_files(todo, todo_prints, workers or os.cpu_count() or 1, progress)
     if duplicates:
         extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
         batch.findings = concat_findings([batch.findings, extra])
