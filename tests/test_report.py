@@ -100,7 +100,7 @@ def test_indonesian_number_formats() -> None:
     assert fmt.percent(97.8345, lang="en") == "97.83%"
     assert fmt.signed(9.3263) == "+9,33"
     assert fmt.signed(-0.001) == "0,00"
-    assert fmt.number(89.2, trim=True) == "89,2"
+    assert fmt.number(89.2, trim=True) == "89,20"
     assert fmt.percent(None) == fmt.MISSING
 
 
@@ -187,7 +187,7 @@ def test_capaian_page_equals_v_capaian_iku(sample: Site) -> None:
     row = cells(page, tid, "capaian_hitung").index("98,59 %")
     assert cells(page, tid, "capaian_tercetak")[row] == "98,20 %"
     assert cells(page, tid, "status")[row] == "≠ berbeda"
-    assert cells(page, tid, "target")[1] == "74,1 (BB)"
+    assert cells(page, tid, "target")[1] == "74,10 (BB)"
 
 
 def test_efisiensi_is_one_formula_beside_what_was_printed(sample: Site) -> None:

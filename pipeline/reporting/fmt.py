@@ -43,8 +43,8 @@ def to_decimal(value: object) -> Decimal | None:
 def number(value: object, decimals: int = 2, lang: str = "id", trim: bool = False) -> str:
     """``1234567.891`` -> ``1.234.567,89`` (id) or ``1,234,567.89`` (en), rounded half-up.
 
-    ``trim`` drops trailing zeros of the fraction (``89,20`` -> ``89,2``, ``100,00`` -> ``100``),
-    for measures printed at their own precision.
+    ``trim`` drops a fraction that is all zeros (``100,00`` -> ``100``, ``2,00`` -> ``2``) and
+    keeps the others whole (``89,20``, ``74,10``), as scores and counts are printed in a LKjIP.
     """
     d = to_decimal(value)
     if d is None:
@@ -55,8 +55,8 @@ def number(value: object, decimals: int = 2, lang: str = "id", trim: bool = Fals
         q = abs(q)  # no "-0,00"
     sign = "-" if q < 0 else ""
     whole, _, frac = f"{abs(q):f}".partition(".")
-    if trim:
-        frac = frac.rstrip("0")
+    if trim and not frac.strip("0"):
+        frac = ""
     group, point = _SEPARATORS.get(lang, _SEPARATORS["id"])
     grouped = f"{int(whole):,}".replace(",", group)
     return f"{sign}{grouped}{point}{frac}" if frac else f"{sign}{grouped}"
