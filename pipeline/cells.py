@@ -79,6 +79,8 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         )
         if kind is Kind.MEASURE:
             quick = quick.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
+        if kind in (Kind.PERCENT, Kind.MEASURE):
+            quick = quick.with_columns(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
     if slow.height:
         slow = _read_slow(slow, column, kind)
         if not quick.height:
@@ -158,6 +160,18 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         .fill_null(False)
         .alias("_amb"),
         pl.when(~id_style & ~en_style & plain).then(frac_len).otherwise(None).alias("_fl"),
+        # How many decimals the clerk typed ('98,20' -> 2): the precision a printed figure
+        # is compared at. Unknown (null) for Excel numbers, which keep no printed precision.
+        pl.when(id_style)
+        .then(_after(c, ","))
+        .when(en_style)
+        .then(_after(c, "."))
+        .when(plain)
+        .then(pl.when(sep.is_null()).then(0).otherwise(frac_len.cast(pl.Int64)))
+        .otherwise(None)
+        .clip(lower_bound=0)
+        .cast(pl.Int8)
+        .alias("_typed"),
     )
     n = pl.col("_n")
     if kind is Kind.MONEY:
@@ -201,7 +215,13 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         status.alias(status_col),
         pl.when(is_empty | is_dash | pred_only).then(None).otherwise(pl.col("_v")).alias(column),
     )
-    return work.drop("_t", "_body", "_pred_only", "_c", "_fl", "_amb", "_n", "_v", strict=False)
+    if kind in (Kind.PERCENT, Kind.MEASURE):
+        work = work.with_columns(
+            pl.when(pl.col(column).is_null()).then(None).otherwise(pl.col("_typed"))
+            .alias(f"{column}_desimal")
+        )  # fmt: skip
+    drop = ["_t", "_body", "_pred_only", "_c", "_fl", "_amb", "_n", "_v", "_typed"]
+    return work.drop(drop, strict=False)
 
 
 def read_cells(raw: pl.Expr, kind: Kind) -> pl.Expr:
@@ -233,6 +253,13 @@ def _struct(frame: pl.DataFrame, kind: Kind) -> pl.Series:
     if kind is Kind.MEASURE:
         cols.append(pl.col("x_predikat").alias("predikat"))
     return frame.select(pl.struct(cols).alias("x")).to_series()
+
+
+def _after(text: pl.Expr, mark: str) -> pl.Expr:
+    """Characters after the first ``mark`` (0 without one), signed to avoid underflow."""
+    length = text.str.len_bytes().cast(pl.Int64)
+    at = text.str.find(mark, literal=True).cast(pl.Int64)
+    return pl.when(at.is_null()).then(0).otherwise(length - at - 1)
 
 
 def column_letter(index: int) -> str:

@@ -402,6 +402,8 @@ def _parse(frame: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFram
             continue
         if col.kind is Kind.MEASURE:
             final.append(f"{col.name}_predikat")
+        if col.kind in (Kind.PERCENT, Kind.MEASURE):
+            final.append(f"{col.name}_desimal")
         status = pl.col(f"_status_{col.name}")
         bad = out.filter(status.is_in(["unreadable", "ambiguous"]))
         if bad.height:
@@ -441,6 +443,8 @@ def _empty_table(table: Table) -> pl.DataFrame:
         schema[col.name] = dtype
         if col.kind is Kind.MEASURE:
             schema[f"{col.name}_predikat"] = pl.String()
+        if col.kind in (Kind.PERCENT, Kind.MEASURE):
+            schema[f"{col.name}_desimal"] = pl.Int8()
     return pl.DataFrame(schema=schema)
 
 

@@ -194,7 +194,9 @@ def _round_to(expr: pl.Expr, decimals: pl.Expr) -> pl.Expr:
     return (scaled.abs() + 0.5 + _EPS).floor() * scaled.sign() / factor
 
 
-def compare_at_precision(printed: pl.Expr, recomputed: pl.Expr) -> pl.Expr:
+def compare_at_precision(
+    printed: pl.Expr, recomputed: pl.Expr, typed: pl.Expr | None = None
+) -> pl.Expr:
     """Like :func:`compare_printed`, also accepting a figure printed with fewer decimals.
 
     Consistent ('ok' or 'rounding') when the printed figure is within one unit of the
@@ -203,9 +205,15 @@ def compare_at_precision(printed: pl.Expr, recomputed: pl.Expr) -> pl.Expr:
     rounded half-up at the precision the printed figure carries: ``100`` for 99,9967 and
     ``1.9`` for 1,8868 are consistent; ``100`` for 98,6 and ``0,80`` for 0,875 are not.
     No extra unit is granted below two decimals.
+
+    ``typed`` is the number of decimals the kecamatan typed (ingest's ``<col>_desimal``):
+    when known, ``98,20`` is compared at two decimals, not at the one its value shows.
     """
     base = compare_printed(printed, recomputed)
-    decimals = pl.min_horizontal(printed_decimals(printed), pl.lit(PRINTED_DECIMALS))
+    shown = printed_decimals(printed)
+    if typed is not None:
+        shown = pl.coalesce(typed.cast(pl.Int32), shown)
+    decimals = pl.min_horizontal(shown, pl.lit(PRINTED_DECIMALS))
     coarse = (printed - _round_to(recomputed, decimals)).abs() <= 1e-7
     return (
         pl.when(base.is_null())
@@ -258,3 +266,9 @@ def akip_bobot(kelas: pl.Expr, tahun: pl.Expr) -> pl.Expr:
 def ikm_nilai(mean_unsur: pl.Expr) -> pl.Expr:
     """IKM from the mean unsur score (1-4): mean x 25 (PermenPAN-RB 14/2017)."""
     return mean_unsur * 25
+
+
+def typed_decimals(frame: pl.DataFrame, column: str) -> pl.Expr | None:
+    """The typed-precision column ingest keeps beside ``column``, when the frame has it."""
+    name = f"{column}_desimal"
+    return pl.col(name) if name in frame.columns else None

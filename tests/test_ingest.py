@@ -257,15 +257,17 @@ def test_sample_workbook_and_csv_folder_read_the_same():
     a = ingest([SAMPLE_CSV])
     b = ingest([SAMPLE_XLSX])
     assert a.findings.height == b.findings.height
+
+    # Values agree; only the typed precision differs (Excel numbers carry none).
+    def values(frame: pl.DataFrame) -> pl.DataFrame:
+        lineage = ("submission_id", "sheet", "row")
+        return frame.select(
+            [c for c in frame.columns if c not in lineage and not c.endswith("_desimal")]
+        )
+
     for name, frame in a.tables.items():
-        left = frame.drop("submission_id", "sheet", "row")
-        right = b.tables[name].drop("submission_id", "sheet", "row")
-        assert left.equals(right), name
-        assert (
-            a.totals[name]
-            .drop("submission_id", "sheet", "row")
-            .equals(b.totals[name].drop("submission_id", "sheet", "row"))
-        ), name
+        assert values(frame).equals(values(b.tables[name])), name
+        assert values(a.totals[name]).equals(values(b.totals[name])), name
 
 
 def test_sample_cells_point_at_the_workbook():
@@ -341,3 +343,18 @@ def test_one_broken_csv_does_not_lose_the_folder(tmp_path):
     batch = ingest([folder])
     assert batch.findings.filter(pl.col("rule") == "ING001")["cell"].to_list() == ["ikm_unsur.csv"]
     assert batch.tables["program_kegiatan"].height == 3
+
+
+def test_typed_decimals_are_kept_for_percentages(make_xlsx):
+    rows = [
+        ["indikator", "satuan", "tahun", "target", "realisasi", "capaian"],
+        ["IKM", "Nilai", 2025, "89,20", "87,94", "98,20 %"],
+        ["IKM", "Nilai", 2024, "88,35", "82,36", 93.22],
+        ["AKIP", "Nilai", 2025, "74,10 ( BB )", "BB (74,1)", "100"],
+    ]
+    batch = ingest([make_xlsx("typed_decimals", tren_iku=rows)])
+    tren = batch.tables["tren_iku"]
+    # '93.22' and '100' look like Excel numbers (which keep no printed precision): unknown
+    assert tren["capaian_desimal"].to_list() == [2, None, None]
+    assert tren["target_desimal"].to_list() == [2, 2, 2]
+    assert tren["realisasi_desimal"].to_list() == [2, 2, 1]

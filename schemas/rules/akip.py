@@ -17,6 +17,7 @@ from schemas.formulas import (
     akip_komponen_kelas,
     akip_predikat,
     compare_at_precision,
+    typed_decimals,
 )
 from schemas.rules.base import (
     Context,
@@ -62,7 +63,12 @@ def _sum(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
     nilai = ctx.tables["akip_nilai"].join(sums, on=["submission_id", "tahun"], how="left")
     nilai = nilai.with_columns(akip_predikat(pl.col("nilai")).alias("predikat_hitung"))
     ctx.tables["akip_nilai"] = nilai.drop("_n")
-    bad = nilai.filter(compare_at_precision(pl.col("nilai"), pl.col("nilai_hitung")) == "mismatch")
+    bad = nilai.filter(
+        compare_at_precision(
+            pl.col("nilai"), pl.col("nilai_hitung"), typed_decimals(nilai, "nilai")
+        )
+        == "mismatch"
+    )
     return emit(
         bad.select(
             "submission_id",

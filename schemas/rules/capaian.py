@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.formulas import capaian, compare_at_precision, rating
+from schemas.formulas import capaian, compare_at_precision, rating, typed_decimals
 from schemas.rules.base import (
     Context,
     emit,
@@ -114,7 +114,7 @@ def _check_table(
     hitung = f"{printed}_hitung"
     frame = frame.with_columns(capaian_hitung(target, realisasi).alias(hitung))
     frame = frame.with_columns(rating(pl.col(hitung)).alias("rating_hitung"))
-    status = compare_at_precision(pl.col(printed), pl.col(hitung))
+    status = compare_at_precision(pl.col(printed), pl.col(hitung), typed_decimals(frame, printed))
     bad = frame.filter(status == "mismatch")
     base: list[str | pl.Expr] = [
         "submission_id",

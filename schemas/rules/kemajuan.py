@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.formulas import compare_at_precision
+from schemas.formulas import compare_at_precision, typed_decimals
 from schemas.rules.base import Context, emit, fmt_num, with_tolerance
 from schemas.rules.capaian import capaian_hitung, formula_text, with_polaritas
 
@@ -17,7 +17,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         capaian_hitung("target_akhir", "realisasi").alias("tingkat_kemajuan_hitung")
     )
     ctx.tables[TABLE] = frame
-    status = compare_at_precision(pl.col("tingkat_kemajuan"), pl.col("tingkat_kemajuan_hitung"))
+    status = compare_at_precision(
+        pl.col("tingkat_kemajuan"),
+        pl.col("tingkat_kemajuan_hitung"),
+        typed_decimals(frame, "tingkat_kemajuan"),
+    )
     bad = frame.filter(status == "mismatch")
     return [
         emit(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.formulas import compare_at_precision
+from schemas.formulas import compare_at_precision, typed_decimals
 from schemas.rules.base import Context, emit, fmt_num, with_tolerance
 
 
@@ -17,7 +17,10 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     )
     ctx.tables["sdm"] = frame.drop("_total")
     bad = frame.filter(
-        compare_at_precision(pl.col("persen"), pl.col("persen_hitung")) == "mismatch"
+        compare_at_precision(
+            pl.col("persen"), pl.col("persen_hitung"), typed_decimals(frame, "persen")
+        )
+        == "mismatch"
     )
     return [
         emit(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.formulas import compare_at_precision, serapan
+from schemas.formulas import compare_at_precision, serapan, typed_decimals
 from schemas.rules.base import SUM_MONEY, Context, emit, fmt_money, fmt_num, with_tolerance
 
 # (table, pagu, realisasi, printed %, label, rule for the %)
@@ -27,7 +27,10 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.lit(table).alias("table"),
             pl.col(label).alias("label"),
         ]
-        bad = frame.filter(compare_at_precision(pl.col(pct), pl.col(hitung)) == "mismatch")
+        bad = frame.filter(
+            compare_at_precision(pl.col(pct), pl.col(hitung), typed_decimals(frame, pct))
+            == "mismatch"
+        )
         out.append(
             emit(
                 bad.select(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas.formulas import compare_at_precision, serapan
+from schemas.formulas import compare_at_precision, serapan, typed_decimals
 from schemas.rules.base import (
     MONEY,
     SUM_MONEY,
@@ -182,7 +182,7 @@ def _compare(
 ) -> pl.DataFrame:
     if frame.height == 0:
         return empty_internal()
-    status = compare_at_precision(pl.col(pct), pl.col(f"{pct}_hitung"))
+    status = compare_at_precision(pl.col(pct), pl.col(f"{pct}_hitung"), typed_decimals(frame, pct))
     bad = frame.filter(status == "mismatch")
     return emit(
         bad.select(
