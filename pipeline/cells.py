@@ -160,19 +160,22 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         .fill_null(False)
         .alias("_amb"),
         pl.when(~id_style & ~en_style & plain).then(frac_len).otherwise(None).alias("_fl"),
-        # How many decimals the clerk typed ('98,20' -> 2): the precision a printed figure
-        # is compared at. Unknown (null) for Excel numbers, which keep no printed precision.
-        pl.when(id_style)
-        .then(_after(c, ","))
-        .when(en_style)
-        .then(_after(c, "."))
-        .when(plain)
-        .then(pl.when(sep.is_null()).then(0).otherwise(frac_len.cast(pl.Int64)))
-        .otherwise(None)
-        .clip(lower_bound=0)
-        .cast(pl.Int8)
-        .alias("_typed"),
     )
+    if kind in (Kind.PERCENT, Kind.MEASURE):
+        work = work.with_columns(
+            # How many decimals the clerk typed ('98,20' -> 2): the precision a printed figure
+            # is compared at. Unknown (null) for Excel numbers, which keep no printed precision.
+            pl.when(id_style)
+            .then(_after(c, ","))
+            .when(en_style)
+            .then(_after(c, "."))
+            .when(plain)
+            .then(pl.when(sep.is_null()).then(0).otherwise(frac_len.cast(pl.Int64)))
+            .otherwise(None)
+            .clip(lower_bound=0)
+            .cast(pl.Int8)
+            .alias("_typed"),
+        )
     n = pl.col("_n")
     if kind is Kind.MONEY:
         # Sen have at most two digits. Excel stores money as binary floats and fastexcel

@@ -20,7 +20,8 @@ import duckdb
 from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
 
 
-def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyConnection:
+    """Read-only connection; ``sandboxed`` also disables file access (for user SQL)."""
     if not warehouse.exists():
         raise LakipError(
             f"Gudang data {warehouse} belum ada: jalankan `lakip load` dulu. "
@@ -28,10 +29,9 @@ def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
         )
     try:
         # No file access either: COPY TO, ATTACH and INSTALL would write outside the warehouse.
-        config: dict[str, str | bool | int | float | list[str]] = {
-            "enable_external_access": False,
-            "lock_configuration": True,
-        }
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"enable_external_access": False, "lock_configuration": True} if sandboxed else {}
+        )
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
         raise WarehouseBusy(
@@ -92,14 +92,7 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
     """
     if fmt not in ("parquet", "csv"):
         raise LakipError(f"unknown export format {fmt!r}")
-    if not warehouse.exists():
-        raise LakipError(f"Gudang data {warehouse} belum ada. (Warehouse {warehouse} missing.)")
-    try:
-        con = duckdb.connect(str(warehouse), read_only=True)
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(
-            f"Gudang data {warehouse} sedang dipakai proses lain. (Warehouse busy.) [{exc}]"
-        ) from exc
+    con = open_read_only(warehouse, sandboxed=False)  # COPY TO writes the export files
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
