@@ -27,12 +27,12 @@ from pathlib import Path
 
 import fastexcel
 import polars as pl
+import pyarrow as pa
 
 from pipeline.cells import column_letter, read_cells, read_column
 from pipeline.errors import LakipError
 from schemas.contract import (
     IDENTITAS_KEYS,
-    TABLE_BY_NAME,
     TABLES,
     TOTAL_LABELS,
     Kind,
@@ -44,6 +44,7 @@ from schemas.contract import (
 from schemas.findings import concat_findings, empty_findings, locate, make_findings
 
 HEADER_SCAN_ROWS = 25
+_COL = "__UNNAMED__"  # fastexcel's name for column j of a sheet read without a header
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
 _SHEETS = sheet_lookup()
 _HEADERS = {t.name: header_lookup(t) for t in TABLES}
@@ -94,23 +95,12 @@ class Batch:
 
 
 @dataclass
-class _SheetRead:
-    table: str
-    sheet: str
-    frame: pl.DataFrame  # the data rows as text, columns renamed (unmapped ones '_x<j>')
-    letters: dict[str, str]
-    submission_id: str = ""
-    base_row: int = 0  # Excel row of the frame's first row
-
-
-@dataclass
 class _FileRead:
     submission_id: str
     path: str
     fmt: str
     sha256: str
     size: int
-    sheets: list[_SheetRead] = field(default_factory=list)
     findings: list[dict[str, object]] = field(default_factory=list)
 
 
@@ -157,15 +147,38 @@ def fingerprint(path: Path) -> tuple[str, int]:
 # ---------------------------------------------------------------- per file
 
 
-def _raw_sheets_xlsx(path: Path) -> list[tuple[str, pl.DataFrame, list[int]]]:
-    reader = fastexcel.read_excel(path)
-    out = []
-    for name in reader.sheet_names:
-        sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
-        frame = sheet.to_polars()
-        absolute = [c.absolute_index for c in sheet.available_columns()]
-        out.append((name, frame, absolute))
-    return out
+@dataclass
+class _Sheets:
+    """The text of every table sheet of a chunk of files, and where each came from.
+
+    Sheets stay Arrow record batches until the whole chunk is read: one polars frame
+    per sheet would cost more than reading the sheet.
+    """
+
+    data: list[pa.RecordBatch] = field(default_factory=list)
+    submission_id: list[str] = field(default_factory=list)
+    sheet: list[str] = field(default_factory=list)
+    table: list[str] = field(default_factory=list)
+    offset: list[int] = field(default_factory=list)  # absolute index of the first column
+
+    def add(self, sub: str, sheet: str, table: str, offset: int, data: pa.RecordBatch) -> None:
+        self.data.append(data)
+        self.submission_id.append(sub)
+        self.sheet.append(sheet)
+        self.table.append(table)
+        self.offset.append(offset)
+
+    def truncate(self, size: int) -> None:
+        for values in (self.data, self.submission_id, self.sheet, self.table, self.offset):
+            del values[size:]
+
+
+def _finding(**kw: object) -> dict[str, object]:
+    return kw
+
+
+def _has_values(data: pa.RecordBatch) -> bool:
+    return data.num_rows > 0 and any(c.null_count < len(c) for c in data.columns)
 
 
 def _sniff_separator(text: bytes, table: str | None) -> str:
@@ -183,8 +196,56 @@ def _sniff_separator(text: bytes, table: str | None) -> str:
     return max((";", ","), key=lambda sep: scores[sep])  # a tie keeps ';'
 
 
-def _raw_sheets_csv(folder: Path, sub: _FileRead) -> list[tuple[str, pl.DataFrame, list[int]]]:
-    out = []
+def _claim(sub: _FileRead, seen: dict[str, str], sheet: str, label: str) -> str | None:
+    """The table a sheet holds, or None (unknown sheet, or a second sheet for a table)."""
+    table = _SHEETS.get(norm(label))
+    if table is None:
+        return None
+    if table in seen:
+        sub.findings.append(
+            _finding(rule="ING010", severity="error", table=table, sheet=sheet,
+                     cell=sheet, found=sheet, expected=seen[table])
+        )  # fmt: skip
+        return None
+    seen[table] = sheet
+    return table
+
+
+def _unknown(sub: _FileRead, sheet: str, data: pa.RecordBatch) -> None:
+    if _has_values(data):
+        sub.findings.append(
+            _finding(rule="ING003", severity="warning", sheet=sheet, cell=sheet, found=sheet)
+        )
+
+
+def _empty(sub: _FileRead, sheet: str, table: str) -> None:
+    sub.findings.append(
+        _finding(rule="ING004", severity="error", table=table, sheet=sheet, cell=sheet,
+                 detail="sheet is empty")
+    )  # fmt: skip
+
+
+def _read_workbook(path: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
+    reader = fastexcel.read_excel(path)
+    for name in reader.sheet_names:
+        if _SHEETS.get(norm(name)) is None:
+            data = reader.load_sheet(
+                name, header_row=None, skip_rows=0, dtypes="string", eager=True
+            )
+            _unknown(sub, name, data)
+            continue
+        table = _claim(sub, seen, name, name)
+        if table is None:
+            continue
+        sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+        columns = sheet.available_columns()
+        if sheet.height == 0 or not columns:
+            _empty(sub, name, table)
+            continue
+        sheets.add(sub.submission_id, name, table, columns[0].absolute_index, sheet.to_arrow())
+
+
+def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
     for file in sorted(folder.glob("*.csv")):
         text = file.read_bytes()
         sep = _sniff_separator(text, _SHEETS.get(norm(file.stem)))
@@ -204,132 +265,296 @@ def _raw_sheets_csv(folder: Path, sub: _FileRead) -> list[tuple[str, pl.DataFram
                          detail=str(exc).splitlines()[0][:300])
             )  # fmt: skip
             continue
-        out.append((file.name, frame, list(range(frame.width))))
-    return out
-
-
-def _header_row(rows: list[list[str | None]], table: Table) -> tuple[int, dict[int, str]] | None:
-    """First row among the top rows that names most of the table's columns."""
-    lookup = _HEADERS[table.name]
-    best: tuple[int, dict[int, str]] | None = None
-    for i, row in enumerate(rows):
-        mapping: dict[int, str] = {}
-        for j, cell in enumerate(row):
-            if cell is None:
-                continue
-            name = lookup.get(norm(cell))
-            if name is not None and name not in mapping.values():
-                mapping[j] = name
-        if len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
-            best = (i, mapping)
-            required = [c.name for c in table.columns if c.required]
-            if all(r in mapping.values() for r in required):
-                break
-    return best
-
-
-def _finding(**kw: object) -> dict[str, object]:
-    return kw
-
-
-def _read_sheet(
-    sub: _FileRead, sheet_name: str, table: Table, frame: pl.DataFrame, absolute: list[int]
-) -> _SheetRead | None:
-    if frame.height == 0:
-        sub.findings.append(
-            _finding(
-                rule="ING004", severity="error", table=table.name, sheet=sheet_name,
-                cell=sheet_name, detail="sheet is empty",
-            )
-        )  # fmt: skip
-        return None
-    head = frame.head(HEADER_SCAN_ROWS).rows()
-    found = _header_row([list(r) for r in head], table)
-    if found is None:
-        sub.findings.append(
-            _finding(rule="ING004", severity="error", table=table.name, sheet=sheet_name,
-                     cell=sheet_name, detail=", ".join(c.name for c in table.columns))
-        )  # fmt: skip
-        return None
-    header_idx, mapping = found
-    letters = {name: column_letter(absolute[j]) for j, name in mapping.items()}
-    for col in table.columns:
-        if col.required and col.name not in mapping.values():
-            sub.findings.append(
-                _finding(rule="ING005", severity="error", table=table.name, sheet=sheet_name,
-                         cell=sheet_name, column=col.name, row=header_idx + 1)
-            )  # fmt: skip
-    data = frame.slice(header_idx + 1)
-    header_cells = head[header_idx]
-    # Columns the contract does not know: their values would be lost, so say so.
-    for j, label in enumerate(header_cells):
-        if j in mapping:
+        names = [f"{_COL}{j}" for j in range(frame.width)]
+        data = frame.to_arrow().rename_columns(names)
+        data = data.cast(pa.schema([pa.field(n, pa.string()) for n in names]))
+        batch = data.combine_chunks().to_batches()
+        if _SHEETS.get(norm(file.stem)) is None:
+            if batch:
+                _unknown(sub, file.name, batch[0])
             continue
-        values = data.get_column(frame.columns[j]).drop_nulls()
-        values = values.filter(values.str.strip_chars() != "")
-        if values.len() == 0:
+        table = _claim(sub, seen, file.name, file.stem)
+        if table is None:
             continue
-        letter = column_letter(absolute[j])
-        sub.findings.append(
-            _finding(rule="ING006", severity="warning", table=table.name, sheet=sheet_name,
-                     cell=f"{sheet_name}!{letter}{header_idx + 1}", row=header_idx + 1,
-                     found=label or "", detail=str(values.len()))
-        )  # fmt: skip
-    base_row = header_idx + 2  # Excel rows are 1-based and data starts below the header
-    # Renaming in place and slicing are metadata operations; the submission, sheet and
-    # row columns are built for all sheets at once in assemble(): a polars query per
-    # sheet would cost more than reading the sheet.
-    out = data.clone()
-    out.columns = [mapping.get(j, f"_x{j}") for j in range(frame.width)]
-    return _SheetRead(table.name, sheet_name, out, letters, sub.submission_id, base_row)
+        if frame.height == 0:
+            _empty(sub, file.name, table)
+            continue
+        sheets.add(sub.submission_id, file.name, table, 0, batch[0])
 
 
-def read_submission(path: Path, known: tuple[str, int] | None = None) -> _FileRead:
-    """Read one workbook or CSV folder into per-sheet text frames (no parsing yet).
+def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None = None) -> _FileRead:
+    """Read one workbook or CSV folder: its sheets go to ``sheets`` as text, unparsed.
 
     ``known`` is the file's (sha256, size) when the caller has hashed it already.
     """
     sha, size = known or fingerprint(path)
     fmt = "csv" if path.is_dir() else "xlsx"
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
-    try:
-        raw = _raw_sheets_csv(path, sub) if path.is_dir() else _raw_sheets_xlsx(path)
-    except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
-        # a corrupt or foreign file is a finding, not a traceback
-        sub.findings.append(
-            _finding(rule="ING001", severity="error", cell=path.name, detail=str(exc)[:300])
-        )
-        return sub
+    mark = len(sheets.data)
     seen: dict[str, str] = {}
-    for sheet_name, frame, absolute in raw:
-        label = Path(sheet_name).stem if fmt == "csv" else sheet_name
-        table_name = _SHEETS.get(norm(label))
-        if table_name is None:
-            has_values = frame.height > 0 and any(
-                s.drop_nulls().len() for s in frame.iter_columns()
-            )
-            if has_values:
-                sub.findings.append(
-                    _finding(rule="ING003", severity="warning", sheet=sheet_name,
-                             cell=sheet_name, found=sheet_name)
-                )  # fmt: skip
-            continue
-        if table_name in seen:
-            sub.findings.append(
-                _finding(rule="ING010", severity="error", table=table_name, sheet=sheet_name,
-                         cell=sheet_name, found=sheet_name, expected=seen[table_name])
-            )  # fmt: skip
-            continue
-        seen[table_name] = sheet_name
-        read = _read_sheet(sub, sheet_name, TABLE_BY_NAME[table_name], frame, absolute)
-        if read is not None:
-            sub.sheets.append(read)
+    try:
+        if path.is_dir():
+            _read_csv_folder(path, sub, sheets, seen)
+        else:
+            _read_workbook(path, sub, sheets, seen)
+    except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
+        # a corrupt or foreign file is a finding, not a traceback; none of it is kept
+        sheets.truncate(mark)
+        sub.findings = [
+            _finding(rule="ING001", severity="error", cell=path.name, detail=str(exc)[:300])
+        ]
+        return sub
     for table in TABLES:
         if table.required and table.name not in seen:
             sub.findings.append(
                 _finding(rule="ING002", severity="error", table=table.name, cell=table.name)
             )
     return sub
+
+
+# ---------------------------------------------------------------- per chunk, vectorised
+
+
+def _cells(sheets: _Sheets) -> dict[str, pl.DataFrame]:
+    """Per table, its sheets of the chunk as one text frame: ``_s``, ``_r`` and the cells.
+
+    ``_s`` is the sheet, ``_r`` the 0-based row; cell columns are ``__UNNAMED__<j>``,
+    ``j`` counted from the sheet's first column. Sheets of one shape are concatenated
+    by Arrow without copying, the few shapes of a table aligned by name (missing
+    columns null) and copied once.
+    """
+    groups: dict[tuple[str, pa.Schema], list[int]] = {}
+    for i, data in enumerate(sheets.data):
+        groups.setdefault((sheets.table[i], data.schema), []).append(i)
+    by_table: dict[str, list[list[int]]] = {}
+    for (table, _), members in groups.items():
+        by_table.setdefault(table, []).append(members)
+    out: dict[str, pl.DataFrame] = {}
+    for table, shapes in by_table.items():
+        parts = [pa.Table.from_batches([sheets.data[i] for i in m]) for m in shapes]
+        text = pl.from_arrow(pa.concat_tables(parts, promote_options="default").combine_chunks())
+        assert isinstance(text, pl.DataFrame)
+        text = text.select(sorted(text.columns, key=lambda c: int(c[len(_COL) :])))
+        order = [i for m in shapes for i in m]
+        where = pl.DataFrame(
+            {"_s": order, "_h": [sheets.data[i].num_rows for i in order]},
+            schema={"_s": pl.Int64, "_h": pl.Int64},
+        ).select(
+            pl.col("_s").repeat_by("_h").explode(),
+            pl.int_ranges(0, "_h", dtype=pl.Int64).explode().alias("_r"),
+        )
+        frame = pl.concat([where, text], how="horizontal")
+        # shapes interleave across files: restore file and row order when they do
+        out[table] = frame if len(shapes) == 1 else frame.sort("_s", "_r")
+    return out
+
+
+def _label_frame() -> pl.DataFrame:
+    """(table, normalised label) -> column name, and whether the column is required."""
+    rows = [
+        (t.name, label, name, next(c.required for c in t.columns if c.name == name))
+        for t in TABLES
+        for label, name in _HEADERS[t.name].items()
+    ]
+    return pl.DataFrame(
+        rows, schema=["table", "key", "name", "required"], orient="row"
+    ).with_columns(pl.col("required").cast(pl.Int64))
+
+
+_LABELS = _label_frame()
+_REQUIRED = {t.name: sum(c.required for c in t.columns) for t in TABLES}
+
+
+def _norm_expr(expr: pl.Expr) -> pl.Expr:
+    """:func:`schemas.contract.norm` as a polars expression."""
+    return (
+        expr.str.strip_chars()
+        .str.to_lowercase()
+        .str.replace_all(r"\(\s*(rp|%)\s*\)", "${1}")
+        .str.replace_all(r"[\s_\-.:/()]+", "")
+    )
+
+
+def _letters(frame: pl.DataFrame, index: str) -> pl.Expr:
+    """Excel column letters of the 0-based absolute column index ``index``."""
+    top = int(frame.get_column(index).max() or 0) if frame.height else 0  # type: ignore[arg-type]
+    return pl.col(index).replace_strict(
+        list(range(top + 1)), [column_letter(i) for i in range(top + 1)], return_dtype=pl.String
+    )
+
+
+def _cell_columns(frame: pl.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c.startswith(_COL)]
+
+
+def _headers(
+    cells: dict[str, pl.DataFrame],
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Each sheet's header row and which column is which, for all sheets at once.
+
+    The header is the first row among the top rows that names every required column
+    of the table; failing that, the first row naming the most columns (at least two).
+    A label counts once per row (its leftmost cell). Returns (header: ``_s``,
+    ``header_r``), (mapping: ``_s``, ``j``, ``name``) and the top rows' labels.
+    """
+    top = pl.concat(
+        [
+            frame.filter(pl.col("_r") < HEADER_SCAN_ROWS)
+            .unpivot(
+                index=["_s", "_r"], on=_cell_columns(frame), variable_name="_col", value_name="v"
+            )
+            .drop_nulls("v")
+            .with_columns(
+                pl.lit(table).alias("table"),
+                pl.col("_col").str.slice(len(_COL)).cast(pl.Int64).alias("j"),
+            )
+            .drop("_col")
+            for table, frame in cells.items()
+        ]
+    )
+    hits = (
+        top.filter(pl.col("v").str.len_bytes() < 120)
+        .with_columns(_norm_expr(pl.col("v")).alias("key"))
+        .join(_LABELS, on=["table", "key"])
+        .group_by("_s", "_r", "name")
+        .agg(pl.col("j").min(), pl.col("required").first(), pl.col("table").first())
+    )
+    n_required = pl.col("table").replace_strict(_REQUIRED, return_dtype=pl.Int64)
+    rows = (
+        hits.group_by("_s", "_r")
+        .agg(pl.len().cast(pl.Int64).alias("n"), pl.col("required").sum(), pl.col("table").first())
+        .sort("_s", "_r")
+        .with_columns(
+            prev=pl.col("n").cum_max().shift(1).over("_s").fill_null(0),
+            complete=pl.col("required") >= n_required,
+        )
+        .filter((pl.col("n") >= 2) & (pl.col("n") > pl.col("prev")))
+    )
+    header = rows.group_by("_s").agg(
+        pl.coalesce(pl.col("_r").filter(pl.col("complete")).min(), pl.col("_r").max()).alias(
+            "header_r"
+        )
+    )
+    mapping = hits.join(header, left_on=["_s", "_r"], right_on=["_s", "header_r"]).select(
+        "_s", "j", "name"
+    )
+    return header, mapping.sort("_s", "j"), top
+
+
+def _structure_findings(
+    cells: dict[str, pl.DataFrame],
+    meta: pl.DataFrame,
+    header: pl.DataFrame,
+    mapping: pl.DataFrame,
+    top: pl.DataFrame,
+) -> list[pl.DataFrame]:
+    """ING004 (no header), ING005 (required column missing), ING006 (unknown column)."""
+    out = []
+    described = {t.name: ", ".join(c.name for c in t.columns) for t in TABLES}
+    no_header = meta.join(header, on="_s", how="anti")
+    if no_header.height:
+        out.append(
+            make_findings(
+                no_header.select(
+                    "submission_id", "table", "sheet", pl.col("sheet").alias("cell"),
+                    pl.col("table").replace_strict(described).alias("detail"),
+                ),
+                "ING004", "error",
+            )
+        )  # fmt: skip
+    with_header = meta.join(header, on="_s")
+    required = _LABELS.filter(pl.col("required") == 1).select("table", "name").unique()
+    missing = (
+        with_header.join(required, on="table")
+        .join(mapping, on=["_s", "name"], how="anti")
+        .sort("_s", "name")
+    )
+    if missing.height:
+        out.append(
+            make_findings(
+                missing.select(
+                    "submission_id", "table", "sheet", pl.col("sheet").alias("cell"),
+                    pl.col("name").alias("column"), (pl.col("header_r") + 1).alias("row"),
+                ),
+                "ING005", "error",
+            )
+        )  # fmt: skip
+    # Columns the contract does not know: their values would be lost, so say so.
+    counts = pl.concat(
+        [
+            frame.join(header, on="_s")
+            .filter(pl.col("_r") > pl.col("header_r"))
+            .group_by("_s")
+            .agg([(pl.col(c).str.strip_chars() != "").sum().alias(c) for c in _cell_columns(frame)])
+            .unpivot(index="_s", variable_name="_col", value_name="values")
+            .filter(pl.col("values") > 0)
+            for frame in cells.values()
+        ]
+    )
+    counts = counts.with_columns(
+        pl.col("_col").str.slice(len(_COL)).cast(pl.Int64).alias("j")
+    ).join(mapping, on=["_s", "j"], how="anti")
+    if counts.height:
+        unknown = (
+            counts.join(with_header, on="_s")
+            .join(
+                top.select("_s", pl.col("_r").alias("header_r"), "j", pl.col("v").alias("label")),
+                on=["_s", "header_r", "j"],
+                how="left",
+            )
+            .with_columns((pl.col("offset") + pl.col("j")).alias("_abs"))
+            .sort("_s", "j")
+        )
+        out.append(
+            make_findings(
+                unknown.select(
+                    "submission_id", "table", "sheet",
+                    pl.format("{}!{}{}", "sheet", _letters(unknown, "_abs"), pl.col("header_r") + 1)
+                    .alias("cell"),
+                    (pl.col("header_r") + 1).alias("row"),
+                    pl.col("label").fill_null("").alias("found"),
+                    pl.col("values").cast(pl.String).alias("detail"),
+                ),
+                "ING006", "warning",
+            )
+        )  # fmt: skip
+    return out
+
+
+def _table_text(
+    cells: dict[str, pl.DataFrame], meta: pl.DataFrame, header: pl.DataFrame, mapping: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """Per table, the data rows below each header with columns under their contract names."""
+    where = meta.select("_s", "submission_id", "sheet")
+    out: dict[str, pl.DataFrame] = {}
+    for table in TABLES:
+        frame = cells.get(table.name)
+        if frame is None:
+            continue
+        rows = (
+            frame.join(header, on="_s", maintain_order="left")
+            .filter(pl.col("_r") > pl.col("header_r"))
+            .join(where, on="_s", maintain_order="left")
+        )
+        placed = mapping.join(frame.select(pl.col("_s").unique()), on="_s")
+        if placed.height:
+            wide = placed.pivot(on="name", index="_s", values="j")
+            wide = wide.rename({n: f"_j_{n}" for n in wide.columns if n != "_s"})
+            rows = rows.join(wide, on="_s", how="left", maintain_order="left")
+        exprs = []
+        for name in [c.name for c in table.columns]:
+            if f"_j_{name}" not in rows.columns:
+                exprs.append(pl.lit(None, dtype=pl.String).alias(name))
+                continue
+            pick = pl.col(f"_j_{name}")
+            branches = [
+                pl.when(pick == int(c[len(_COL) :])).then(pl.col(c)) for c in _cell_columns(frame)
+            ]
+            exprs.append(pl.coalesce(branches).alias(name))
+        out[table.name] = rows.select(
+            "submission_id", "sheet", (pl.col("_r") + 1).alias("row"), *exprs
+        )
+    return out
 
 
 # ---------------------------------------------------------------- per table, vectorised
@@ -388,40 +613,42 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
 
 
 def _parse(frame: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Typed columns plus the findings for cells that could not be read."""
+    """Typed columns plus the findings for cells that could not be read.
+
+    Each column is parsed as a frame of its own: the readers split, filter and
+    re-sort their input, which must not drag the table's other columns along.
+    """
     keep = ["submission_id", "sheet", "row"]
-    out = frame.with_columns(
-        [pl.col(c.name).alias(f"_raw_{c.name}") for c in table.columns if c.kind is not Kind.TEXT]
-    )
+    parts = [frame.select(keep)]
     issues = []
-    final = [*keep]
     for col in table.columns:
-        out = read_column(out, col.name, col.kind)
-        final.append(col.name)
-        if col.kind is Kind.TEXT:
-            continue
+        parsed = read_column(frame.select(col.name), col.name, col.kind)
+        final = [col.name]
         if col.kind is Kind.MEASURE:
             final.append(f"{col.name}_predikat")
         if col.kind in (Kind.PERCENT, Kind.MEASURE):
             final.append(f"{col.name}_desimal")
-        status = pl.col(f"_status_{col.name}")
-        bad = out.filter(status.is_in(["unreadable", "ambiguous"]))
-        if bad.height:
+        parts.append(parsed.select(final))
+        if col.kind is Kind.TEXT:
+            continue
+        status = parsed.get_column(f"_status_{col.name}")
+        bad = status.is_in(["unreadable", "ambiguous"])
+        if bad.any():
             issues.append(
-                bad.select(
+                frame.filter(bad).select(
                     "submission_id",
                     "sheet",
                     "row",
                     pl.lit(table.name).alias("table"),
                     pl.lit(col.name).alias("column"),
-                    pl.col(f"_raw_{col.name}").alias("found"),
-                    status.alias("detail"),
-                    pl.col(col.name).cast(pl.String).alias("expected"),
+                    pl.col(col.name).alias("found"),
+                    status.filter(bad).alias("detail"),
+                    parsed.get_column(col.name).filter(bad).cast(pl.String).alias("expected"),
                 )
             )
-    final.append("_kind")
+    parts.append(frame.select("_kind"))
     issue_frame = pl.concat(issues) if issues else pl.DataFrame()
-    return out.select(final), issue_frame
+    return pl.concat(parts, how="horizontal"), issue_frame
 
 
 def _empty_table(table: Table) -> pl.DataFrame:
@@ -500,7 +727,9 @@ PARALLEL_MIN_FILES = 96
 def _ingest_chunk(paths: list[Path], prints: list[tuple[str, int]] | None = None) -> Batch:
     """Read and parse one chunk of files into a batch (runs in a worker process)."""
     known: list[tuple[str, int] | None] = list(prints) if prints else [None] * len(paths)
-    return assemble([read_submission(p, k) for p, k in zip(paths, known, strict=True)])
+    sheets = _Sheets()
+    reads = [read_submission(p, sheets, k) for p, k in zip(paths, known, strict=True)]
+    return assemble(reads, sheets)
 
 
 def _concat(batches: list[Batch]) -> Batch:
@@ -588,65 +817,53 @@ def ingest(
     return batch
 
 
-def assemble(reads: list[_FileRead]) -> Batch:
-    """Concatenate per-file text frames by table and parse each table once."""
+def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
+    """Find every sheet's header, then concatenate by table and parse each table once."""
     findings = []
     file_findings = [{**f, "submission_id": r.submission_id} for r in reads for f in r.findings]
     for (rule, severity), group in _group(file_findings).items():
         findings.append(
             make_findings(pl.DataFrame(group, infer_schema_length=None), rule, severity)
         )
-    layout_rows = [
+    meta = pl.DataFrame(
         {
-            "submission_id": r.submission_id,
-            "table": s.table,
-            "sheet": s.sheet,
-            "column": c,
-            "letter": letter,
-        }
-        for r in reads
-        for s in r.sheets
-        for c, letter in s.letters.items()
-    ]
-    layout = pl.DataFrame(layout_rows, schema=LAYOUT_SCHEMA)
+            "_s": list(range(len(sheets.data))),
+            "submission_id": sheets.submission_id,
+            "sheet": sheets.sheet,
+            "table": sheets.table,
+            "offset": sheets.offset,
+        },
+        schema={
+            "_s": pl.Int64,
+            "submission_id": pl.String,
+            "sheet": pl.String,
+            "table": pl.String,
+            "offset": pl.Int64,
+        },
+    )
+    texts: dict[str, pl.DataFrame] = {}
+    layout = pl.DataFrame(schema=LAYOUT_SCHEMA)
+    if meta.height:
+        cells = _cells(sheets)
+        header, mapping, top = _headers(cells)
+        findings.extend(_structure_findings(cells, meta, header, mapping, top))
+        texts = _table_text(cells, meta, header, mapping)
+        placed = mapping.join(meta, on="_s").with_columns(
+            (pl.col("offset") + pl.col("j")).alias("_abs")
+        )
+        layout = placed.select(
+            "submission_id",
+            "table",
+            "sheet",
+            pl.col("name").alias("column"),
+            _letters(placed, "_abs").alias("letter"),
+        )
     tables: dict[str, pl.DataFrame] = {}
     totals: dict[str, pl.DataFrame] = {}
     for table in TABLES:
-        frames = [s.frame for r in reads for s in r.sheets if s.table == table.name]
         names = [c.name for c in table.columns]
-        if frames:
-            sheets = [s for r in reads for s in r.sheets if s.table == table.name]
-            # One diagonal concat fills the columns a sheet lacks with nulls.
-            text = pl.concat(frames, how="diagonal").rechunk()
-            text = text.with_columns(
-                [pl.lit(None, dtype=pl.String).alias(n) for n in names if n not in text.columns]
-            ).select(names)
-            where = (
-                pl.DataFrame(
-                    {
-                        "submission_id": [s.submission_id for s in sheets],
-                        "sheet": [s.sheet for s in sheets],
-                        "base": [s.base_row for s in sheets],
-                        "height": [s.frame.height for s in sheets],
-                    },
-                    schema={
-                        "submission_id": pl.String,
-                        "sheet": pl.String,
-                        "base": pl.Int64,
-                        "height": pl.Int64,
-                    },
-                )
-                .select(
-                    pl.col("submission_id").repeat_by("height").explode(),
-                    pl.col("sheet").repeat_by("height").explode(),
-                    pl.int_ranges("base", pl.col("base") + pl.col("height"), dtype=pl.Int64)
-                    .explode()
-                    .alias("row"),
-                )
-                .drop_nulls("row")
-            )
-            text = pl.concat([where, text], how="horizontal")
-        else:
+        text = texts.get(table.name)
+        if text is None:
             text = pl.DataFrame(
                 schema={"submission_id": pl.String, "sheet": pl.String, "row": pl.Int64}
                 | {n: pl.String for n in names}
