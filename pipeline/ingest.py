@@ -315,6 +315,10 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
 # ---------------------------------------------------------------- per chunk, vectorised
 
 
+def _position(column: str) -> int:
+    return int(column[len(_COL) :])
+
+
 def _cells(sheets: _Sheets) -> dict[str, pl.DataFrame]:
     """Per table, its sheets of the chunk as one text frame: ``_s``, ``_r`` and the cells.
 
@@ -332,9 +336,9 @@ def _cells(sheets: _Sheets) -> dict[str, pl.DataFrame]:
     out: dict[str, pl.DataFrame] = {}
     for table, shapes in by_table.items():
         parts = [pa.Table.from_batches([sheets.data[i] for i in m]) for m in shapes]
-        text = pl.from_arrow(pa.concat_tables(parts, promote_options="default").combine_chunks())
-        assert isinstance(text, pl.DataFrame)
-        text = text.select(sorted(text.columns, key=lambda c: int(c[len(_COL) :])))
+        arrow = pa.concat_tables(parts, promote_options="default").combine_chunks()
+        text = pl.DataFrame(arrow)
+        text = text.select(sorted(map(str, text.columns), key=_position))
         order = [i for m in shapes for i in m]
         where = pl.DataFrame(
             {"_s": order, "_h": [sheets.data[i].num_rows for i in order]},
@@ -547,9 +551,7 @@ def _table_text(
                 exprs.append(pl.lit(None, dtype=pl.String).alias(name))
                 continue
             pick = pl.col(f"_j_{name}")
-            branches = [
-                pl.when(pick == int(c[len(_COL) :])).then(pl.col(c)) for c in _cell_columns(frame)
-            ]
+            branches = [pl.when(pick == _position(c)).then(pl.col(c)) for c in _cell_columns(frame)]
             exprs.append(pl.coalesce(branches).alias(name))
         out[table.name] = rows.select(
             "submission_id", "sheet", (pl.col("_r") + 1).alias("row"), *exprs
