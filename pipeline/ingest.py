@@ -338,7 +338,8 @@ def _cells(sheets: _Sheets) -> dict[str, pl.DataFrame]:
         parts = [pa.Table.from_batches([sheets.data[i] for i in m]) for m in shapes]
         arrow = pa.concat_tables(parts, promote_options="default").combine_chunks()
         text = pl.DataFrame(arrow)
-        text = text.select(sorted(map(str, text.columns), key=_position))
+        ordered = sorted(text.columns, key=_position)
+        text = text.select(ordered)
         order = [i for m in shapes for i in m]
         where = pl.DataFrame(
             {"_s": order, "_h": [sheets.data[i].num_rows for i in order]},
