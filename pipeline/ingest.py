@@ -746,6 +746,8 @@ def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFram
 
 PARALLEL_MIN_FILES = 96
 """Below this many files a process pool costs more to start than it saves."""
+MAX_CHUNK_FILES = 1024
+"""Files per worker task: bounds a worker's memory (about 150 MB per 1,000 files)."""
 
 
 def _ingest_chunk(paths: list[Path], prints: list[tuple[str, int]] | None = None) -> Batch:
@@ -780,10 +782,11 @@ def _parse_files(
         if progress:
             progress(len(paths))
         return batch
-    # Chunks large enough to amortise polars' per-query planning, a few per worker
-    # for balance and progress. Each worker reads AND parses its chunk: the per-sheet
-    # structure work is Python and would serialise on the GIL in threads.
-    size = max(PARALLEL_MIN_FILES // 2, min(512, -(-len(paths) // (workers * 4))))
+    # As few chunks as the workers and memory allow: each chunk pays a fixed ~0.3 s of
+    # polars query planning, whatever its size. Equal sizes keep the workers balanced.
+    # Each worker reads AND parses its chunk: reading is partly GIL-bound.
+    count = max(workers, -(-len(paths) // MAX_CHUNK_FILES))
+    size = -(-len(paths) // count)
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     chunk_prints = [prints[i : i + size] for i in range(0, len(paths), size)]
     batches: list[Batch] = []
