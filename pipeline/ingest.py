@@ -21,9 +21,11 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
+from typing import Any
 
 import fastexcel
 import polars as pl
@@ -750,11 +752,30 @@ MAX_CHUNK_FILES = 1024
 """Files per worker task: bounds a worker's memory (about 150 MB per 1,000 files)."""
 
 
-def _ingest_chunk(paths: list[Path], prints: list[tuple[str, int]] | None = None) -> Batch:
-    """Read and parse one chunk of files into a batch (runs in a worker process)."""
+PROGRESS_EVERY = 16
+"""A worker reports progress every this many files read."""
+_progress_queue: Any = None  # set in each worker process by _start_worker
+
+
+def _start_worker(queue: Any) -> None:
+    global _progress_queue
+    _progress_queue = queue
+
+
+def _ingest_chunk(
+    paths: list[Path],
+    prints: list[tuple[str, int]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Batch:
+    """Read and parse one chunk of files into a batch (in a worker process, or inline)."""
     known: list[tuple[str, int] | None] = list(prints) if prints else [None] * len(paths)
+    report = progress or (_progress_queue.put if _progress_queue is not None else None)
     sheets = _Sheets()
-    reads = [read_submission(p, sheets, k) for p, k in zip(paths, known, strict=True)]
+    reads = []
+    for i, (path, fingerprint_) in enumerate(zip(paths, known, strict=True), start=1):
+        reads.append(read_submission(path, sheets, fingerprint_))
+        if report and (i % PROGRESS_EVERY == 0 or i == len(paths)):
+            report(i % PROGRESS_EVERY or PROGRESS_EVERY)
     return assemble(reads, sheets)
 
 
@@ -778,25 +799,45 @@ def _parse_files(
     progress: Callable[[int], None] | None,
 ) -> Batch:
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        batch = _ingest_chunk(paths, prints)
-        if progress:
-            progress(len(paths))
-        return batch
+        return _ingest_chunk(paths, prints, progress)
     # As few chunks as the workers and memory allow: each chunk pays a fixed ~0.3 s of
     # polars query planning, whatever its size. Equal sizes keep the workers balanced.
-    # Each worker reads AND parses its chunk: reading is partly GIL-bound.
+    # Each worker reads AND parses its chunk: reading is partly GIL-bound. Workers
+    # report files read through a queue, so the bar moves within a chunk.
     count = max(workers, -(-len(paths) // MAX_CHUNK_FILES))
     size = -(-len(paths) // count)
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    chunk_prints = [prints[i : i + size] for i in range(0, len(paths), size)]
-    batches: list[Batch] = []
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_ingest_chunk, chunks, chunk_prints)
-        for chunk, batch in zip(chunks, results, strict=True):
-            batches.append(batch)
-            if progress:
-                progress(len(chunk))
+    queue = context.Queue() if progress else None
+
+    reported = 0
+
+    def drain(timeout: float = 0.0) -> None:
+        nonlocal reported
+        while queue is not None and progress is not None and reported < len(paths):
+            try:
+                n = queue.get(timeout=timeout) if timeout else queue.get_nowait()
+            except Empty:
+                return
+            reported += n
+            progress(n)
+
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(queue,)
+    ) as pool:
+        futures = [
+            pool.submit(_ingest_chunk, paths[i : i + size], prints[i : i + size])
+            for i in range(0, len(paths), size)
+        ]
+        pending = set(futures)
+        while pending:
+            _, pending = wait(pending, timeout=0.2)
+            drain()
+        batches = [f.result() for f in futures]
+    if queue is not None and progress is not None:
+        drain(timeout=0.5)  # the last reports may still be in the queue's pipe
+        if reported < len(paths):
+            progress(len(paths) - reported)
+        queue.close()
     return _concat(batches)
 
 
