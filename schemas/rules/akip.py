@@ -146,10 +146,15 @@ def _predikat(ctx: Context) -> list[pl.DataFrame]:
         frame = ctx.tables[table]
         pred = pl.col(f"{column}_predikat")
         expected = akip_predikat(pl.col(column))
-        bad = frame.filter(pl.col(column).is_not_null() & pred.is_not_null() & (pred != expected))
+        # the band is computed only for the few cells that carry a predikat
+        typed = frame.select(
+            "submission_id", "sheet", "row", label, column, f"{column}_predikat"
+        ).filter(pl.col(column).is_not_null() & pred.is_not_null())
         out.append(
             emit(
-                bad.select(
+                typed.lazy()
+                .filter(pred != expected)
+                .select(
                     "submission_id",
                     "sheet",
                     "row",
@@ -159,7 +164,8 @@ def _predikat(ctx: Context) -> list[pl.DataFrame]:
                     expected.alias("expected"),
                     pred.alias("found"),
                     fmt_num(pl.col(column)).alias("detail"),
-                ),
+                )
+                .collect(engine="in-memory"),
                 "AKP003",
                 ctx,
             )

@@ -7,6 +7,7 @@ finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -61,11 +62,38 @@ class Context:
     layout: pl.DataFrame
     ingest_findings: pl.DataFrame
     config: ValidateConfig = field(default_factory=ValidateConfig)
+    _letters: dict[tuple[str, str], pl.DataFrame] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @property
     def report_year(self) -> pl.DataFrame:
         """submission_id -> tahun of its identitas (the report year)."""
         return self.submissions.select("submission_id", pl.col("tahun").alias("tahun_laporan"))
+
+    def letters(self, table: str, column: str) -> pl.DataFrame:
+        """The layout rows of one column of one table (submission_id, table, column, letter).
+
+        The layout has a row per column of every submission; each table's part is cut out
+        once per run (then each column's), so that locating a cell joins the few rows of
+        its column, not the whole layout.
+        """
+        if (table, column) not in self._letters:
+            if (table, "") not in self._letters:
+                self._letters[(table, "")] = self.layout.select(
+                    "submission_id", "table", "column", "letter"
+                ).filter(pl.col("table") == table)
+            part = self._letters[(table, "")]
+            self._letters[(table, column)] = part.filter(pl.col("column") == column)
+        return self._letters[(table, column)]
+
+    def layout_of(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The layout rows of the (table, column) pairs ``frame`` refers to."""
+        pairs = frame.select("table", "column").unique().drop_nulls().rows()
+        return pl.concat(
+            [self.letters("", "-"), *(self.letters(str(t), str(c)) for t, c in pairs)],
+            how="vertical",
+        )
 
 
 def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame:
@@ -78,7 +106,7 @@ def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame:
         return pl.DataFrame(schema=INTERNAL_SCHEMA)
     given = frame.get_column("cell") if "cell" in frame.columns else None
     if "sheet" in frame.columns and "row" in frame.columns and "column" in frame.columns:
-        frame = locate(frame.drop("cell", strict=False), ctx.layout)
+        frame = locate(frame.drop("cell", strict=False), ctx.layout_of(frame))
         if given is not None:
             frame = frame.with_columns(pl.coalesce(given, pl.col("cell")).alias("cell"))
     elif given is None and "sheet" in frame.columns:
@@ -102,7 +130,7 @@ def cell_range(table: str, column: str, rows: pl.DataFrame, ctx: Context) -> pl.
     span = rows.group_by("submission_id").agg(
         pl.col("sheet").first(), pl.col("row").min().alias("lo"), pl.col("row").max().alias("hi")
     )
-    letters = ctx.layout.filter((pl.col("table") == table) & (pl.col("column") == column))
+    letters = ctx.letters(table, column)
     joined = span.join(letters.select("submission_id", "letter"), on="submission_id", how="left")
     cell = (
         pl.when(pl.col("letter").is_null())
@@ -149,6 +177,18 @@ def fmt_measure(value: pl.Expr, predikat: pl.Expr) -> pl.Expr:
 # ------------------------------------------------------------------ names
 
 
+def per_value(expr: pl.Expr, derive: Callable[[pl.Expr], pl.Expr], dtype: pl.DataType) -> pl.Expr:
+    """``derive(expr)`` computed once per distinct value, then mapped back onto every row.
+
+    Name columns repeat a few spellings over hundreds of thousands of rows; regex and
+    list work on the distinct values only is what keeps name keys cheap. ``derive`` must
+    work element by element and map null to null; ``dtype`` is its result type (with
+    ``default=None``: otherwise polars returns the input's type on an empty frame).
+    """
+    distinct = expr.unique(maintain_order=True)
+    return expr.replace_strict(distinct, derive(distinct), default=None, return_dtype=dtype)
+
+
 def text_key(expr: pl.Expr) -> pl.Expr:
     """Lower-case letters and digits only: 'Batu  Bara' ~ 'batu bara' ~ 'BATU-BARA'."""
     return expr.str.to_lowercase().str.replace_all(r"[^a-z0-9]", "")
@@ -159,7 +199,7 @@ def indikator_key(expr: pl.Expr) -> pl.Expr:
 
     'Indeks Kepuasan Masyarakat (IKM)' ~ 'Indeks kepuasan masyarakat'.
     """
-    return text_key(expr.str.replace_all(r"\([^)]*\)", " "))
+    return per_value(expr, lambda e: text_key(e.str.replace_all(r"\([^)]*\)", " ")), pl.String())
 
 
 def tokens(expr: pl.Expr) -> pl.Expr:
@@ -181,6 +221,10 @@ def program_key(expr: pl.Expr) -> pl.Expr:
     URUSAN PEMERINTAH DAERAH KABUPATEN/KOTA' give the same key: Indonesian writers swap
     the nominal suffix -an (pemerintah/pemerintahan) freely in program names.
     """
+    return per_value(expr, _program_words, pl.String())
+
+
+def _program_words(expr: pl.Expr) -> pl.Expr:
     words = (
         expr.str.to_lowercase()
         .str.replace_all(r"[^a-z0-9]+", " ")
@@ -194,6 +238,11 @@ def program_key(expr: pl.Expr) -> pl.Expr:
         .otherwise(pl.element())
     )
     return stemmed.list.join("")
+
+
+# Above this many (left name x right name) combinations, names are compared only within
+# the submissions where both occur.
+_NAME_PRODUCT_MAX = 50_000
 
 
 def match_indikator(
@@ -210,26 +259,68 @@ def match_indikator(
     left row keeps at most one partner (the first in row order).
     Returns ``left`` columns plus the ``right`` columns suffixed ``_r`` (where names
     clash), ``match`` ('nama' or 'alias') and ``n_match`` (partners found).
+
+    Reports repeat a few indicator names across thousands of submissions, so names are
+    compared once per distinct (left name, right name) pair, and rows are then paired by
+    joining on (submission, matching name) instead of every row with every other row.
     """
-    lk = left.with_columns(
-        indikator_key(pl.col(left_name)).alias("_key"), tokens(pl.col(left_name)).alias("_tok")
-    ).with_row_index("_lid")
-    rk = right.with_columns(
-        indikator_key(pl.col(right_name)).alias("_key"), tokens(pl.col(right_name)).alias("_tok")
+    renamed = {
+        c: f"{c}_r" if c in left.columns else c for c in right.columns if c != "submission_id"
+    }
+    lrows = left.select("submission_id", pl.col(left_name).alias("_mi_nm")).with_row_index(
+        "_mi_lid"
     )
-    pairs = lk.join(rk, on="submission_id", how="inner", suffix="_r")
-    lt, rt = pl.col("_tok"), pl.col("_tok_r")
+    rcols: list[str | pl.Expr] = ["submission_id", pl.col(right_name).alias("_mi_nm_r")]
+    by_row = renamed.get("row") == "row_r"
+    if by_row:
+        rcols.append(pl.col("row").alias("_mi_row_r"))
+    rrows = right.select(rcols).with_row_index("_mi_rid")
+    kinds = _name_pairs(lrows, rrows)
+    sort_by = ["_mi_lid", "_mi_alias", *(["_mi_row_r"] if by_row else []), "_mi_rid"]
+    chosen = (
+        lrows.join(kinds, on="_mi_nm", how="inner")
+        .join(rrows, on=["submission_id", "_mi_nm_r"], how="inner")
+        .with_columns(pl.len().over("_mi_lid").alias("n_match"))
+        .sort(sort_by)
+        .unique("_mi_lid", keep="first", maintain_order=True)
+    )
+    picked_left = left[chosen.get_column("_mi_lid")]
+    picked_right = right.drop("submission_id").rename(renamed)[chosen.get_column("_mi_rid")]
+    return pl.concat(
+        [picked_left, picked_right, chosen.select("match", "n_match")], how="horizontal"
+    )
+
+
+def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
+    """(_mi_nm, _mi_nm_r) pairs naming the same indicator: ``match`` and ``_mi_alias``.
+
+    Only pairs that can meet are compared: every combination of distinct names when
+    there are few, else the combinations occurring within one submission.
+    """
+    lnames = lrows.get_column("_mi_nm").unique().drop_nulls()
+    rnames = rrows.get_column("_mi_nm_r").unique().drop_nulls()
+    if lnames.len() * rnames.len() <= _NAME_PRODUCT_MAX:
+        names = lnames.to_frame().join(rnames.to_frame(), how="cross")
+    else:
+        names = (
+            lrows.select("submission_id", "_mi_nm")
+            .unique()
+            .join(rrows.select("submission_id", "_mi_nm_r").unique(), on="submission_id")
+            .select("_mi_nm", "_mi_nm_r")
+            .unique()
+        )
+    lt, rt = tokens(pl.col("_mi_nm")), tokens(pl.col("_mi_nm_r"))
     subset = (
         (lt.list.set_difference(rt).list.len() == 0) | (rt.list.set_difference(lt).list.len() == 0)
     ) & (pl.min_horizontal(lt.list.len(), rt.list.len()) >= 2)
-    exact = (pl.col("_key") == pl.col("_key_r")) & (pl.col("_key") != "")
+    key = indikator_key(pl.col("_mi_nm"))
+    exact = (key == indikator_key(pl.col("_mi_nm_r"))) & (key != "")
     kind = pl.when(exact).then(pl.lit("nama")).when(subset).then(pl.lit("alias"))
-    pairs = pairs.with_columns(kind.alias("match")).filter(pl.col("match").is_not_null())
-    pairs = pairs.with_columns(pl.len().over("_lid").alias("n_match"))
-    order = [pl.col("_lid"), pl.col("match") != "nama"]
-    order += [pl.col("row_r")] if "row_r" in pairs.columns else []
-    pairs = pairs.sort(order).unique("_lid", keep="first", maintain_order=True)
-    return pairs.drop("_lid", "_key", "_tok", "_key_r", "_tok_r")
+    return (
+        names.with_columns(kind.alias("match"))
+        .filter(pl.col("match").is_not_null())
+        .with_columns((pl.col("match") != "nama").alias("_mi_alias"))
+    )
 
 
 # ------------------------------------------------------------------ tingkat
@@ -240,6 +331,10 @@ TINGKAT = ("program", "kegiatan", "sub_kegiatan")
 
 def tingkat_baku(expr: pl.Expr) -> pl.Expr:
     """'Sub Kegiatan', 'sub-kegiatan', 'SUBKEGIATAN' -> 'sub_kegiatan'; unknown stays as typed."""
+    return per_value(expr, _tingkat_baku, pl.String())
+
+
+def _tingkat_baku(expr: pl.Expr) -> pl.Expr:
     squeezed = expr.str.to_lowercase().str.replace_all(r"[^a-z]", "")
     return (
         pl.when(squeezed == "program")
@@ -280,9 +375,7 @@ def cell_expr(
     row: str = "row",
 ) -> pl.DataFrame:
     """Add ``_cell`` = 'sheet!C5' of ``column`` in ``table`` for each row of ``frame``."""
-    letters = ctx.layout.filter((pl.col("table") == table) & (pl.col("column") == column)).select(
-        "submission_id", pl.col("letter").alias("_letter")
-    )
+    letters = ctx.letters(table, column).select("submission_id", pl.col("letter").alias("_letter"))
     joined = frame.join(letters, on="submission_id", how="left")
     cell = pl.when(pl.col("_letter").is_not_null() & pl.col(row).is_not_null()).then(
         pl.format("{}!{}{}", pl.col(sheet), pl.col("_letter"), pl.col(row))

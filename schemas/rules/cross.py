@@ -23,6 +23,7 @@ from schemas.rules.base import (
     fmt_num,
     indikator_key,
     match_indikator,
+    per_value,
     program_key,
     same_measure,
     tokens,
@@ -511,14 +512,22 @@ def _kemajuan(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:
 
 
 def _is_ikm(name: pl.Expr) -> pl.Expr:
-    return tokens(name).list.contains("ikm") | indikator_key(name).str.contains(
-        "indekskepuasanmasyarakat"
+    return per_value(
+        name,
+        lambda n: (
+            tokens(n).list.contains("ikm")
+            | indikator_key(n).str.contains("indekskepuasanmasyarakat")
+        ),
+        pl.Boolean(),
     )
 
 
 def _is_akip(name: pl.Expr) -> pl.Expr:
-    words = tokens(name)
-    return words.list.contains("akip") | words.list.contains("sakip")
+    def words_say_akip(n: pl.Expr) -> pl.Expr:
+        words = tokens(n)
+        return words.list.contains("akip") | words.list.contains("sakip")
+
+    return per_value(name, words_say_akip, pl.Boolean())
 
 
 def _ikm(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:

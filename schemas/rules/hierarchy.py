@@ -21,7 +21,8 @@ AMOUNTS = (
 
 def enrich(ctx: Context) -> None:
     """Add tingkat_baku, program_row, parent_row and the children's sums to 3.17."""
-    frame = ctx.tables[TABLE].sort("submission_id", "row")
+    frame = ctx.tables[TABLE]
+    frame = frame[frame.select(pl.arg_sort_by("submission_id", "row")).to_series()]
     tingkat = pl.col("tingkat_baku")
     row = pl.col("row")
     frame = frame.with_columns(tingkat_baku(pl.col("tingkat")).alias("tingkat_baku"))
@@ -70,12 +71,18 @@ def enrich(ctx: Context) -> None:
         for col, anak, _ in AMOUNTS
     ]
     children = children.with_columns(complete).rename({"parent_row": "row"})
-    frame = frame.join(
-        children.select("submission_id", "row", "_n", *[anak for _, anak, _ in AMOUNTS]),
-        on=["submission_id", "row"],
-        how="left",
-    ).rename({"_n": "jumlah_anak"})
-    ctx.tables[TABLE] = frame
+    # join the keys only and place the sums beside the frame: no copy of its other columns
+    sums = (
+        frame.select("submission_id", "row")
+        .join(
+            children.select("submission_id", "row", "_n", *[anak for _, anak, _ in AMOUNTS]),
+            on=["submission_id", "row"],
+            how="left",
+            maintain_order="left",
+        )
+        .select(pl.col("_n").alias("jumlah_anak"), *[anak for _, anak, _ in AMOUNTS])
+    )
+    ctx.tables[TABLE] = pl.concat([frame, sums], how="horizontal")
 
 
 def check(ctx: Context) -> list[pl.DataFrame]:
@@ -164,12 +171,23 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    parents = frame.select(
-        "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
-    )
-    rows = frame.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
-        parents, on=["submission_id", "parent_row"], how="inner"
-    )
+    cols = ("submission_id", "sheet", "row", "nama", "kode", "parent_row")
+    induk_at = _parent_positions(frame)
+    if induk_at is not None:
+        with_induk = frame.select(*cols).with_columns(
+            frame.get_column("kode").gather(induk_at).alias("kode_induk")
+        )
+        rows = with_induk.lazy().filter(
+            pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()
+        )
+    else:
+        lazy = frame.lazy().select(*cols)
+        parents = lazy.select(
+            "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
+        )
+        rows = lazy.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
+            parents, on=["submission_id", "parent_row"], how="inner"
+        )
     kode = pl.col("kode").str.strip_chars()
     induk = pl.col("kode_induk").str.strip_chars()
     bad = rows.filter(induk.is_not_null() & ~kode.str.starts_with(induk + "."))
@@ -184,7 +202,31 @@ def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
             (induk + ".…").alias("expected"),
             kode.alias("found"),
             pl.format("induk/parent: baris/row {}", pl.col("parent_row")).alias("detail"),
-        ),
+        ).collect(engine="in-memory"),
         "HIE004",
         ctx,
     )
+
+
+def _parent_positions(frame: pl.DataFrame) -> pl.Series | None:
+    """Position of each row's parent in ``frame`` (sorted by enrich), found without a join.
+
+    The same forward fill as :func:`enrich`, over positions instead of row numbers. None
+    when a position does not point at the ``parent_row`` enrich found (frame reordered).
+    """
+    tingkat = pl.col("tingkat_baku")
+    at = pl.col("_at")
+    positions = frame.select("submission_id", "row", "parent_row", "tingkat_baku").with_row_index(
+        "_at"
+    )
+    nearest = positions.select(
+        pl.when(pl.col("parent_row").is_null())
+        .then(None)
+        .when(tingkat == "kegiatan")
+        .then(pl.when(tingkat == "program").then(at).forward_fill().over("submission_id"))
+        .otherwise(pl.when(tingkat == "kegiatan").then(at).forward_fill().over("submission_id"))
+        .alias("_parent_at")
+    ).get_column("_parent_at")
+    found = frame.get_column("row").gather(nearest)
+    agrees = (found == frame.get_column("parent_row")) | frame.get_column("parent_row").is_null()
+    return nearest if agrees.fill_null(False).all() else None

@@ -183,7 +183,9 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
     unreadable = pl.col("tanggal_laporan").is_not_null() & tanggal.is_null()
     early = tanggal.is_not_null() & pl.col("tahun").is_not_null() & (tanggal <= year_end)
     dates = emit(
-        subs.filter(unreadable | early).select(
+        subs.lazy()
+        .filter(unreadable | early)
+        .select(
             "submission_id", *_at("tanggal_laporan"),
             pl.lit("tanggal_laporan").alias("label"),
             pl.when(unreadable)
@@ -202,7 +204,8 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
                 )
             )
             .alias("detail"),
-        ),
+        )
+        .collect(engine="in-memory"),
         "IDN003",
         ctx,
     )  # fmt: skip
