@@ -47,6 +47,7 @@ from schemas.contract import (
 from schemas.findings import concat_findings, empty_findings, locate, make_findings
 
 HEADER_SCAN_ROWS = 25
+_LABEL_BYTES = 64  # longer than any header or total label (at most 32 characters)
 _COL = "__UNNAMED__"  # fastexcel's name for column j of a sheet read without a header
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
 _SHEETS = sheet_lookup()
@@ -576,9 +577,17 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     stripped = [pl.col(n).str.strip_chars() for n in names]
     all_blank = pl.all_horizontal([(e.is_null() | (e == "")) for e in stripped])
     text_cols = [n for n in (*_text_columns(table), "no") if n in names] or names[:1]
-    normed = {
-        n: pl.col(n).str.to_lowercase().str.replace_all(r"[\s_\-.:/()]+", "") for n in text_cols
-    }
+    # Normalised once (two checks read it); only short cells can be a label, so long
+    # names (programs, indicators) skip the work.
+    frame = frame.with_columns(
+        pl.when(pl.col(n).str.len_bytes() <= _LABEL_BYTES)
+        .then(pl.col(n))
+        .str.to_lowercase()
+        .str.replace_all(r"[\s_\-.:/()]+", "")
+        .alias(f"_norm_{n}")
+        for n in text_cols
+    )
+    normed = {n: pl.col(f"_norm_{n}") for n in text_cols}
     total_hit = pl.any_horizontal(
         [e.is_in(sorted(TOTAL_LABELS)).fill_null(False) for e in normed.values()]
     )
@@ -615,7 +624,7 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         .then(pl.lit("total"))
         .otherwise(pl.lit("data"))
     )
-    return frame.with_columns(kind.alias("_kind"))
+    return frame.with_columns(kind.alias("_kind")).drop([f"_norm_{n}" for n in text_cols])
 
 
 def _parse(bodies: dict[str, pl.DataFrame]) -> dict[str, tuple[pl.DataFrame, pl.DataFrame]]:
