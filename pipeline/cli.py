@@ -228,6 +228,7 @@ def load(raw: Path, warehouse: Path, read_all: bool) -> None:
     batch = _read_for_load(raw, warehouse, read_all)
     result = checks.validate(batch)
     summary = loader.load(batch, result, warehouse)
+    summary.skipped.extend(batch.skipped)  # unchanged files ingest did not read
     click.echo(summary.describe(_settings().lang))
 
 
@@ -305,6 +306,7 @@ def run(raw: Path, warehouse: Path, reports: Path, out: Path, read_all: bool) ->
         written = checks.write_findings(result, out, settings.lang, ("csv", "json", "html"))
         print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
         summary = loader.load(batch, result, warehouse)
+        summary.skipped.extend(batch.skipped)  # unchanged files ingest did not read
         click.echo(summary.describe(settings.lang))
     for page in reporter.report(warehouse, reports, lang=settings.lang):
         click.echo(str(page))

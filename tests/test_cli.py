@@ -124,8 +124,9 @@ def test_load_twice_is_idempotent(raw_dir, warehouse):
     )
     assert result.exit_code == 0
     assert "0 pengiriman dimuat" in result.output
-    # Incremental: the unchanged file is hashed, not read again.
+    # Incremental: the unchanged file is hashed, not read again, and counted as skipped.
     assert "1 berkas tidak berubah" in result.output
+    assert "1 dilewati (tidak berubah)" in result.output
     again = CliRunner(env={"CI": None}).invoke(
         cli, ["load", "--all", "--raw", str(raw_dir), "--warehouse", str(warehouse)]
     )
