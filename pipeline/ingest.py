@@ -47,6 +47,7 @@ from schemas.contract import (
 from schemas.findings import concat_findings, empty_findings, locate, make_findings
 
 HEADER_SCAN_ROWS = 25
+HEADER_QUICK_ROWS = 6  # scanned first; deeper only for sheets without a complete header here
 _LABEL_BYTES = 64  # longer than any header or total label (at most 32 characters)
 _COL = "__UNNAMED__"  # fastexcel's name for column j of a sheet read without a header
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
@@ -404,11 +405,30 @@ def _headers(
     The header is the first row among the top rows that names every required column
     of the table; failing that, the first row naming the most columns (at least two).
     A label counts once per row (its leftmost cell). Returns (header: ``_s``,
-    ``header_r``), (mapping: ``_s``, ``j``, ``name``) and the top rows' labels.
+    ``header_r``), (mapping: ``_s``, ``j``, ``name``) and the top rows' cells.
+
+    Most headers sit in the first few rows, and a complete header there is final (rows
+    below cannot come first), so the top rows are scanned first and only the sheets
+    left undecided are scanned down to ``HEADER_SCAN_ROWS``.
     """
+    header, mapping, top = _scan_headers(cells, HEADER_QUICK_ROWS, complete_only=True)
+    decided = header.get_column("_s")
+    rest = {t: f.filter(~pl.col("_s").is_in(decided.implode())) for t, f in cells.items()}
+    rest = {t: f for t, f in rest.items() if f.height}
+    if rest:
+        more = _scan_headers(rest, HEADER_SCAN_ROWS, complete_only=False)
+        header, mapping, top = (
+            pl.concat([a, b]) for a, b in zip((header, mapping, top), more, strict=True)
+        )
+    return header, mapping.sort("_s", "j"), top
+
+
+def _scan_headers(
+    cells: dict[str, pl.DataFrame], depth: int, complete_only: bool
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     top = pl.concat(
         [
-            frame.filter(pl.col("_r") < HEADER_SCAN_ROWS)
+            frame.filter(pl.col("_r") < depth)
             .unpivot(
                 index=["_s", "_r"], on=_cell_columns(frame), variable_name="_col", value_name="v"
             )
@@ -422,7 +442,7 @@ def _headers(
         ]
     )
     hits = (
-        top.filter(pl.col("v").str.len_bytes() < 120)
+        top.filter(pl.col("v").str.len_bytes() <= _LABEL_BYTES)
         .with_columns(_norm_expr(pl.col("v")).alias("key"))
         .join(_LABELS, on=["table", "key"])
         .group_by("_s", "_r", "name")
@@ -439,15 +459,14 @@ def _headers(
         )
         .filter((pl.col("n") >= 2) & (pl.col("n") > pl.col("prev")))
     )
-    header = rows.group_by("_s").agg(
-        pl.coalesce(pl.col("_r").filter(pl.col("complete")).min(), pl.col("_r").max()).alias(
-            "header_r"
-        )
-    )
+    complete = pl.col("_r").filter(pl.col("complete")).min()
+    chosen = complete if complete_only else pl.coalesce(complete, pl.col("_r").max())
+    header = rows.group_by("_s").agg(chosen.alias("header_r")).drop_nulls("header_r")
     mapping = hits.join(header, left_on=["_s", "_r"], right_on=["_s", "header_r"]).select(
         "_s", "j", "name"
     )
-    return header, mapping.sort("_s", "j"), top
+    top = top.join(header.select("_s"), on="_s", how="semi") if complete_only else top
+    return header, mapping, top
 
 
 def _structure_findings(
