@@ -68,21 +68,45 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         medium = pl.lit(False)
     else:
         medium = t.str.contains(r"^-?\d+(?:,\d{1,2})?\s*%?$")
+    # Blank and dash cells (a third of a national run) need no reading at all.
+    blank = t.is_null() | (t == "") | t.is_in(DASHES)
     work = frame.with_row_index("_idx").with_columns(
-        fast.fill_null(False).alias("_fast"), (~fast & medium).fill_null(False).alias("_mid")
+        fast.fill_null(False).alias("_fast"),
+        (~fast & medium).fill_null(False).alias("_mid"),
+        blank.alias("_blank"),
     )
     parts = [
         _read_fast(work.filter(pl.col("_fast")), column, kind),
         _read_medium(work.filter(pl.col("_mid")), column, kind),
+        _read_blank(work.filter(pl.col("_blank")), column, kind),
     ]
-    rest = work.filter(~pl.col("_fast") & ~pl.col("_mid"))
+    rest = work.filter(~pl.col("_fast") & ~pl.col("_mid") & ~pl.col("_blank"))
     if rest.height:
         parts.append(_read_slow(rest, column, kind))
     parts = [p for p in parts if p.height]
+    helpers = ["_idx", "_fast", "_mid", "_blank"]
     if len(parts) == 1:
-        return parts[0].drop("_idx", "_fast", "_mid")
+        return parts[0].drop(helpers)
     names = parts[-1].columns
-    return pl.concat([p.select(names) for p in parts]).sort("_idx").drop("_idx", "_fast", "_mid")
+    return pl.concat([p.select(names) for p in parts]).sort("_idx").drop(helpers)
+
+
+def _read_blank(blank: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
+    """Blank cells read as empty, dashes as explicitly not filled: null either way."""
+    if not blank.height:
+        return blank
+    t = pl.col(column).str.strip_chars()
+    dtype = MONEY if kind is Kind.MONEY else pl.Int64 if kind is Kind.INTEGER else pl.Float64
+    out = blank.with_columns(
+        pl.when(t.is_in(DASHES)).then(pl.lit("dash")).otherwise(pl.lit("empty"))
+        .alias(f"_status_{column}"),
+        pl.lit(None, dtype=dtype).alias(column),
+    )  # fmt: skip
+    if kind is Kind.MEASURE:
+        out = out.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
+    if kind in (Kind.PERCENT, Kind.MEASURE):
+        out = out.with_columns(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
+    return out
 
 
 def _ok_unless_null(column: str) -> pl.Expr:
