@@ -129,10 +129,10 @@ def child_floor(paths: list[Path]) -> dict[str, float]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline.ingest import MAX_CHUNK_FILES
+    from pipeline.ingest import chunk_size
 
     workers = os.cpu_count() or 1
-    size = -(-len(paths) // max(workers, -(-len(paths) // MAX_CHUNK_FILES)))
+    size = chunk_size(len(paths), workers)
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with TreeRss() as rss:
         start = time.perf_counter()

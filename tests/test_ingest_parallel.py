@@ -9,7 +9,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from pipeline.generate import generate
-from pipeline.ingest import PARALLEL_MIN_FILES, discover, ingest
+from pipeline.ingest import MAX_CHUNK_FILES, PARALLEL_MIN_FILES, chunk_size, discover, ingest
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +42,13 @@ def test_parallel_progress_counts_every_file_as_it_is_read(files: list[Path]) ->
     ingest(files, workers=2, progress=calls.append)
     assert sum(calls) == len(files)
     assert len(calls) > 2  # the bar moves within a chunk, not once per chunk
+
+
+@pytest.mark.parametrize("count", [96, 1000, 2049, 3000, 7285, 36425])
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_chunks_are_few_bounded_and_a_multiple_of_the_workers(count: int, workers: int) -> None:
+    size = chunk_size(count, workers)
+    tasks = -(-count // size)
+    rounds = -(-count // (MAX_CHUNK_FILES * workers))
+    assert size <= MAX_CHUNK_FILES
+    assert tasks == rounds * workers  # every worker busy in every round
