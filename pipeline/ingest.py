@@ -1,12 +1,14 @@
 """Stage 1, ingest: workbooks and CSV folders -> one typed polars frame per table.
 
-Reading is split in two so that the expensive part is vectorised across the run:
+Reading is split so that only the unavoidable part is per file:
 
-1. per file, cheap structure work: find each sheet's table, its header row and
-   which column is which (a handful of rows looked at per sheet);
-2. per table, over all submissions at once: classify rows (detail, declared total,
-   note, repeated header) and parse every cell with the polars readers of
-   :mod:`pipeline.cells`.
+1. per file: which sheet holds which table (by its name), each sheet's cells read
+   as text into an Arrow record batch, and the file-level findings (ING001-003,
+   ING010);
+2. per chunk of files (one chunk per worker process on large runs), over all sheets
+   at once with polars: each sheet's header row and which column is which, then per
+   table: classify rows (detail, declared total, note, repeated header) and parse
+   every cell with the readers of :mod:`pipeline.cells`, one reader call per kind.
 
 Every value keeps ``submission_id``, ``sheet`` and Excel ``row``; the ``layout``
 frame maps each (submission, table, column) to its column letter, so any finding
