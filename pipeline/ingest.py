@@ -974,6 +974,16 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
             pl.col("name").alias("column"),
             _letters(placed, "_abs").alias("letter"),
         )
+    return _finish(reads, texts, layout, findings)
+
+
+def _finish(
+    reads: list[_FileRead],
+    texts: dict[str, pl.DataFrame],
+    layout: pl.DataFrame,
+    findings: list[pl.DataFrame],
+) -> Batch:
+    """Classify the rows of every table and parse its cells: the typed batch."""
     tables: dict[str, pl.DataFrame] = {}
     totals: dict[str, pl.DataFrame] = {}
     bodies: dict[str, pl.DataFrame] = {}
