@@ -69,6 +69,16 @@ def report(
                     f"No report for {tahun} in the warehouse {warehouse}."
                 )
             years = [tahun]
+        loaded = con.execute("select count(*) from submissions").fetchone()
+        if not years and loaded and loaded[0]:
+            raise LakipError(
+                f"Gudang data {warehouse} berisi {loaded[0]} pengiriman, tetapi tidak satu pun "
+                "dengan tahun laporan yang terbaca (identitas: tahun): perbaiki temuan ING/IDN "
+                "pengiriman itu lalu muat ulang. / "
+                f"The warehouse {warehouse} holds {loaded[0]} submissions but none with a "
+                "readable report year (identitas: tahun): fix their ING/IDN findings and load "
+                "them again."
+            )
         if not years:
             raise LakipError(
                 f"Gudang data {warehouse} belum berisi laporan: jalankan `lakip load` dulu. / "

@@ -10,6 +10,7 @@ with ``LAKIP_UPDATE_SNAPSHOTS=1``.
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,9 +35,12 @@ from test_report_support import (
 
 from pipeline.cli import cli
 from pipeline.errors import LakipError
+from pipeline.ingest import discover, ingest
+from pipeline.load import load
 from pipeline.report import PAGE_TABLES, WORKBOOK, report
 from pipeline.reporting import fmt
 from pipeline.reporting.xlsx import HEADER_ROW
+from pipeline.validate import validate
 
 BANNER_ID = "DATA SINTETIS — bukan data resmi"
 BANNER_EN = "SYNTHETIC DATA — not official"
@@ -499,3 +503,18 @@ def _check_snapshot(file: str, actual: str) -> None:
         pytest.fail(f"no snapshot {path}: run with LAKIP_UPDATE_SNAPSHOTS=1 and review it")
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"{file} changed: review, then LAKIP_UPDATE_SNAPSHOTS=1"
+
+
+def test_submissions_without_a_year_say_so(tmp_path: Path) -> None:
+    folder = tmp_path / "tanpa-tahun"
+    shutil.copytree(Path(__file__).parent.parent / "sample" / "medang-deras-2025", folder)
+    identitas = folder / "identitas.csv"
+    lines = identitas.read_text(encoding="utf-8").splitlines()
+    identitas.write_text(
+        "\n".join(line for line in lines if not line.startswith("tahun;")) + "\n", encoding="utf-8"
+    )
+    batch = ingest(discover(folder))
+    warehouse = tmp_path / "w.duckdb"
+    load(batch, validate(batch), warehouse)
+    with pytest.raises(LakipError, match="1 pengiriman, tetapi tidak satu pun"):
+        report(warehouse, tmp_path / "reports")
