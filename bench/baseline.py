@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas.contract import TABLES, Kind, Table
+from schemas.contract import TABLE_BY_NAME, TABLES, Kind, Table
 
 _HEADERS = {
     "program_kegiatan": ["tingkat", "nama", "pagu", "realisasi_anggaran", "persen_anggaran"],
@@ -191,7 +191,7 @@ def validate_file(path: Path) -> int:
     for key, sheet in by_norm.items():
         name = SHEETS.get(key)
         if name is not None:
-            failures += _typed_table(sheet, next(t for t in TABLES if t.name == name))
+            failures += _typed_table(sheet, TABLE_BY_NAME[name])
     for table, wanted in _HEADERS.items():
         sheet = by_norm.get(table.replace("_", ""))
         if sheet is None:

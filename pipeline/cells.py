@@ -96,17 +96,22 @@ def _read_blank(blank: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     if not blank.height:
         return blank
     t = pl.col(column).str.strip_chars()
-    dtype = MONEY if kind is Kind.MONEY else pl.Int64 if kind is Kind.INTEGER else pl.Float64
     out = blank.with_columns(
         pl.when(t.is_in(DASHES)).then(pl.lit("dash")).otherwise(pl.lit("empty"))
         .alias(f"_status_{column}"),
-        pl.lit(None, dtype=dtype).alias(column),
+        pl.lit(None, dtype=value_dtype(kind)).alias(column),
     )  # fmt: skip
-    if kind is Kind.MEASURE:
-        out = out.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
-    if kind in (Kind.PERCENT, Kind.MEASURE):
-        out = out.with_columns(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
-    return out
+    return _without_typed_parts(out, column, kind)
+
+
+def _without_typed_parts(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
+    """Null predikat (measures) and typed decimals (percentages, measures) where absent."""
+    missing = []
+    if kind is Kind.MEASURE and f"{column}_predikat" not in frame.columns:
+        missing.append(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
+    if kind in (Kind.PERCENT, Kind.MEASURE) and f"{column}_desimal" not in frame.columns:
+        missing.append(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
+    return frame.with_columns(missing) if missing else frame
 
 
 def _ok_unless_null(column: str) -> pl.Expr:
@@ -123,19 +128,9 @@ def _read_fast(quick: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     """Plain numbers as Excel renders them: a cast, and no typed precision."""
     if not quick.height:
         return quick
-    t = pl.col(column).str.strip_chars()
-    if kind is Kind.MONEY:
-        value = t.cast(MONEY, strict=False)
-    elif kind is Kind.INTEGER:
-        value = t.cast(pl.Int64, strict=False)
-    else:
-        value = t.cast(pl.Float64, strict=False)
+    value = pl.col(column).str.strip_chars().cast(value_dtype(kind), strict=False)
     quick = quick.with_columns(value.alias(column)).with_columns(_ok_unless_null(column))
-    if kind is Kind.MEASURE:
-        quick = quick.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
-    if kind in (Kind.PERCENT, Kind.MEASURE):
-        quick = quick.with_columns(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
-    return quick
+    return _without_typed_parts(quick, column, kind)
 
 
 def _read_medium(mid: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
@@ -164,9 +159,7 @@ def _read_medium(mid: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         body.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False).alias(column),
         typed.cast(pl.Int8).alias(f"{column}_desimal"),
     ).with_columns(_ok_unless_null(column))
-    if kind is Kind.MEASURE:
-        mid = mid.with_columns(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
-    return mid
+    return _without_typed_parts(mid, column, kind)
 
 
 def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
@@ -314,17 +307,19 @@ def read_cells(raw: pl.Expr, kind: Kind) -> pl.Expr:
     )
 
 
-def _struct_dtype(kind: Kind) -> pl.Struct:
-    value: pl.DataType
+def value_dtype(kind: Kind) -> pl.DataType:
+    """The type a column of this kind is read into."""
     if kind is Kind.MONEY:
-        value = MONEY
-    elif kind is Kind.INTEGER:
-        value = pl.Int64()
-    elif kind is Kind.TEXT:
-        value = pl.String()
-    else:
-        value = pl.Float64()
-    fields = {"value": value, "status": pl.String()}
+        return MONEY
+    if kind is Kind.INTEGER:
+        return pl.Int64()
+    if kind is Kind.TEXT:
+        return pl.String()
+    return pl.Float64()
+
+
+def _struct_dtype(kind: Kind) -> pl.Struct:
+    fields = {"value": value_dtype(kind), "status": pl.String()}
     if kind is Kind.MEASURE:
         fields["predikat"] = pl.String()
     return pl.Struct(fields)

@@ -33,13 +33,15 @@ import fastexcel
 import polars as pl
 import pyarrow as pa
 
-from pipeline.cells import column_letter, read_cells, read_column
+from pipeline.cells import column_letter, read_cells, read_column, value_dtype
 from pipeline.errors import LakipError
 from schemas.contract import (
     IDENTITAS_KEYS,
+    LABEL_PUNCTUATION,
     TABLE_BY_NAME,
     TABLES,
     TOTAL_LABELS,
+    UNIT_IN_PARENS,
     Kind,
     Table,
     header_lookup,
@@ -203,11 +205,8 @@ def _sniff_separator(text: bytes, table: str | None) -> str:
     return max((";", ","), key=lambda sep: scores[sep])  # a tie keeps ';'
 
 
-def _claim(sub: _FileRead, seen: dict[str, str], sheet: str, label: str) -> str | None:
-    """The table a sheet holds, or None (unknown sheet, or a second sheet for a table)."""
-    table = _SHEETS.get(norm(label))
-    if table is None:
-        return None
+def _claim(sub: _FileRead, seen: dict[str, str], sheet: str, table: str) -> str | None:
+    """``table`` if this is the first sheet that holds it, else None and ING010."""
     if table in seen:
         sub.findings.append(
             _finding(rule="ING010", severity="error", table=table, sheet=sheet,
@@ -235,13 +234,14 @@ def _empty(sub: _FileRead, sheet: str, table: str) -> None:
 def _read_workbook(path: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
     reader = fastexcel.read_excel(path)
     for name in reader.sheet_names:
-        if _SHEETS.get(norm(name)) is None:
+        named = _SHEETS.get(norm(name))
+        if named is None:
             data = reader.load_sheet(
                 name, header_row=None, skip_rows=0, dtypes="string", eager=True
             )
             _unknown(sub, name, data)
             continue
-        table = _claim(sub, seen, name, name)
+        table = _claim(sub, seen, name, named)
         if table is None:
             continue
         sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
@@ -255,7 +255,8 @@ def _read_workbook(path: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, 
 def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
     for file in sorted(folder.glob("*.csv")):
         text = file.read_bytes()
-        sep = _sniff_separator(text, _SHEETS.get(norm(file.stem)))
+        named = _SHEETS.get(norm(file.stem))
+        sep = _sniff_separator(text, named)
         try:
             frame = pl.read_csv(
                 text,
@@ -276,11 +277,11 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
         data = frame.to_arrow().rename_columns(names)
         data = data.cast(pa.schema([pa.field(n, pa.string()) for n in names]))
         batch = data.combine_chunks().to_batches()
-        if _SHEETS.get(norm(file.stem)) is None:
+        if named is None:
             if batch:
                 _unknown(sub, file.name, batch[0])
             continue
-        table = _claim(sub, seen, file.name, file.stem)
+        table = _claim(sub, seen, file.name, named)
         if table is None:
             continue
         if frame.height == 0:
@@ -324,6 +325,11 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
 
 def _position(column: str) -> int:
     return int(column[len(_COL) :])
+
+
+def _column_index() -> pl.Expr:
+    """:func:`_position` of an unpivoted ``_col``, as ``j``."""
+    return pl.col("_col").str.slice(len(_COL)).cast(pl.Int64).alias("j")
 
 
 def _cells(sheets: _Sheets) -> dict[str, pl.DataFrame]:
@@ -382,8 +388,8 @@ def _norm_expr(expr: pl.Expr) -> pl.Expr:
     return (
         expr.str.strip_chars()
         .str.to_lowercase()
-        .str.replace_all(r"\(\s*(rp|%)\s*\)", "${1}")
-        .str.replace_all(r"[\s_\-.:/()]+", "")
+        .str.replace_all(UNIT_IN_PARENS, "${1}")
+        .str.replace_all(LABEL_PUNCTUATION, "")
     )
 
 
@@ -437,7 +443,7 @@ def _scan_headers(
             .drop_nulls("v")
             .with_columns(
                 pl.lit(table).alias("table"),
-                pl.col("_col").str.slice(len(_COL)).cast(pl.Int64).alias("j"),
+                _column_index(),
             )
             .drop("_col")
             for table, frame in cells.items()
@@ -521,9 +527,7 @@ def _structure_findings(
             for frame in cells.values()
         ]
     )
-    counts = counts.with_columns(
-        pl.col("_col").str.slice(len(_COL)).cast(pl.Int64).alias("j")
-    ).join(mapping, on=["_s", "j"], how="anti")
+    counts = counts.with_columns(_column_index()).join(mapping, on=["_s", "j"], how="anti")
     if counts.height:
         unknown = (
             counts.join(with_header, on="_s")
@@ -604,7 +608,7 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         pl.when(pl.col(n).str.len_bytes() <= _LABEL_BYTES)
         .then(pl.col(n))
         .str.to_lowercase()
-        .str.replace_all(r"[\s_\-.:/()]+", "")
+        .str.replace_all(LABEL_PUNCTUATION, "")
         .alias(f"_norm_{n}")
         for n in text_cols
     )
@@ -714,16 +718,7 @@ def _empty_table(table: Table) -> pl.DataFrame:
         "row": pl.Int64(),
     }
     for col in table.columns:
-        dtype: pl.DataType
-        if col.kind is Kind.MONEY:
-            dtype = pl.Decimal(18, 2)
-        elif col.kind is Kind.INTEGER:
-            dtype = pl.Int64()
-        elif col.kind in (Kind.PERCENT, Kind.MEASURE):
-            dtype = pl.Float64()
-        else:
-            dtype = pl.String()
-        schema[col.name] = dtype
+        schema[col.name] = value_dtype(col.kind)
         if col.kind is Kind.MEASURE:
             schema[f"{col.name}_predikat"] = pl.String()
         if col.kind in (Kind.PERCENT, Kind.MEASURE):

@@ -60,15 +60,22 @@ class Table:
         return out
 
 
+UNIT_IN_PARENS = r"\(\s*(rp|%)\s*\)"
+"""'(Rp)' or '( % )' in a label: kept as 'rp' / '%', so 'Realisasi (Rp)' ~ 'realisasi rp'."""
+LABEL_PUNCTUATION = r"[\s_\-.:/()]+"
+"""What a label comparison ignores: spaces, underscores, dashes, dots, colons, slashes."""
+
+
 @lru_cache(maxsize=65536)
 def norm(label: str) -> str:
     """Normalise a sheet or header label the way the contract compares them.
 
-    Cached: the same few hundred labels recur in every workbook of a run.
+    Cached: the same few hundred labels recur in every workbook of a run. Ingest applies
+    the same steps as a polars expression to whole columns.
     """
     text = label.strip().lower()
-    text = re.sub(r"\(\s*(rp|%)\s*\)", r"\1", text)
-    return re.sub(r"[\s_\-.:/()]+", "", text)
+    text = re.sub(UNIT_IN_PARENS, r"\1", text)
+    return re.sub(LABEL_PUNCTUATION, "", text)
 
 
 C = Column

@@ -171,23 +171,13 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
 
 
 def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    cols = ("submission_id", "sheet", "row", "nama", "kode", "parent_row")
-    induk_at = _parent_positions(frame)
-    if induk_at is not None:
-        with_induk = frame.select(*cols).with_columns(
-            frame.get_column("kode").gather(induk_at).alias("kode_induk")
-        )
-        rows = with_induk.lazy().filter(
-            pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()
-        )
-    else:
-        lazy = frame.lazy().select(*cols)
-        parents = lazy.select(
-            "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
-        )
-        rows = lazy.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
-            parents, on=["submission_id", "parent_row"], how="inner"
-        )
+    lazy = frame.lazy().select("submission_id", "sheet", "row", "nama", "kode", "parent_row")
+    parents = lazy.select(
+        "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
+    )
+    rows = lazy.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
+        parents, on=["submission_id", "parent_row"], how="inner"
+    )
     kode = pl.col("kode").str.strip_chars()
     induk = pl.col("kode_induk").str.strip_chars()
     bad = rows.filter(induk.is_not_null() & ~kode.str.starts_with(induk + "."))
@@ -206,27 +196,3 @@ def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         "HIE004",
         ctx,
     )
-
-
-def _parent_positions(frame: pl.DataFrame) -> pl.Series | None:
-    """Position of each row's parent in ``frame`` (sorted by enrich), found without a join.
-
-    The same forward fill as :func:`enrich`, over positions instead of row numbers. None
-    when a position does not point at the ``parent_row`` enrich found (frame reordered).
-    """
-    tingkat = pl.col("tingkat_baku")
-    at = pl.col("_at")
-    positions = frame.select("submission_id", "row", "parent_row", "tingkat_baku").with_row_index(
-        "_at"
-    )
-    nearest = positions.select(
-        pl.when(pl.col("parent_row").is_null())
-        .then(None)
-        .when(tingkat == "kegiatan")
-        .then(pl.when(tingkat == "program").then(at).forward_fill().over("submission_id"))
-        .otherwise(pl.when(tingkat == "kegiatan").then(at).forward_fill().over("submission_id"))
-        .alias("_parent_at")
-    ).get_column("_parent_at")
-    found = frame.get_column("row").gather(nearest)
-    agrees = (found == frame.get_column("parent_row")) | frame.get_column("parent_row").is_null()
-    return nearest if agrees.fill_null(False).all() else None
