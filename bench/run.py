@@ -107,15 +107,21 @@ class TreeRss:
 
 
 def _read_all(paths: list[Path]) -> int:
-    """Every sheet of every workbook into polars with fastexcel: the floor's unit of work."""
+    """Every sheet of every workbook into Arrow with fastexcel: the floor's unit of work.
+
+    The fastest way we know: from the file's bytes (about 10% faster than from its
+    path) and eager (no lazy sheet object, no conversion to polars).
+    """
     import fastexcel
 
     rows = 0
     for path in paths:
-        reader = fastexcel.read_excel(path)
+        reader = fastexcel.read_excel(path.read_bytes())
         for name in reader.sheet_names:
-            sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
-            rows += sheet.to_polars().height
+            batch = reader.load_sheet(
+                name, header_row=None, skip_rows=0, dtypes="string", eager=True
+            )
+            rows += batch.num_rows
     return rows
 
 

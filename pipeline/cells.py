@@ -41,103 +41,80 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     """Parse text column ``column`` of ``frame`` in place, for its kind.
 
     Adds ``_status_<column>`` (and ``<column>_predikat`` for measures). Cells that
-    are plain numbers as Excel renders them (``4676892162``, ``97.69``) take a cast;
-    only typed text goes through the regex readers.
+    are plain numbers as Excel renders them (``4676892162``, ``97.69``) take a cast,
+    the usual typed forms (``95,77 %``, ``Rp. 4.239.574.595,69``) a few literal steps,
+    both over the whole column at once; only the rest goes through the general
+    reader, and its answers are written back into place.
     """
     if kind is Kind.TEXT or frame.height == 0:
         return _read_slow(frame, column, kind)
-    t = pl.col(column).str.strip_chars()
+    work = frame.with_columns(pl.col(column).str.strip_chars().alias("_t"))
+    t = pl.col("_t")
     dot = t.str.find(".", literal=True)
+    after_dot = t.str.len_bytes() - dot - 1
     plain = t.str.contains(r"^-?\d+(?:\.\d+)?$")
-    if kind in (Kind.MONEY, Kind.INTEGER):
-        # '1.500' in a whole-number column is thousands: leave it to the slow path.
-        fast = plain & dot.is_null()
-        if kind is Kind.MONEY:
-            fast = plain & (dot.is_null() | ((t.str.len_bytes() - dot - 1) <= 2))
-            fast = fast & (dot.is_null() | ((t.str.len_bytes() - dot - 1) != 3))
-    else:
-        # '1.234' as a percentage is ambiguous: the slow path flags it.
-        fast = plain & ~(
-            dot.is_not_null() & ((t.str.len_bytes() - dot - 1) == 3) & (dot <= 3)
-        ).fill_null(False)
-    # The usual typed forms ('95,77 %', 'Rp. 4.239.574.595,69') take a few literal steps;
-    # only the rest goes through the general readers.
     if kind is Kind.MONEY:
+        # '1.500' in a money column is thousands, and sen have two digits: slow path.
+        fast = plain & (dot.is_null() | ((after_dot <= 2) & (after_dot != 3)))
         medium = t.str.contains(r"(?i)^(?:rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
     elif kind is Kind.INTEGER:
-        medium = pl.lit(False)
+        fast = plain & dot.is_null()
+        medium = t.str.contains(r"^\d+\.$")  # a numbered row: '6.'
     else:
+        # '1.234' as a percentage is ambiguous: the slow path flags it.
+        fast = plain & ~(dot.is_not_null() & (after_dot == 3) & (dot <= 3)).fill_null(False)
         medium = t.str.contains(r"^-?\d+(?:,\d{1,2})?\s*%?$")
     # Blank and dash cells (a third of a national run) need no reading at all.
     blank = t.is_null() | (t == "") | t.is_in(DASHES)
-    work = frame.with_row_index("_idx").with_columns(
+    work = work.with_columns(
         fast.fill_null(False).alias("_fast"),
         (~fast & medium).fill_null(False).alias("_mid"),
         blank.alias("_blank"),
     )
-    parts = [
-        _read_fast(work.filter(pl.col("_fast")), column, kind),
-        _read_medium(work.filter(pl.col("_mid")), column, kind),
-        _read_blank(work.filter(pl.col("_blank")), column, kind),
-    ]
-    rest = work.filter(~pl.col("_fast") & ~pl.col("_mid") & ~pl.col("_blank"))
-    if rest.height:
-        parts.append(_read_slow(rest, column, kind))
-    parts = [p for p in parts if p.height]
-    helpers = ["_idx", "_fast", "_mid", "_blank"]
-    if len(parts) == 1:
-        return parts[0].drop(helpers)
-    names = parts[-1].columns
-    return pl.concat([p.select(names) for p in parts]).sort("_idx").drop(helpers)
-
-
-def _read_blank(blank: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
-    """Blank cells read as empty, dashes as explicitly not filled: null either way."""
-    if not blank.height:
-        return blank
-    t = pl.col(column).str.strip_chars()
-    out = blank.with_columns(
-        pl.when(t.is_in(DASHES)).then(pl.lit("dash")).otherwise(pl.lit("empty"))
-        .alias(f"_status_{column}"),
-        pl.lit(None, dtype=value_dtype(kind)).alias(column),
-    )  # fmt: skip
-    return _without_typed_parts(out, column, kind)
-
-
-def _without_typed_parts(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
-    """Null predikat (measures) and typed decimals (percentages, measures) where absent."""
-    missing = []
-    if kind is Kind.MEASURE and f"{column}_predikat" not in frame.columns:
-        missing.append(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
-    if kind in (Kind.PERCENT, Kind.MEASURE) and f"{column}_desimal" not in frame.columns:
-        missing.append(pl.lit(None, dtype=pl.Int8).alias(f"{column}_desimal"))
-    return frame.with_columns(missing) if missing else frame
-
-
-def _ok_unless_null(column: str) -> pl.Expr:
-    # a number too large for its type (1e30 rupiah) is unreadable, never dropped
-    return (
-        pl.when(pl.col(column).is_null())
-        .then(pl.lit("unreadable"))
-        .otherwise(pl.lit("ok"))
-        .alias(f"_status_{column}")
+    mid_value, mid_decimals = _medium(t, kind)
+    work = work.with_columns(
+        pl.when("_fast")
+        .then(t.cast(value_dtype(kind), strict=False))
+        .when("_mid")
+        .then(mid_value)
+        .otherwise(None)
+        .alias(column)
     )
+    status = (
+        pl.when("_blank")
+        .then(pl.when(t.is_in(DASHES)).then(pl.lit("dash")).otherwise(pl.lit("empty")))
+        .when(pl.col("_fast") | pl.col("_mid"))
+        # a number too large for its type (1e30 rupiah) is unreadable, never dropped
+        .then(pl.when(pl.col(column).is_null()).then(pl.lit("unreadable")).otherwise(pl.lit("ok")))
+        .otherwise(None)
+    )
+    typed = [status.alias(f"_status_{column}")]
+    if kind is Kind.MEASURE:
+        typed.append(pl.lit(None, dtype=pl.String).alias(f"{column}_predikat"))
+    if kind in (Kind.PERCENT, Kind.MEASURE):
+        typed.append(
+            pl.when("_mid")
+            .then(mid_decimals)
+            .otherwise(None)
+            .cast(pl.Int8)
+            .alias(f"{column}_desimal")
+        )
+    work = work.with_columns(typed)
+    rest = ~(work.get_column("_fast") | work.get_column("_mid") | work.get_column("_blank"))
+    work = work.drop("_t", "_fast", "_mid", "_blank")
+    if rest.any():
+        slow = _read_slow(frame.filter(rest), column, kind)
+        where = rest.arg_true()
+        work = work.with_columns(
+            work.get_column(name).scatter(where, slow.get_column(name))
+            for name in work.columns
+            if name not in frame.columns or name == column
+        )
+    return work
 
 
-def _read_fast(quick: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
-    """Plain numbers as Excel renders them: a cast, and no typed precision."""
-    if not quick.height:
-        return quick
-    value = pl.col(column).str.strip_chars().cast(value_dtype(kind), strict=False)
-    quick = quick.with_columns(value.alias(column)).with_columns(_ok_unless_null(column))
-    return _without_typed_parts(quick, column, kind)
-
-
-def _read_medium(mid: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
-    """'95,77 %' and 'Rp. 4.239.574.595,69': what :func:`_read_slow` makes of them, cheaper."""
-    if not mid.height:
-        return mid
-    t = pl.col(column).str.strip_chars()
+def _medium(t: pl.Expr, kind: Kind) -> tuple[pl.Expr, pl.Expr]:
+    """The value and typed decimals of '95,77 %', 'Rp. 4.239.574.595,69' and '6.'."""
     if kind is Kind.MONEY:
         digits = (
             t.str.to_lowercase()
@@ -147,19 +124,15 @@ def _read_medium(mid: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
             .str.replace_all(".", "", literal=True)
             .str.replace(",", ".", literal=True)
         )
-        return mid.with_columns(digits.cast(MONEY, strict=False).alias(column)).with_columns(
-            _ok_unless_null(column)
-        )
+        return digits.cast(MONEY, strict=False), pl.lit(None, dtype=pl.Int8)
+    if kind is Kind.INTEGER:
+        return t.str.strip_suffix(".").cast(pl.Int64, strict=False), pl.lit(None, dtype=pl.Int8)
     body = t.str.strip_suffix("%").str.strip_chars()
     comma = body.str.find(",", literal=True).cast(pl.Int64)
-    typed = (
+    decimals = (
         pl.when(comma.is_null()).then(0).otherwise(body.str.len_bytes().cast(pl.Int64) - comma - 1)
     )
-    mid = mid.with_columns(
-        body.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False).alias(column),
-        typed.cast(pl.Int8).alias(f"{column}_desimal"),
-    ).with_columns(_ok_unless_null(column))
-    return _without_typed_parts(mid, column, kind)
+    return body.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False), decimals
 
 
 def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
@@ -266,7 +239,8 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         value = fixed.cast(MONEY, strict=False)
     elif kind is Kind.INTEGER:
         as_float = n.cast(pl.Float64, strict=False)
-        value = pl.when(as_float == as_float.round(0)).then(as_float).otherwise(None).cast(pl.Int64)
+        whole_number = pl.when(as_float == as_float.round(0)).then(as_float).otherwise(None)
+        value = whole_number.cast(pl.Int64, strict=False)  # beyond Int64: unreadable
     else:
         value = n.cast(pl.Float64, strict=False)
     work = work.with_columns(value.alias("_v"))

@@ -22,8 +22,9 @@ import csv
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty
@@ -231,25 +232,36 @@ def _empty(sub: _FileRead, sheet: str, table: str) -> None:
     )  # fmt: skip
 
 
-def _read_workbook(path: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
-    reader = fastexcel.read_excel(path)
+def _read_workbook(data: bytes, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
+    # From the bytes already in memory (read once for the hash too): fastexcel reads a
+    # workbook from bytes about 10% faster than from its path. Eager sheets skip the
+    # lazy sheet object; the column filter only notes where the sheet's first column is.
+    reader = fastexcel.read_excel(data)
     for name in reader.sheet_names:
         named = _SHEETS.get(norm(name))
         if named is None:
-            data = reader.load_sheet(
+            batch = reader.load_sheet(
                 name, header_row=None, skip_rows=0, dtypes="string", eager=True
             )
-            _unknown(sub, name, data)
+            _unknown(sub, name, batch)
             continue
         table = _claim(sub, seen, name, named)
         if table is None:
             continue
-        sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
-        columns = sheet.available_columns()
-        if sheet.height == 0 or not columns:
+        first: list[int] = []
+
+        def note_first(column: Any, first: list[int] = first) -> bool:
+            if not first:
+                first.append(column.absolute_index)
+            return True
+
+        batch = reader.load_sheet(
+            name, header_row=None, skip_rows=0, dtypes="string", eager=True, use_columns=note_first
+        )
+        if batch.num_rows == 0 or not first:
             _empty(sub, name, table)
             continue
-        sheets.add(sub.submission_id, name, table, columns[0].absolute_index, sheet.to_arrow())
+        sheets.add(sub.submission_id, name, table, first[0], batch)
 
 
 def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
@@ -295,16 +307,22 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
 
     ``known`` is the file's (sha256, size) when the caller has hashed it already.
     """
-    sha, size = known or fingerprint(path)
     fmt = "csv" if path.is_dir() else "xlsx"
+    data = None if path.is_dir() else path.read_bytes()
+    if known is not None:
+        sha, size = known
+    elif data is None:
+        sha, size = fingerprint(path)
+    else:
+        sha, size = hashlib.sha256(data).hexdigest(), len(data)
     sub = _FileRead(sha[:16], str(path), fmt, sha, size)
     mark = len(sheets.data)
     seen: dict[str, str] = {}
     try:
-        if path.is_dir():
+        if data is None:
             _read_csv_folder(path, sub, sheets, seen)
         else:
-            _read_workbook(path, sub, sheets, seen)
+            _read_workbook(data, sub, sheets, seen)
     except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
         # a corrupt or foreign file is a finding, not a traceback; none of it is kept
         sheets.truncate(mark)
@@ -827,61 +845,103 @@ def chunk_size(files: int, workers: int) -> int:
     return max(1, -(-files // (rounds * workers)))
 
 
-def _parse_files(
-    paths: list[Path],
-    prints: list[tuple[str, int]],
-    workers: int,
-    progress: Callable[[int], None] | None,
-) -> Batch:
-    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        return _ingest_chunk(paths, prints, progress)
-    # Each worker reads AND parses its chunk: reading is partly GIL-bound. Workers
-    # report files read through a queue, so the bar moves within a chunk.
-    size = chunk_size(len(paths), workers)
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue() if progress else None
+@contextmanager
+def _one_polars_thread() -> Iterator[None]:
+    """Processes spawned inside start with one polars thread.
 
-    reported = 0
-
-    def drain(timeout: float = 0.0) -> None:
-        nonlocal reported
-        while queue is not None and progress is not None and reported < len(paths):
-            try:
-                n = queue.get(timeout=timeout) if timeout else queue.get_nowait()
-            except Empty:
-                return
-            reported += n
-            progress(n)
-
-    # One polars thread per worker: the workers already fill the cores, and polars'
-    # own pool in each of them would only contend (about 10% more CPU per chunk).
+    The workers already fill the cores; polars' own pool in each of them would only
+    contend (about 10% more CPU per chunk).
+    """
     saved = os.environ.get("POLARS_MAX_THREADS")
     os.environ["POLARS_MAX_THREADS"] = "1"
     try:
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(queue,)
-        )
-        futures = [
-            pool.submit(_ingest_chunk, paths[i : i + size], prints[i : i + size])
-            for i in range(0, len(paths), size)
-        ]
+        yield
     finally:
         if saved is None:
             os.environ.pop("POLARS_MAX_THREADS", None)
         else:
             os.environ["POLARS_MAX_THREADS"] = saved
-    with pool:
+
+
+def _ready() -> None:
+    """A no-op task: submitting one per worker starts them all (they import this module)."""
+
+
+class _Workers:
+    """Worker processes, started before the files are hashed so that their start-up
+    (a fresh interpreter importing polars, about 0.3 s) overlaps the hashing.
+
+    Spawned, not forked: polars' thread pool does not survive a fork. Workers report
+    files read through a queue, so a progress bar moves within a chunk.
+    """
+
+    def __init__(self, workers: int, progress: bool) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.workers = workers
+        self.queue: Any = context.Queue() if progress else None
+        with _one_polars_thread():
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(self.queue,),
+            )
+            for _ in range(workers):
+                self.pool.submit(_ready)
+
+    def map_chunks(
+        self,
+        paths: list[Path],
+        prints: list[tuple[str, int]],
+        progress: Callable[[int], None] | None,
+    ) -> list[Batch]:
+        size = chunk_size(len(paths), self.workers)
+        with _one_polars_thread():
+            futures = [
+                self.pool.submit(_ingest_chunk, paths[i : i + size], prints[i : i + size])
+                for i in range(0, len(paths), size)
+            ]
+        reported = 0
+
+        def drain(timeout: float = 0.0) -> None:
+            nonlocal reported
+            while self.queue is not None and progress is not None and reported < len(paths):
+                try:
+                    n = self.queue.get(timeout=timeout) if timeout else self.queue.get_nowait()
+                except Empty:
+                    return
+                reported += n
+                progress(n)
+
         pending = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.2)
             drain()
         batches = [f.result() for f in futures]
-    if queue is not None and progress is not None:
-        drain(timeout=0.5)  # the last reports may still be in the queue's pipe
-        if reported < len(paths):
-            progress(len(paths) - reported)
-        queue.close()
-    return _concat(batches)
+        if progress is not None:
+            drain(timeout=0.5)  # the last reports may still be in the queue's pipe
+            if reported < len(paths):
+                progress(len(paths) - reported)
+        return batches
+
+    def close(self) -> None:
+        # Not waiting: each worker tears its interpreter down (about 0.2 s) while the
+        # caller goes on to validate.
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.queue is not None:
+            self.queue.close()
+
+
+def _parse_files(
+    paths: list[Path],
+    prints: list[tuple[str, int]],
+    workers: _Workers | None,
+    progress: Callable[[int], None] | None,
+) -> Batch:
+    # Each worker reads AND parses its chunk: reading is partly GIL-bound.
+    if workers is None or len(paths) < PARALLEL_MIN_FILES:
+        return _ingest_chunk(paths, prints, progress)
+    return _concat(workers.map_chunks(paths, prints, progress))
 
 
 def ingest(
@@ -898,6 +958,26 @@ def ingest(
     """
     skip = set(skip_sha256)
     paths = list(paths)
+    cores = workers or os.cpu_count() or 1
+    # Start the workers first when they will be needed: a run against a warehouse that
+    # already knows files (skip_sha256) may read few of them, so there they start later.
+    pool: _Workers | None = None
+    if cores > 1 and len(paths) - len(skip) >= PARALLEL_MIN_FILES:
+        pool = _Workers(cores, progress is not None)
+    try:
+        return _ingest_files(paths, skip, pool, cores, progress)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _ingest_files(
+    paths: list[Path],
+    skip: set[str],
+    pool: _Workers | None,
+    cores: int,
+    progress: Callable[[int], None] | None,
+) -> Batch:
     # Hash every file first, in this thread: for workbooks of tens of kilobytes a thread
     # pool costs more in hand-offs than it gains (0.8 s against 0.23 s for 7,285 files).
     prints = [fingerprint(p) for p in paths]
@@ -920,7 +1000,14 @@ def ingest(
             todo_prints.append((sha, size))
     if progress and (skipped or duplicates):
         progress(len(skipped) + len(duplicates))
-    batch = _parse_files(todo, todo_prints, workers or os.cpu_count() or 1, progress)
+    if pool is None and cores > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        pool = _Workers(cores, progress is not None)
+        try:
+            batch = _parse_files(todo, todo_prints, pool, progress)
+        finally:
+            pool.close()
+    else:
+        batch = _parse_files(todo, todo_prints, pool, progress)
     if duplicates:
         extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
         batch.findings = concat_findings([batch.findings, extra])
