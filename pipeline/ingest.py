@@ -58,7 +58,8 @@ _COL = "__UNNAMED__"  # fastexcel's name for column j of a sheet read without a 
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
 _SHEETS = sheet_lookup()
 _HEADERS = {t.name: header_lookup(t) for t in TABLES}
-_HEADER_LABELS = {t.name: set(_HEADERS[t.name]) for t in TABLES}
+_HEADER_KEYS = {t.name: sorted(_HEADERS[t.name]) for t in TABLES}
+_TOTAL_KEYS = sorted(TOTAL_LABELS)
 
 SUBMISSION_SCHEMA: dict[str, pl.DataType] = {
     "submission_id": pl.String(),
@@ -398,6 +399,7 @@ def _label_frame() -> pl.DataFrame:
 
 
 _LABELS = _label_frame()
+_LABEL_KEYS = _LABELS.get_column("key").unique().sort().implode()
 _REQUIRED = {t.name: sum(c.required for c in t.columns) for t in TABLES}
 
 
@@ -467,9 +469,14 @@ def _scan_headers(
             for table, frame in cells.items()
         ]
     )
+    # Normalised per distinct text (titles and headers repeat across files), and only
+    # the texts that are some column's label are joined back.
+    distinct = top.select(pl.col("v").unique()).filter(pl.col("v").str.len_bytes() <= _LABEL_BYTES)
+    keyed = distinct.with_columns(_norm_expr(pl.col("v")).alias("key")).filter(
+        pl.col("key").is_in(_LABEL_KEYS)
+    )
     hits = (
-        top.filter(pl.col("v").str.len_bytes() <= _LABEL_BYTES)
-        .with_columns(_norm_expr(pl.col("v")).alias("key"))
+        top.join(keyed, on="v")
         .join(_LABELS, on=["table", "key"])
         .group_by("_s", "_r", "name")
         .agg(pl.col("j").min(), pl.col("required").first(), pl.col("table").first())
@@ -614,60 +621,61 @@ def _text_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.kind is Kind.TEXT]
 
 
+def _labelled(column: pl.Series, table: str) -> tuple[pl.Series, pl.Series]:
+    """The distinct cells of ``column`` that normalise to a total label / a header label.
+
+    Normalised per distinct value: names repeat across submissions, and only short
+    cells can be a label at all.
+    """
+    short = column.filter(column.str.len_bytes() <= _LABEL_BYTES).unique()
+    normed = short.str.to_lowercase().str.replace_all(LABEL_PUNCTUATION, "")
+    return (
+        short.filter(normed.is_in(_TOTAL_KEYS)),
+        short.filter(normed.is_in(_HEADER_KEYS[table])),
+    )
+
+
 def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     """Add ``_kind``: data, total, note, header or empty, over all submissions at once."""
     names = [c.name for c in table.columns]
-    stripped = [pl.col(n).str.strip_chars() for n in names]
-    all_blank = pl.all_horizontal([(e.is_null() | (e == "")) for e in stripped])
+    all_blank = ~pl.any_horizontal([pl.col(n).str.contains(r"\S").fill_null(False) for n in names])
     text_cols = [n for n in (*_text_columns(table), "no") if n in names] or names[:1]
-    # Normalised once (two checks read it); only short cells can be a label, so long
-    # names (programs, indicators) skip the work.
-    frame = frame.with_columns(
-        pl.when(pl.col(n).str.len_bytes() <= _LABEL_BYTES)
-        .then(pl.col(n))
-        .str.to_lowercase()
-        .str.replace_all(LABEL_PUNCTUATION, "")
-        .alias(f"_norm_{n}")
-        for n in text_cols
-    )
-    normed = {n: pl.col(f"_norm_{n}") for n in text_cols}
-    total_hit = pl.any_horizontal(
-        [e.is_in(sorted(TOTAL_LABELS)).fill_null(False) for e in normed.values()]
-    )
+    found = {n: _labelled(frame.get_column(n), table.name) for n in text_cols}
+    total_hit = pl.any_horizontal([pl.col(n).is_in(found[n][0].implode()) for n in text_cols])
     # A header repeated inside the data (a table pasted page by page): its text cells
     # name columns and no number column holds a digit ('JUMLAH' with figures is a total).
-    labels = sorted(_HEADER_LABELS[table.name])
-    numeric = [n for n in names if n not in text_cols]
-    no_digits = (
-        ~pl.any_horizontal([pl.col(n).str.contains(r"\d").fill_null(False) for n in numeric])
-        if numeric
-        else pl.lit(True)
-    )
-    header_hit = (
-        pl.sum_horizontal(
-            [e.is_in(labels).fill_null(False).cast(pl.Int32) for e in normed.values()]
+    label_hit = frame.select(
+        pl.any_horizontal([pl.col(n).is_in(found[n][1].implode()) for n in text_cols]).fill_null(
+            False
         )
-        >= 1
-    ) & no_digits
-    first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped[:3]])
+    ).to_series()
+    numeric = [n for n in names if n not in text_cols]
+    header_hit = label_hit
+    if numeric and label_hit.any():
+        # the digit test only on the few rows naming a column
+        no_digits = ~pl.any_horizontal(
+            [pl.col(n).str.contains(r"\d").fill_null(False) for n in numeric]
+        )
+        clean = frame.filter(label_hit).select(no_digits).to_series()
+        header_hit = label_hit.clone().scatter(label_hit.arg_true(), clean)
+    stripped = [pl.col(n).str.strip_chars() for n in names[:3]]
+    first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped])
     # Key/value sheets (identitas) may hold a key such as 'sumber': not a note there.
     note_hit = (
-        pl.lit(False)
-        if table.key_value
-        else first.str.to_lowercase().str.contains(_NOTE).fill_null(False)
+        pl.lit(False) if table.key_value else first.str.contains("(?i)" + _NOTE).fill_null(False)
     )
     kind = (
         pl.when(all_blank)
         .then(pl.lit("empty"))
-        .when(header_hit)
+        .when(pl.lit(header_hit))
         .then(pl.lit("header"))
         .when(note_hit)
         .then(pl.lit("note"))
-        .when(total_hit if table.total_label else pl.lit(False))
+        .when(total_hit.fill_null(False) if table.total_label else pl.lit(False))
         .then(pl.lit("total"))
         .otherwise(pl.lit("data"))
     )
-    return frame.with_columns(kind.alias("_kind")).drop([f"_norm_{n}" for n in text_cols])
+    return frame.with_columns(kind.alias("_kind"))
 
 
 def _parse(bodies: dict[str, pl.DataFrame]) -> dict[str, tuple[pl.DataFrame, pl.DataFrame]]:
