@@ -16,6 +16,7 @@ workbooks once takes a few minutes; later runs reuse them.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -285,6 +286,20 @@ def main() -> int:
     baseline_scaled = base_per_file * largest_n
     per_file = [r[2]["seconds"] / r[0] for r in rows]
     flat = max(per_file) / min(per_file) - 1
+    floor_per_file = [r[1]["seconds"] / r[0] for r in rows]
+    floor_flat = max(floor_per_file) / min(floor_per_file) - 1
+    if len(rows) > 1:
+        # Context for the spread: the floor has fixed costs too (starting processes), and
+        # the marginal cost of 1,000 more files shows whether time grows faster than files.
+        print()
+        print(f"floor's own time per file spread: {floor_flat:.0%}")
+        for (n0, f0, l0), (n1, f1, l1) in itertools.pairwise(rows):
+            extra = (n1 - n0) / 1000
+            print(
+                f"  {n0} -> {n1} files: each further 1,000 files cost lakip "
+                f"{(l1['seconds'] - l0['seconds']) / extra:.2f} s, the floor "
+                f"{(f1['seconds'] - f0['seconds']) / extra:.2f} s"
+            )
     floor_ratio = largest["seconds"] / largest_floor["seconds"]
     baseline_ratio = baseline_scaled / largest["seconds"]
     print()
