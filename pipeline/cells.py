@@ -66,10 +66,16 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         medium = t.str.contains(r"^-?\d+(?:,\d{1,2})?\s*%?$")
     # Blank and dash cells (a third of a national run) need no reading at all.
     blank = t.is_null() | (t == "") | t.is_in(DASHES)
-    work = work.with_columns(
-        fast.fill_null(False).alias("_fast"),
-        (~fast & medium).fill_null(False).alias("_mid"),
-        blank.alias("_blank"),
+    # Lazily, so that the shared parts (the stripped text's '.', the plain-number
+    # test) are computed once (polars' common subexpression elimination).
+    work = (
+        work.lazy()
+        .with_columns(
+            fast.fill_null(False).alias("_fast"),
+            (~fast & medium).fill_null(False).alias("_mid"),
+            blank.alias("_blank"),
+        )
+        .collect()
     )
     mid_value, mid_decimals = _medium(t, kind)
     work = work.with_columns(
@@ -145,9 +151,11 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     status_col = f"_status_{column}"
     raw = pl.col(column).str.strip_chars()
     if kind is Kind.TEXT:
-        return frame.with_columns(
-            pl.when(raw == "").then(None).otherwise(raw).alias(column),
-            pl.when(raw.is_null() | (raw == "")).then(pl.lit("empty")).otherwise(pl.lit("ok"))
+        stripped = frame.with_columns(raw.alias(column))
+        text = pl.col(column)
+        return stripped.with_columns(
+            pl.when(text == "").then(None).otherwise(text).alias(column),
+            pl.when(text.is_null() | (text == "")).then(pl.lit("empty")).otherwise(pl.lit("ok"))
             .alias(status_col),
         )  # fmt: skip
     work = frame.with_columns(raw.alias("_t"))
