@@ -446,10 +446,13 @@ def _headers(
     rest = {t: f.filter(~pl.col("_s").is_in(decided.implode())) for t, f in cells.items()}
     rest = {t: f for t, f in rest.items() if f.height}
     if rest:
-        more = _scan_headers(rest, HEADER_SCAN_ROWS, complete_only=False)
-        header, mapping, top = (
-            pl.concat([a, b]) for a, b in zip((header, mapping, top), more, strict=True)
+        more_header, more_mapping, more_top = _scan_headers(
+            rest, HEADER_SCAN_ROWS, complete_only=False
         )
+        header = pl.concat([header, more_header])
+        mapping = pl.concat([mapping, more_mapping])
+        # the quick pass already holds every sheet's top rows
+        top = pl.concat([top, more_top.filter(pl.col("_r") >= HEADER_QUICK_ROWS)])
     return header, mapping.sort("_s", "j"), top
 
 
@@ -500,7 +503,6 @@ def _scan_headers(
     mapping = hits.join(header, left_on=["_s", "_r"], right_on=["_s", "header_r"]).select(
         "_s", "j", "name"
     )
-    top = top.join(header.select("_s"), on="_s", how="semi") if complete_only else top
     return header, mapping, top
 
 
