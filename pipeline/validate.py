@@ -20,7 +20,7 @@ from pipeline.ingest import Batch
 from schemas.catalog import format_number, localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
-from schemas.rules import FAMILIES, Context, ValidateConfig, hierarchy
+from schemas.rules import FAMILIES, Context, ValidateConfig, hierarchy, resolve
 from schemas.rules.roots import link_roots
 
 __all__ = ["ValidateConfig", "Validation", "validate", "write_findings"]
@@ -57,7 +57,8 @@ def validate(batch: Batch, config: ValidateConfig | None = None) -> Validation:
         config=config or ValidateConfig(),
     )
     hierarchy.enrich(ctx)
-    frames = [frame for _, family in FAMILIES for frame in family(ctx) if frame.height]
+    items = [item for _, family in FAMILIES for item in family(ctx)]
+    frames = [frame for frame in resolve(items, ctx) if frame.height]
     if frames:
         found = _not_blamed_by_ingest(pl.concat(frames, how="vertical"), batch.findings)
         found = _unique_ids(

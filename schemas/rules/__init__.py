@@ -8,9 +8,7 @@ them in (later families read what earlier ones computed).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import polars as pl
+from collections.abc import Callable, Sequence
 
 from schemas.rules import (
     akip,
@@ -27,10 +25,10 @@ from schemas.rules import (
     totals,
     years,
 )
-from schemas.rules.base import Context
+from schemas.rules.base import Context, Found, resolve
 from schemas.rules.config import ValidateConfig
 
-Family = Callable[[Context], list[pl.DataFrame]]
+Family = Callable[[Context], Sequence[Found]]
 
 FAMILIES: tuple[tuple[str, Family], ...] = (
     ("TOT", totals.check),
@@ -48,4 +46,4 @@ FAMILIES: tuple[tuple[str, Family], ...] = (
     ("SCH", schema.check),
 )
 
-__all__ = ["FAMILIES", "Context", "ValidateConfig", "hierarchy"]
+__all__ = ["FAMILIES", "Context", "Found", "ValidateConfig", "hierarchy", "resolve"]

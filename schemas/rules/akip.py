@@ -21,6 +21,7 @@ from schemas.formulas import (
 )
 from schemas.rules.base import (
     Context,
+    Found,
     emit,
     fmt_num,
     predikat_baku,
@@ -41,7 +42,7 @@ MEASURES = (
 )
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
+def check(ctx: Context) -> list[Found]:
     komponen = ctx.tables["akip_komponen"].with_columns(
         akip_komponen_kelas(pl.col("komponen")).alias("kelas")
     )
@@ -49,12 +50,12 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         pl.coalesce("bobot", akip_bobot(pl.col("kelas"), pl.col("tahun"))).alias("bobot_hitung")
     )
     ctx.tables["akip_komponen"] = komponen
-    out = [_sum(ctx, komponen), _bobot(ctx, komponen), *_predikat(ctx)]
+    out: list[Found] = [_sum(ctx, komponen), _bobot(ctx, komponen), *_predikat(ctx)]
     out.extend(_form(ctx, komponen))
     return out
 
 
-def _sum(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
+def _sum(ctx: Context, komponen: pl.DataFrame) -> Found:
     sums = (
         komponen.filter(pl.col("nilai").is_not_null())
         .group_by("submission_id", "tahun")
@@ -63,7 +64,7 @@ def _sum(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
     nilai = ctx.tables["akip_nilai"].join(sums, on=["submission_id", "tahun"], how="left")
     nilai = nilai.with_columns(akip_predikat(pl.col("nilai")).alias("predikat_hitung"))
     ctx.tables["akip_nilai"] = nilai.drop("_n")
-    bad = nilai.filter(
+    bad = nilai.lazy().filter(
         compare_at_precision(
             pl.col("nilai"), pl.col("nilai_hitung"), typed_decimals(nilai, "nilai")
         )
@@ -90,8 +91,8 @@ def _sum(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _bobot(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
-    bad = komponen.filter(pl.col("nilai") > pl.col("bobot_hitung") + 1e-9)
+def _bobot(ctx: Context, komponen: pl.DataFrame) -> Found:
+    bad = komponen.lazy().filter(pl.col("nilai") > pl.col("bobot_hitung") + 1e-9)
     source = (
         pl.when(pl.col("bobot").is_not_null())
         .then(pl.lit("bobot tertulis || printed weight"))
@@ -116,11 +117,11 @@ def _bobot(ctx: Context, komponen: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _predikat(ctx: Context) -> list[pl.DataFrame]:
-    out = []
+def _predikat(ctx: Context) -> list[Found]:
+    out: list[Found] = []
     nilai = ctx.tables["akip_nilai"]
     printed = predikat_baku(pl.col("predikat"))
-    bad = nilai.filter(
+    bad = nilai.lazy().filter(
         printed.is_not_null()
         & pl.col("predikat_hitung").is_not_null()
         & (printed != pl.col("predikat_hitung"))
@@ -164,8 +165,7 @@ def _predikat(ctx: Context) -> list[pl.DataFrame]:
                     expected.alias("expected"),
                     pred.alias("found"),
                     fmt_num(pl.col(column)).alias("detail"),
-                )
-                .collect(engine="in-memory"),
+                ),
                 "AKP003",
                 ctx,
             )

@@ -7,8 +7,9 @@ finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias, overload
 
 import polars as pl
 
@@ -96,12 +97,34 @@ class Context:
         )
 
 
-def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame:
+@dataclass(frozen=True)
+class Deferred:
+    """The finding rows of one rule as a query not yet run (see :func:`resolve`)."""
+
+    frame: pl.LazyFrame
+    code: str
+
+
+# What a rule family returns: finding frames, or queries that :func:`resolve` runs.
+Found: TypeAlias = "pl.DataFrame | Deferred"
+
+
+@overload
+def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame: ...
+@overload
+def emit(frame: pl.LazyFrame, code: str, ctx: Context) -> Deferred: ...
+def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
     """Finding rows of rule ``code`` in the internal schema, located at ``sheet!cell``.
 
     ``frame`` holds any subset of the internal columns; ``cell`` is derived from
     (submission, table, column, row) through the ingest layout unless given.
+    A LazyFrame is not run here: it comes back as :class:`Deferred`, and
+    :func:`resolve` runs all of a validation's deferred queries together, then emits
+    their rows exactly as for a DataFrame (most of them are empty on clean data, and one
+    ``collect_all`` costs much less than hundreds of small eager queries).
     """
+    if isinstance(frame, pl.LazyFrame):
+        return Deferred(frame, code)
     if frame.height == 0:
         return pl.DataFrame(schema=INTERNAL_SCHEMA)
     given = frame.get_column("cell") if "cell" in frame.columns else None
@@ -123,6 +146,19 @@ def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame:
         else:
             cols.append(pl.lit(None, dtype=dtype).alias(name))
     return frame.select(cols)
+
+
+def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
+    """The finding frames of ``found`` in order, the deferred ones run together."""
+    queries = [item.frame for item in found if isinstance(item, Deferred)]
+    results = iter(pl.collect_all(queries) if queries else [])
+    out = []
+    for item in found:
+        if isinstance(item, Deferred):
+            out.append(emit(next(results), item.code, ctx))
+        else:
+            out.append(item)
+    return out
 
 
 def cell_range(table: str, column: str, rows: pl.DataFrame, ctx: Context) -> pl.DataFrame:

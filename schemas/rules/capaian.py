@@ -13,6 +13,7 @@ import polars as pl
 from schemas.formulas import capaian, compare_at_precision, rating, typed_decimals
 from schemas.rules.base import (
     Context,
+    Found,
     emit,
     fmt_measure,
     fmt_num,
@@ -107,7 +108,7 @@ def _check_table(
     cols: tuple[str, str, str],
     label: pl.Expr,
     link: pl.Expr | None = None,
-) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+) -> tuple[pl.DataFrame, list[Found]]:
     target, realisasi, printed = cols
     pk_rows = pl.col("tingkat_baku") == "program" if table == "program_kegiatan" else None
     frame = with_polaritas(ctx.tables[table], ctx, pk_rows=pk_rows)
@@ -115,7 +116,7 @@ def _check_table(
     frame = frame.with_columns(capaian_hitung(target, realisasi).alias(hitung))
     frame = frame.with_columns(rating(pl.col(hitung)).alias("rating_hitung"))
     status = compare_at_precision(pl.col(printed), pl.col(hitung), typed_decimals(frame, printed))
-    bad = frame.filter(status == "mismatch")
+    bad = frame.lazy().filter(status == "mismatch")
     base: list[str | pl.Expr] = [
         "submission_id",
         "sheet",
@@ -135,7 +136,7 @@ def _check_table(
         code,
         ctx,
     )
-    no_number = frame.filter(qualitative(target) & pl.col(printed).is_not_null())
+    no_number = frame.lazy().filter(qualitative(target) & pl.col(printed).is_not_null())
     target_text = fmt_measure(pl.col(target), pl.col(f"{target}_predikat"))
     warn = emit(
         no_number.select(
@@ -151,8 +152,8 @@ def _check_table(
     return frame, [found, warn]
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
-    out: list[pl.DataFrame] = []
+def check(ctx: Context) -> list[Found]:
+    out: list[Found] = []
     year = ctx.report_year
     key = indikator_key(pl.col("indikator"))
     frame, found = _check_table(

@@ -15,6 +15,7 @@ from schemas.formulas import compare_at_precision
 from schemas.rules.base import (
     SUM_MONEY,
     Context,
+    Found,
     cell_expr,
     cell_range,
     emit,
@@ -75,12 +76,12 @@ def _compare_measure(
     label: pl.Expr,
     tolerance: float = 0.0,
     link: pl.Expr | None = None,
-) -> pl.DataFrame:
+) -> Found:
     """Findings where ``column`` (this table) differs from ``other`` (the reference)."""
     pairs = pairs.with_columns(
         pl.col(other).alias("_ref"), pl.col(f"{other}_predikat").alias("_ref_predikat")
     )
-    bad = pairs.filter(~same_measure(column, "_ref", tolerance))
+    bad = pairs.lazy().filter(~same_measure(column, "_ref", tolerance))
     return emit(
         bad.select(
             "submission_id",
@@ -107,8 +108,8 @@ def capaian_link_key(name: str, value: str) -> pl.Expr:
     )
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
-    out: list[pl.DataFrame] = []
+def check(ctx: Context) -> list[Found]:
+    out: list[Found] = []
     pk = _pk(ctx)
     year = ctx.report_year
     iku = ctx.tables["capaian_iku"]
@@ -137,7 +138,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
 
 def _pk_targets(
     ctx: Context, pk: pl.DataFrame, iku: pl.DataFrame, tren_now: pl.DataFrame
-) -> list[pl.DataFrame]:
+) -> list[Found]:
     """XTB001: PK target = capaian_iku target, blamed on the odd one out.
 
     When the trend table's report year agrees with capaian_iku and only the PK differs,
@@ -191,7 +192,7 @@ def _pk_targets(
     return [pk_side, iku_side]
 
 
-def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> list[pl.DataFrame]:
+def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> list[Found]:
     ref = cell_expr(iku, "capaian_iku", "realisasi", ctx)
     ref = _prefixed(
         ref.select("submission_id", "indikator", *_measure_cols("realisasi"), "capaian", "_cell"),
@@ -220,7 +221,7 @@ def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> lis
     ]
 
 
-def _program_outcome(ctx: Context, pk: pl.DataFrame) -> pl.DataFrame:
+def _program_outcome(ctx: Context, pk: pl.DataFrame) -> Found:
     """XTB004: a PK indicator repeated on a program row carries the PK target."""
     programs = ctx.tables["program_kegiatan"].filter(pl.col("tingkat_baku") == "program")
     pairs = match_indikator(programs, pk, right_name="pk_indikator").with_columns(
@@ -232,7 +233,7 @@ def _program_outcome(ctx: Context, pk: pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
 
 
-def _program_budget(ctx: Context) -> list[pl.DataFrame]:
+def _program_budget(ctx: Context) -> list[Found]:
     """XTB005: PK budget per program = 3.17 program pagu (by name, else by order)."""
     ap = cell_expr(ctx.tables["anggaran_program"], "anggaran_program", "anggaran", ctx)
     ap = ap.with_columns(
@@ -278,7 +279,7 @@ def _program_budget(ctx: Context) -> list[pl.DataFrame]:
     )
     cols = ["submission_id", "sheet", "row", "program", "anggaran", "pk_pagu", "pk_cell", "_how"]
     pairs = pl.concat([by_name.select(cols), by_order.select(cols)])
-    bad = pairs.filter(pl.col("anggaran") != pl.col("pk_pagu"))
+    bad = pairs.lazy().filter(pl.col("anggaran") != pl.col("pk_pagu"))
     matched = emit(
         bad.select(
             "submission_id",
@@ -382,7 +383,7 @@ def _source_sums(ctx: Context) -> pl.DataFrame:
     return pl.concat(parts, how="vertical_relaxed").filter(pl.col("_sum").is_not_null())
 
 
-def _budget_totals(ctx: Context) -> pl.DataFrame:
+def _budget_totals(ctx: Context) -> Found:
     """XTB006: the four budget sums agree; the reference is what most of them say."""
     sums = _source_sums(ctx)
     if sums.height == 0:
@@ -399,8 +400,9 @@ def _budget_totals(ctx: Context) -> pl.DataFrame:
         pl.format("{}={}", pl.col("table"), fmt_money(pl.col("_sum"))).str.join("; ").alias("_all")
     )
     bad = (
-        sums.join(reference, on="submission_id")
-        .join(sources, on="submission_id")
+        sums.lazy()
+        .join(reference.lazy(), on="submission_id")
+        .join(sources.lazy(), on="submission_id")
         .filter(pl.col("_sum") != pl.col("_ref"))
     )
     return emit(
@@ -422,7 +424,7 @@ def _budget_totals(ctx: Context) -> pl.DataFrame:
     )
 
 
-def _realisasi_totals(ctx: Context) -> pl.DataFrame:
+def _realisasi_totals(ctx: Context) -> Found:
     """XTB007: Σ program realisasi = Σ realisasi belanja.
 
     The finding sits on the side whose own declared total sides with the other table
@@ -447,10 +449,10 @@ def _realisasi_totals(ctx: Context) -> pl.DataFrame:
         out = sums.join(cells, on="submission_id").join(declared, on="submission_id", how="left")
         return _prefixed(out, prefix)
 
-    both = side(programs, "program_kegiatan", "realisasi_anggaran", "p_").join(
+    joined = side(programs, "program_kegiatan", "realisasi_anggaran", "p_").join(
         side(belanja, "realisasi_belanja", "realisasi", "b_"), on="submission_id"
     )
-    both = both.filter(
+    both = joined.lazy().filter(
         pl.col("p__sum").is_not_null()
         & pl.col("b__sum").is_not_null()
         & (pl.col("p__sum") != pl.col("b__sum"))
@@ -500,7 +502,7 @@ def _iku_ref(ctx: Context, iku: pl.DataFrame, column: str) -> pl.DataFrame:
     return _prefixed(ref.select("submission_id", "indikator", *cols, "_cell"), "iku_")
 
 
-def _kemajuan(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:
+def _kemajuan(ctx: Context, iku: pl.DataFrame) -> Found:
     """XTB008: kemajuan_renstra.realisasi = capaian_iku.realisasi."""
     pairs = match_indikator(
         ctx.tables["kemajuan_renstra"], _iku_ref(ctx, iku, "realisasi"), right_name="iku_indikator"
@@ -530,7 +532,7 @@ def _is_akip(name: pl.Expr) -> pl.Expr:
     return per_value(name, words_say_akip, pl.Boolean())
 
 
-def _ikm(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:
+def _ikm(ctx: Context, iku: pl.DataFrame) -> Found:
     """XTB009: the IKM indicator's realisasi = the survey's nilai_ikm."""
     kv = ctx.tables["ikm_survei"].filter(pl.col("kolom") == "nilai_ikm")
     kv = (
@@ -539,7 +541,7 @@ def _ikm(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:
         .unique("submission_id", keep="first")
     )
     rows = iku.filter(_is_ikm(pl.col("indikator"))).join(kv, on="submission_id", how="inner")
-    bad = rows.filter(
+    bad = rows.lazy().filter(
         pl.col("_ref").is_not_null()
         & pl.col("realisasi").is_not_null()
         & ((pl.col("realisasi") - pl.col("_ref")).abs() > 1e-9)
@@ -561,7 +563,7 @@ def _ikm(ctx: Context, iku: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _akip(ctx: Context, tren: pl.DataFrame, iku: pl.DataFrame) -> list[pl.DataFrame]:
+def _akip(ctx: Context, tren: pl.DataFrame, iku: pl.DataFrame) -> list[Found]:
     """XTB010: the AKIP indicator's realisasi = akip_nilai of the same year."""
     nilai = (
         cell_expr(ctx.tables["akip_nilai"], "akip_nilai", "nilai", ctx)
@@ -576,7 +578,7 @@ def _akip(ctx: Context, tren: pl.DataFrame, iku: pl.DataFrame) -> list[pl.DataFr
     iku_now = iku.join(ctx.report_year, on="submission_id").with_columns(
         pl.col("tahun_laporan").alias("tahun")
     )
-    out = []
+    out: list[Found] = []
     for table, frame, label in (
         ("tren_iku", tren, pl.format("{} {}", pl.col("indikator"), pl.col("tahun"))),
         ("capaian_iku", iku_now, pl.col("indikator")),
@@ -584,7 +586,7 @@ def _akip(ctx: Context, tren: pl.DataFrame, iku: pl.DataFrame) -> list[pl.DataFr
         rows = frame.filter(_is_akip(pl.col("indikator"))).join(
             nilai, on=["submission_id", "tahun"], how="inner"
         )
-        bad = rows.filter(
+        bad = rows.lazy().filter(
             pl.col("realisasi").is_not_null()
             & ((pl.col("realisasi") - pl.col("_ref")).abs() > 1e-9)
         )
@@ -616,12 +618,12 @@ def akip_link_key() -> pl.Expr:
     )
 
 
-def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[pl.DataFrame]:
+def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[Found]:
     """XTB011 capaian = capaian_iku; XTB012 penyerapan = serapan of its program."""
     es = ctx.tables["efisiensi_sasaran"]
     ref = _iku_ref(ctx, iku, "capaian")
     pairs = match_indikator(es, ref, right_name="iku_indikator")
-    bad = pairs.filter(
+    bad = pairs.lazy().filter(
         pl.col("persen_capaian").is_not_null()
         & pl.col("iku_capaian").is_not_null()
         & ((pl.col("persen_capaian") - pl.col("iku_capaian")).abs() > ROUNDING + 1e-7)
@@ -663,7 +665,7 @@ def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[pl.DataFrame]:
     penyerapan = pl.col("persen_penyerapan")
     off_recomputed = compare_at_precision(penyerapan, pl.col("pr_persen_anggaran_hitung"))
     off_printed = compare_at_precision(penyerapan, pl.col("pr_persen_anggaran"))
-    bad = pairs.filter(
+    bad = pairs.lazy().filter(
         (off_recomputed == "mismatch") & (off_printed.is_null() | (off_printed == "mismatch"))
     )
     serapan = emit(

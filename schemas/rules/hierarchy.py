@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.rules.base import MONEY, Context, emit, fmt_money, tingkat_baku
+from schemas.rules.base import MONEY, Context, Found, emit, fmt_money, tingkat_baku
 
 TABLE = "program_kegiatan"
 AMOUNTS = (
@@ -85,11 +85,11 @@ def enrich(ctx: Context) -> None:
     ctx.tables[TABLE] = pl.concat([frame, sums], how="horizontal")
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
+def check(ctx: Context) -> list[Found]:
     frame = ctx.tables[TABLE]
-    out = []
+    out: list[Found] = []
     for tingkat, code in (("program", "HIE001"), ("kegiatan", "HIE002")):
-        rows = frame.filter(pl.col("tingkat_baku") == tingkat)
+        rows = frame.lazy().filter(pl.col("tingkat_baku") == tingkat)
         for col, anak, kind in AMOUNTS:
             bad = rows.filter(
                 pl.col(col).is_not_null()
@@ -128,7 +128,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     return out
 
 
-def _structure(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
     tingkat = pl.col("tingkat_baku")
     detail = (
         pl.when(tingkat.is_null())
@@ -149,7 +149,7 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
         .then(pl.lit("program"))
         .otherwise(pl.lit("kegiatan"))
     )
-    bad = frame.filter(
+    bad = frame.lazy().filter(
         tingkat.is_null()
         | (tingkat.is_in(["kegiatan", "sub_kegiatan"]) & pl.col("parent_row").is_null())
     )
@@ -170,7 +170,7 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     )
 
 
-def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+def _kode(frame: pl.DataFrame, ctx: Context) -> Found:
     lazy = frame.lazy().select("submission_id", "sheet", "row", "nama", "kode", "parent_row")
     parents = lazy.select(
         "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
@@ -192,7 +192,7 @@ def _kode(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
             (induk + ".…").alias("expected"),
             kode.alias("found"),
             pl.format("induk/parent: baris/row {}", pl.col("parent_row")).alias("detail"),
-        ).collect(engine="in-memory"),
+        ),
         "HIE004",
         ctx,
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.formulas import compare_at_precision, typed_decimals
-from schemas.rules.base import Context, emit, fmt_num, with_tolerance
+from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
 from schemas.rules.capaian import capaian_hitung, formula_text, with_polaritas
 
 TABLE = "kemajuan_renstra"
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
+def check(ctx: Context) -> list[Found]:
     frame = with_polaritas(ctx.tables[TABLE], ctx)
     frame = frame.with_columns(
         capaian_hitung("target_akhir", "realisasi").alias("tingkat_kemajuan_hitung")
@@ -22,7 +22,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         pl.col("tingkat_kemajuan_hitung"),
         typed_decimals(frame, "tingkat_kemajuan"),
     )
-    bad = frame.filter(status == "mismatch")
+    bad = frame.lazy().filter(status == "mismatch")
     return [
         emit(
             bad.select(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.formulas import compare_at_precision, typed_decimals
-from schemas.rules.base import Context, emit, fmt_num, with_tolerance
+from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
+def check(ctx: Context) -> list[Found]:
     frame = ctx.tables["sdm"]
     total = pl.col("jumlah").sum().over("submission_id", "kategori")
     frame = frame.with_columns(
@@ -16,7 +16,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         total.alias("_total"),
     )
     ctx.tables["sdm"] = frame.drop("_total")
-    bad = frame.filter(
+    bad = frame.lazy().filter(
         compare_at_precision(
             pl.col("persen"), pl.col("persen_hitung"), typed_decimals(frame, "persen")
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.formulas import compare_at_precision, serapan, typed_decimals
-from schemas.rules.base import SUM_MONEY, Context, emit, fmt_money, fmt_num, with_tolerance
+from schemas.rules.base import SUM_MONEY, Context, Found, emit, fmt_money, fmt_num, with_tolerance
 
 # (table, pagu, realisasi, printed %, label, rule for the %)
 SPECS = (
@@ -14,8 +14,8 @@ SPECS = (
 )
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
-    out = []
+def check(ctx: Context) -> list[Found]:
+    out: list[Found] = []
     for table, pagu, real, pct, label, code in SPECS:
         hitung = f"{pct}_hitung"
         frame = ctx.tables[table].with_columns(serapan(pl.col(pagu), pl.col(real)).alias(hitung))
@@ -27,7 +27,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.lit(table).alias("table"),
             pl.col(label).alias("label"),
         ]
-        bad = frame.filter(
+        bad = frame.lazy().filter(
             compare_at_precision(pl.col(pct), pl.col(hitung), typed_decimals(frame, pct))
             == "mismatch"
         )
@@ -44,7 +44,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 ctx,
             )
         )
-        over = frame.filter(pl.col(real) > pl.col(pagu))
+        over = frame.lazy().filter(pl.col(real) > pl.col(pagu))
         excess = pl.col(real).cast(SUM_MONEY) - pl.col(pagu).cast(SUM_MONEY)
         out.append(
             emit(

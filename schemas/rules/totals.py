@@ -16,6 +16,7 @@ from schemas.rules.base import (
     MONEY,
     SUM_MONEY,
     Context,
+    Found,
     emit,
     empty_internal,
     fmt_money,
@@ -68,8 +69,8 @@ def sums(ctx: Context, spec: Sum) -> pl.DataFrame:
     )
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
-    out = []
+def check(ctx: Context) -> list[Found]:
+    out: list[Found] = []
     enriched: dict[str, pl.DataFrame] = {}
     for spec in SUMS:
         keys = ["submission_id", *spec.by]
@@ -91,7 +92,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.col(spec.label).alias("label"),
             fmt(pl.col("_sum")).alias("expected"),
         ]
-        wrong = declared.filter(
+        wrong = declared.lazy().filter(
             pl.col(spec.column).is_not_null()
             & pl.col("_sum").is_not_null()
             & (pl.col(spec.column) != pl.col("_sum"))
@@ -116,7 +117,9 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 ctx,
             )
         )  # fmt: skip
-        empty_cell = declared.filter(pl.col(spec.column).is_null() & pl.col("_sum").is_not_null())
+        empty_cell = declared.lazy().filter(
+            pl.col(spec.column).is_null() & pl.col("_sum").is_not_null()
+        )
         out.append(
             emit(
                 empty_cell.select(
@@ -154,9 +157,9 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     return out
 
 
-def _percentages(ctx: Context) -> list[pl.DataFrame]:
+def _percentages(ctx: Context) -> list[Found]:
     """TOT003 on the total rows, from each row's own declared figures (sums when empty)."""
-    out = []
+    out: list[Found] = []
     for table, pct, pagu, real, label in (
         ("realisasi_belanja", "persen", "anggaran", "realisasi", "jenis_belanja"),
         ("program_kegiatan", "persen_anggaran", "pagu", "realisasi_anggaran", "nama"),
@@ -179,11 +182,11 @@ def _percentages(ctx: Context) -> list[pl.DataFrame]:
 
 def _compare(
     frame: pl.DataFrame, table: str, pct: str, label: str, formula: str, ctx: Context
-) -> pl.DataFrame:
+) -> Found:
     if frame.height == 0:
         return empty_internal()
     status = compare_at_precision(pl.col(pct), pl.col(f"{pct}_hitung"), typed_decimals(frame, pct))
-    bad = frame.filter(status == "mismatch")
+    bad = frame.lazy().filter(status == "mismatch")
     return emit(
         bad.select(
             "submission_id",
