@@ -75,7 +75,7 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
             (~fast & medium).fill_null(False).alias("_mid"),
             blank.alias("_blank"),
         )
-        .collect()
+        .collect(engine="in-memory")
     )
     mid_value, mid_decimals = _medium(t, kind)
     work = work.with_columns(

@@ -1124,15 +1124,15 @@ def _finish(
             joined = pl.concat_str([pl.col(n) for n in names], separator=" ", ignore_nulls=True)
             note_numbers = text.filter(pl.col("_kind") == "note").filter(joined.str.contains(r"\d"))
             if note_numbers.height:
-                findings.append(
-                    make_findings(
-                        note_numbers.select(
-                            "submission_id", "sheet", "row", pl.lit(table.name).alias("table"),
-                            joined.alias("found"),
-                        ),
-                        "ING009", "warning",
-                    )
+                # pointed at the note's own cell: the first of the columns it was read from
+                where = pl.coalesce(
+                    pl.when(pl.col(n).str.strip_chars() != "").then(pl.lit(n)) for n in names[:3]
+                )
+                notes = note_numbers.select(
+                    "submission_id", "sheet", "row", pl.lit(table.name).alias("table"),
+                    where.alias("column"), joined.alias("found"),
                 )  # fmt: skip
+                findings.append(make_findings(locate(notes, layout), "ING009", "warning"))
         body = text.filter(kinds.is_in(["data", "total"]))
         if table.key_value:
             kv = body.select(

@@ -282,6 +282,7 @@ def load(
     subs = subs.with_row_index("_seq").with_columns(pl.col("_seq").cast(pl.Int64))
     con = connect(Path(warehouse), read_only=False)
     try:
+        _checkpoint_on_commit(con)
         stored = _stored_hashes(con, subs)
         fresh = pl.col("sha256").is_first_distinct() & ~pl.col("sha256").is_in(stored)
         marked = subs.with_columns(fresh.alias("_fresh"))
@@ -370,6 +371,19 @@ def _one(
 def _now() -> datetime:
     """Load times are stored as naive UTC timestamps."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _checkpoint_on_commit(con: duckdb.DuckDBPyConnection) -> None:
+    """Each load transaction's COMMIT checkpoints straight away, without writing the WAL first.
+
+    DuckDB does so by itself only for a commit estimated at over 16 MiB of WAL; a smaller
+    load wrote its rows to the WAL, then again to the file at the CHECKPOINT that ends
+    :func:`load` (measured: 360 files with 1,340 findings, 0.29 s -> 0.26 s per load).
+    Durability is the same: a commit returns once its checkpoint is on disk. The settings
+    hold for this database instance only, which ends with the connection.
+    """
+    con.execute("SET checkpoint_threshold = '0b'")
+    con.execute("SET auto_checkpoint_skip_wal_threshold = 0")
 
 
 def _stored_hashes(con: duckdb.DuckDBPyConnection, subs: pl.DataFrame) -> list[str]:
@@ -475,12 +489,24 @@ class _Columns:
     """The columns of each warehouse table, read once; grows when a column is added."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        rows = con.execute(
-            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
-        ).fetchall()
-        self.by_table: dict[str, list[str]] = {}
-        for table, column in rows:
-            self.by_table.setdefault(table, []).append(column)
+        # pragma_table_info of each table, not duckdb_columns(): that lists the columns of
+        # the views too, which binds every view (they are created unbound, see views.sql).
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+            ).fetchall()
+        ]
+        self.by_table: dict[str, list[str]] = {t: [] for t in tables}
+        if tables:
+            rows = con.execute(
+                " UNION ALL ".join(
+                    f"SELECT {_literal(t)}, name FROM pragma_table_info({_literal(quote(t))})"
+                    for t in tables
+                )
+            ).fetchall()
+            for table, column in rows:
+                self.by_table[table].append(column)
 
     def fit(self, con: duckdb.DuckDBPyConnection, target: str, frame: pl.DataFrame) -> pl.DataFrame:
         """Keep the frame's columns the table has, adding any new ``*_hitung`` column first."""
@@ -493,6 +519,11 @@ class _Columns:
                 )
                 have.append(name)
         return frame.select([c for c in frame.columns if c in have])
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal (of a table name from the catalog, never data)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _polars_sql(dtype: pl.DataType) -> str:

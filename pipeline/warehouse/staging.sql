@@ -2,10 +2,12 @@
 -- names cleaned once (tingkat_baku, indikator_kunci). Marts (views.sql) read only these.
 -- `tahun_laporan` is the submission's report year; a sheet's own `tahun` column (tren_iku,
 -- akip_*) keeps its name. A new raw table needs its stg_ view here (a test checks).
+-- WITH (DEFER_BINDING): a view is bound when first queried, not on every write connection
+-- (binding all of them took most of a load's fixed cost); tests bind every view.
 
 -- The submissions that feed every view: the current version of each kecamatan-tahun, plus
 -- submissions without identity (keyed by submission_id alone).
-CREATE OR REPLACE VIEW stg_pengiriman AS
+CREATE OR REPLACE VIEW stg_pengiriman WITH (DEFER_BINDING) AS
 SELECT
     submission_id,
     coalesce(kecamatan_key, submission_id) AS kecamatan_key,
@@ -24,7 +26,7 @@ SELECT
 FROM submissions
 WHERE is_current;
 
-CREATE OR REPLACE VIEW stg_identitas AS
+CREATE OR REPLACE VIEW stg_identitas WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -32,7 +34,7 @@ SELECT
 FROM raw_identitas AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_perjanjian_kinerja AS
+CREATE OR REPLACE VIEW stg_perjanjian_kinerja WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -41,7 +43,7 @@ SELECT
 FROM raw_perjanjian_kinerja AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_anggaran_program AS
+CREATE OR REPLACE VIEW stg_anggaran_program WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -49,7 +51,7 @@ SELECT
 FROM raw_anggaran_program AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_rencana_belanja AS
+CREATE OR REPLACE VIEW stg_rencana_belanja WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -57,7 +59,7 @@ SELECT
 FROM raw_rencana_belanja AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_capaian_iku AS
+CREATE OR REPLACE VIEW stg_capaian_iku WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -66,7 +68,7 @@ SELECT
 FROM raw_capaian_iku AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_tren_iku AS
+CREATE OR REPLACE VIEW stg_tren_iku WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -75,7 +77,7 @@ SELECT
 FROM raw_tren_iku AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_kemajuan_renstra AS
+CREATE OR REPLACE VIEW stg_kemajuan_renstra WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -84,7 +86,7 @@ SELECT
 FROM raw_kemajuan_renstra AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_program_kegiatan AS
+CREATE OR REPLACE VIEW stg_program_kegiatan WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -93,7 +95,7 @@ SELECT
 FROM raw_program_kegiatan AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_realisasi_belanja AS
+CREATE OR REPLACE VIEW stg_realisasi_belanja WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -101,7 +103,7 @@ SELECT
 FROM raw_realisasi_belanja AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_ikm_unsur AS
+CREATE OR REPLACE VIEW stg_ikm_unsur WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -109,7 +111,7 @@ SELECT
 FROM raw_ikm_unsur AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_ikm_survei AS
+CREATE OR REPLACE VIEW stg_ikm_survei WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -117,7 +119,7 @@ SELECT
 FROM raw_ikm_survei AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_akip_komponen AS
+CREATE OR REPLACE VIEW stg_akip_komponen WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -125,7 +127,7 @@ SELECT
 FROM raw_akip_komponen AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_akip_nilai AS
+CREATE OR REPLACE VIEW stg_akip_nilai WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -133,7 +135,7 @@ SELECT
 FROM raw_akip_nilai AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_efisiensi_sasaran AS
+CREATE OR REPLACE VIEW stg_efisiensi_sasaran WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -142,7 +144,7 @@ SELECT
 FROM raw_efisiensi_sasaran AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_sdm AS
+CREATE OR REPLACE VIEW stg_sdm WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -150,7 +152,7 @@ SELECT
 FROM raw_sdm AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_anggaran_program_total AS
+CREATE OR REPLACE VIEW stg_anggaran_program_total WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -158,7 +160,7 @@ SELECT
 FROM raw_anggaran_program_total AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_rencana_belanja_total AS
+CREATE OR REPLACE VIEW stg_rencana_belanja_total WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -166,7 +168,7 @@ SELECT
 FROM raw_rencana_belanja_total AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_program_kegiatan_total AS
+CREATE OR REPLACE VIEW stg_program_kegiatan_total WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -174,7 +176,7 @@ SELECT
 FROM raw_program_kegiatan_total AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_realisasi_belanja_total AS
+CREATE OR REPLACE VIEW stg_realisasi_belanja_total WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,
@@ -182,7 +184,7 @@ SELECT
 FROM raw_realisasi_belanja_total AS r
 JOIN stg_pengiriman AS p USING (submission_id);
 
-CREATE OR REPLACE VIEW stg_sdm_total AS
+CREATE OR REPLACE VIEW stg_sdm_total WITH (DEFER_BINDING) AS
 SELECT
     p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,
     p.kode_kabupaten, p.tahun_laporan, p.sintetis,

@@ -2,9 +2,10 @@
 -- except v_riwayat_pengiriman which shows every version). Recomputed figures use the macros of
 -- macros.sql (= schemas/formulas.py), the same formula for every kecamatan; printed figures
 -- are kept beside them as `<x>_tercetak`. Columns are documented in docs/warehouse.md.
+-- WITH (DEFER_BINDING) as in staging.sql: bound when first queried, not when created.
 
 -- Polarity of each indicator from the Perjanjian Kinerja of the same submission.
-CREATE OR REPLACE VIEW int_polaritas AS
+CREATE OR REPLACE VIEW int_polaritas WITH (DEFER_BINDING) AS
 SELECT
     submission_id,
     indikator_kunci,
@@ -14,7 +15,7 @@ FROM stg_perjanjian_kinerja
 GROUP BY ALL;
 
 -- Capaian IKU per kecamatan, tahun, indikator (Tabel 3.2).
-CREATE OR REPLACE VIEW v_capaian_iku AS
+CREATE OR REPLACE VIEW v_capaian_iku WITH (DEFER_BINDING) AS
 SELECT
     c.provinsi,
     c.kabupaten,
@@ -50,7 +51,7 @@ LEFT JOIN int_polaritas AS pk USING (submission_id, indikator_kunci);
 
 -- Pagu, realisasi and serapan per program / kegiatan / sub_kegiatan (Tabel 3.17) and per
 -- jenis belanja (Realisasi Anggaran).
-CREATE OR REPLACE VIEW v_realisasi_anggaran AS
+CREATE OR REPLACE VIEW v_realisasi_anggaran WITH (DEFER_BINDING) AS
 WITH baris AS (
     SELECT
         submission_id, kecamatan_key, provinsi, kabupaten, kecamatan, kode_wilayah,
@@ -106,7 +107,7 @@ FROM baris;
 
 -- Efficiency per program: capaian kinerja - serapan, one formula for every kecamatan, with
 -- what the kecamatan printed beside it (Tabel 3.17 tingkat_efisiensi).
-CREATE OR REPLACE VIEW v_efisiensi AS
+CREATE OR REPLACE VIEW v_efisiensi WITH (DEFER_BINDING) AS
 WITH program AS (
     SELECT
         *,
@@ -140,7 +141,7 @@ FROM program;
 -- Every year an indicator appears in, from all current submissions: the report year from
 -- capaian_iku, earlier years from tren_iku. `dipilih` marks the one row per kecamatan,
 -- indikator and tahun a trend should use: that year's own report if loaded, else the latest.
-CREATE OR REPLACE VIEW v_tren_iku AS
+CREATE OR REPLACE VIEW v_tren_iku WITH (DEFER_BINDING) AS
 WITH laporan AS (
     SELECT
         c.submission_id, c.kecamatan_key, c.kabupaten_key, c.provinsi, c.kabupaten,
@@ -196,7 +197,7 @@ LEFT JOIN laporan AS asli
 
 -- Each indicator x tahun with every kecamatan of the kabupaten side by side (Tabel 3.8):
 -- long format, one row per kecamatan, with the kabupaten's figures to compare against.
-CREATE OR REPLACE VIEW v_pembanding AS
+CREATE OR REPLACE VIEW v_pembanding WITH (DEFER_BINDING) AS
 SELECT
     provinsi, kabupaten, kabupaten_key,
     indikator_kunci,
@@ -223,7 +224,7 @@ WINDOW
 
 -- Findings per kecamatan, tahun, rule and severity; a clean submission shows one row with
 -- rule NULL and status 'bersih'.
-CREATE OR REPLACE VIEW v_kualitas_data AS
+CREATE OR REPLACE VIEW v_kualitas_data WITH (DEFER_BINDING) AS
 WITH per_rule AS (
     SELECT
         submission_id, rule, severity,
@@ -258,7 +259,7 @@ LEFT JOIN per_rule AS r USING (submission_id)
 LEFT JOIN per_sub AS s USING (submission_id);
 
 -- IKM per kecamatan, tahun: printed nilai_ikm beside the mean of the unsur x 25.
-CREATE OR REPLACE VIEW v_ikm AS
+CREATE OR REPLACE VIEW v_ikm WITH (DEFER_BINDING) AS
 WITH unsur AS (
     SELECT submission_id, count(*) AS jumlah_unsur, avg(nilai) AS rata_unsur
     FROM stg_ikm_unsur
@@ -296,7 +297,7 @@ WHERE u.submission_id IS NOT NULL OR s.submission_id IS NOT NULL;
 
 -- AKIP evaluation per kecamatan, report year and evaluation year: the printed nilai and
 -- predikat beside the sum of the komponen and its predikat. `dipilih` as in v_tren_iku.
-CREATE OR REPLACE VIEW v_akip AS
+CREATE OR REPLACE VIEW v_akip WITH (DEFER_BINDING) AS
 WITH komponen AS (
     SELECT
         submission_id, tahun,
@@ -343,7 +344,7 @@ FROM gabung AS g
 JOIN stg_pengiriman AS p USING (submission_id);
 
 -- One row per current submission: the headline figures of the consolidated report.
-CREATE OR REPLACE VIEW v_ringkasan_kecamatan AS
+CREATE OR REPLACE VIEW v_ringkasan_kecamatan WITH (DEFER_BINDING) AS
 WITH program AS (
     SELECT
         submission_id,
@@ -430,7 +431,7 @@ LEFT JOIN akip AS a USING (submission_id)
 LEFT JOIN temuan AS t USING (submission_id);
 
 -- Every version of every submission with what changed against the version before it.
-CREATE OR REPLACE VIEW v_riwayat_pengiriman AS
+CREATE OR REPLACE VIEW v_riwayat_pengiriman WITH (DEFER_BINDING) AS
 SELECT
     provinsi, kabupaten, kecamatan, kode_wilayah, tahun,
     version,

@@ -151,7 +151,9 @@ def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
 def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
     """The finding frames of ``found`` in order, the deferred ones run together."""
     queries = [item.frame for item in found if isinstance(item, Deferred)]
-    results = iter(pl.collect_all(queries) if queries else [])
+    # In memory: polars' streaming engine panics on some pl.format queries run
+    # together (pola-rs/polars#25525, seen here on fuzzed workbooks).
+    results = iter(pl.collect_all(queries, engine="in-memory") if queries else [])
     out = []
     for item in found:
         if isinstance(item, Deferred):

@@ -168,7 +168,7 @@ def passing_tables(frames: dict[str, pl.DataFrame]) -> set[str]:
             queries[name] = found
     flat = [q for qs in queries.values() for q in qs]
     try:
-        answers = iter(pl.collect_all(flat)) if flat else iter(())
+        answers = iter(pl.collect_all(flat, engine="in-memory")) if flat else iter(())
     except Exception:
         return set()
     passing = set()
