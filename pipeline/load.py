@@ -41,8 +41,9 @@ from schemas.catalog import render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
 
-SCHEMA_VERSION = 1
-"""Bump when a table changes shape; views and macros are recreated on every write anyway."""
+SCHEMA_VERSION = 2
+"""Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
+are recreated on every write anyway."""
 
 SQL_DIR = Path(__file__).parent / "warehouse"
 SQL_FILES = ("schema.sql", "raw.sql", "macros.sql", "staging.sql", "views.sql")
@@ -145,6 +146,10 @@ def raw_columns(table: Table) -> list[tuple[str, str]]:
         cols.append((col.name, _KIND_SQL[col.kind]))
         if col.kind is Kind.MEASURE:
             cols.append((f"{col.name}_predikat", "VARCHAR"))
+        if col.kind in (Kind.PERCENT, Kind.MEASURE):
+            # decimals as typed ('98,20' -> 2; null for an Excel number): the precision
+            # the printed figure is compared at, as the validator does
+            cols.append((f"{col.name}_desimal", "TINYINT"))
     if table.key_value:
         cols.append(("angka", "DOUBLE"))  # ingest reads every nilai as a number too
     cols.extend(HITUNG.get(table.name, ()))
@@ -194,18 +199,48 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                 "INSERT INTO schema_version VALUES (?, ?, ?, ?)",
                 [SCHEMA_VERSION, _now(), __version__, "initial schema"],
             )
-        elif found != SCHEMA_VERSION:
+        elif found > SCHEMA_VERSION:
             raise LakipError(
                 f"Gudang data memakai skema versi {found}, lakip ini versi {SCHEMA_VERSION}: "
-                f"bangun ulang dari raw/ (pipeline.load.rebuild). / The warehouse has schema "
-                f"version {found}, this lakip expects {SCHEMA_VERSION}: rebuild it from raw/."
+                f"pakai lakip yang lebih baru, atau bangun ulang dari raw/ "
+                f"(pipeline.load.rebuild). / The warehouse has schema version {found}, this "
+                f"lakip expects {SCHEMA_VERSION}: use a newer lakip, or rebuild it from raw/."
             )
+        else:
+            for version, description, statements in _migrations():
+                if version <= found:
+                    continue
+                for statement in statements:
+                    con.execute(statement)
+                con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?, ?)",
+                    [version, _now(), __version__, description],
+                )
         for name in SQL_FILES[1:]:
             con.execute(_sql_text(name))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _migrations() -> list[tuple[int, str, list[str]]]:
+    """(version, description, statements) that bring an older warehouse up to date.
+
+    Each step only adds what the newer raw.sql creates in a new warehouse, so an upgraded
+    warehouse and a new one have the same tables; rows loaded before keep NULL there.
+    """
+    typed = [
+        f"ALTER TABLE {quote(target)} ADD COLUMN IF NOT EXISTS {quote(name)} {sql}"
+        for table in TABLES
+        for target, columns in (
+            (f"raw_{table.name}", raw_columns(table)),
+            *([(f"raw_{table.name}_total", total_columns(table))] if table.total_label else []),
+        )
+        for name, sql in columns
+        if name.endswith("_desimal")
+    ]
+    return [(2, "typed decimals of percentages and scores (<column>_desimal)", typed)]
 
 
 def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -509,10 +544,13 @@ class _Columns:
                 self.by_table[table].append(column)
 
     def fit(self, con: duckdb.DuckDBPyConnection, target: str, frame: pl.DataFrame) -> pl.DataFrame:
-        """Keep the frame's columns the table has, adding any new ``*_hitung`` column first."""
+        """Keep the frame's columns the table has, adding any new ``*_hitung`` column first.
+
+        ``*_desimal`` columns are added too: warehouses made before they existed lack them.
+        """
         have = self.by_table[target]
         for name, dtype in frame.schema.items():
-            if name.endswith("_hitung") and name not in have:
+            if name.endswith(("_hitung", "_desimal")) and name not in have:
                 con.execute(
                     f"ALTER TABLE {quote(target)} ADD COLUMN IF NOT EXISTS "
                     f"{quote(name)} {_polars_sql(dtype)}"
@@ -531,6 +569,8 @@ def _polars_sql(dtype: pl.DataType) -> str:
         return "DECIMAL(18,2)"
     if dtype.is_float():
         return "DOUBLE"
+    if dtype == pl.Int8:
+        return "TINYINT"
     if dtype.is_integer():
         return "BIGINT"
     if dtype == pl.Boolean:

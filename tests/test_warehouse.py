@@ -129,6 +129,41 @@ def test_schema_creation_is_idempotent_and_versioned(tmp_path: Path) -> None:
         loader.connect(warehouse, read_only=False)
 
 
+TYPED_COLUMNS = (
+    "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+    "WHERE column_name LIKE '%\\_desimal' ESCAPE '\\' ORDER BY ALL"
+)
+
+
+def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
+    """Schema 2 added ``<column>_desimal``; a warehouse made before gets the columns."""
+    warehouse, fresh = tmp_path / "w.duckdb", tmp_path / "fresh.duckdb"
+    loader.connect(warehouse, read_only=False).close()
+    loader.connect(fresh, read_only=False).close()
+    typed = [s.split(" ADD COLUMN IF NOT EXISTS ") for s in loader._migrations()[0][2]]
+    assert typed  # the step has work to do
+    with duckdb.connect(str(warehouse)) as raw:  # make it look like schema 1
+        for table, column in typed:
+            name = column.rsplit(" ", 1)[0]
+            raw.execute(f"{table} DROP COLUMN {name}")
+        raw.execute("UPDATE schema_version SET version = 1")
+        assert not raw.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE column_name = 'capaian_desimal'"
+        ).fetchone()[0]
+    loader.connect(warehouse, read_only=False).close()
+    with loader.connect(warehouse) as con:
+        assert con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall() == [
+            (1,),
+            (2,),
+        ]
+        migrated = con.execute(TYPED_COLUMNS).fetchall()
+        assert ("raw_capaian_iku", "capaian_desimal", "TINYINT") in migrated
+    with loader.connect(fresh) as con:
+        assert migrated == con.execute(TYPED_COLUMNS).fetchall()  # the same as a new one
+    with loader.connect(warehouse) as con:
+        assert con.execute("SELECT count(*) FROM v_capaian_iku").fetchone() == (0,)
+
+
 # ---------------------------------------------------------------- views
 
 

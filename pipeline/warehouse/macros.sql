@@ -86,13 +86,18 @@ CREATE OR REPLACE MACRO bulat_ke(x, d) AS
 
 -- compare_at_precision (truncation off): 'ok'; 'rounding' when the printed figure is within
 -- one unit of the second decimal, or equals the recomputed one rounded half-up at the
--- (at most 2) decimals it is printed with (100 for 99,9967); else 'mismatch'.
-CREATE OR REPLACE MACRO status_banding(tercetak, hitung) AS
+-- (at most 2) decimals it is printed with (100 for 99,9967); else 'mismatch'. `desimal`
+-- is how many decimals the kecamatan typed (raw `<column>_desimal`: '98,20' -> 2); when
+-- NULL (an Excel number) the precision is read off the value.
+CREATE OR REPLACE MACRO status_banding(tercetak, hitung, desimal := NULL) AS
     CASE
         WHEN tercetak IS NULL OR hitung IS NULL THEN NULL
         WHEN abs(tercetak - bulat2(hitung)) <= 1e-9 + 1e-7 THEN 'ok'
         WHEN abs(tercetak - bulat2(hitung)) <= 0.01 + 1e-7 THEN 'rounding'
-        WHEN abs(tercetak - bulat_ke(hitung, least(desimal_tercetak(tercetak), 2))) <= 1e-7
+        WHEN abs(
+            tercetak
+            - bulat_ke(hitung, least(coalesce(desimal, desimal_tercetak(tercetak)), 2))
+        ) <= 1e-7
             THEN 'rounding'
         ELSE 'mismatch'
     END;

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS "raw_perjanjian_kinerja" (
     "satuan" VARCHAR,
     "target" DOUBLE,
     "target_predikat" VARCHAR,
+    "target_desimal" TINYINT,
     "polaritas" VARCHAR
 );
 
@@ -53,9 +54,12 @@ CREATE TABLE IF NOT EXISTS "raw_capaian_iku" (
     "satuan" VARCHAR,
     "target" DOUBLE,
     "target_predikat" VARCHAR,
+    "target_desimal" TINYINT,
     "realisasi" DOUBLE,
     "realisasi_predikat" VARCHAR,
+    "realisasi_desimal" TINYINT,
     "capaian" DOUBLE,
+    "capaian_desimal" TINYINT,
     "capaian_hitung" DOUBLE
 );
 
@@ -68,9 +72,12 @@ CREATE TABLE IF NOT EXISTS "raw_tren_iku" (
     "tahun" BIGINT,
     "target" DOUBLE,
     "target_predikat" VARCHAR,
+    "target_desimal" TINYINT,
     "realisasi" DOUBLE,
     "realisasi_predikat" VARCHAR,
+    "realisasi_desimal" TINYINT,
     "capaian" DOUBLE,
+    "capaian_desimal" TINYINT,
     "capaian_hitung" DOUBLE
 );
 
@@ -82,10 +89,13 @@ CREATE TABLE IF NOT EXISTS "raw_kemajuan_renstra" (
     "indikator" VARCHAR,
     "realisasi" DOUBLE,
     "realisasi_predikat" VARCHAR,
+    "realisasi_desimal" TINYINT,
     "target_akhir" DOUBLE,
     "target_akhir_predikat" VARCHAR,
+    "target_akhir_desimal" TINYINT,
     "tahun_akhir" BIGINT,
     "tingkat_kemajuan" DOUBLE,
+    "tingkat_kemajuan_desimal" TINYINT,
     "tingkat_kemajuan_hitung" DOUBLE
 );
 
@@ -100,13 +110,18 @@ CREATE TABLE IF NOT EXISTS "raw_program_kegiatan" (
     "satuan" VARCHAR,
     "target_kinerja" DOUBLE,
     "target_kinerja_predikat" VARCHAR,
+    "target_kinerja_desimal" TINYINT,
     "pagu" DECIMAL(18,2),
     "realisasi_kinerja" DOUBLE,
     "realisasi_kinerja_predikat" VARCHAR,
+    "realisasi_kinerja_desimal" TINYINT,
     "realisasi_anggaran" DECIMAL(18,2),
     "persen_kinerja" DOUBLE,
+    "persen_kinerja_desimal" TINYINT,
     "persen_anggaran" DOUBLE,
+    "persen_anggaran_desimal" TINYINT,
     "tingkat_efisiensi" DOUBLE,
+    "tingkat_efisiensi_desimal" TINYINT,
     "persen_kinerja_hitung" DOUBLE,
     "persen_anggaran_hitung" DOUBLE,
     "tingkat_efisiensi_hitung" DOUBLE,
@@ -123,6 +138,7 @@ CREATE TABLE IF NOT EXISTS "raw_realisasi_belanja" (
     "anggaran" DECIMAL(18,2),
     "realisasi" DECIMAL(18,2),
     "persen" DOUBLE,
+    "persen_desimal" TINYINT,
     "persen_hitung" DOUBLE
 );
 
@@ -132,7 +148,8 @@ CREATE TABLE IF NOT EXISTS "raw_ikm_unsur" (
     "row" BIGINT,
     "no" BIGINT,
     "unsur" VARCHAR,
-    "nilai" DOUBLE
+    "nilai" DOUBLE,
+    "nilai_desimal" TINYINT
 );
 
 CREATE TABLE IF NOT EXISTS "raw_ikm_survei" (
@@ -151,7 +168,9 @@ CREATE TABLE IF NOT EXISTS "raw_akip_komponen" (
     "tahun" BIGINT,
     "komponen" VARCHAR,
     "bobot" DOUBLE,
-    "nilai" DOUBLE
+    "bobot_desimal" TINYINT,
+    "nilai" DOUBLE,
+    "nilai_desimal" TINYINT
 );
 
 CREATE TABLE IF NOT EXISTS "raw_akip_nilai" (
@@ -160,6 +179,7 @@ CREATE TABLE IF NOT EXISTS "raw_akip_nilai" (
     "row" BIGINT,
     "tahun" BIGINT,
     "nilai" DOUBLE,
+    "nilai_desimal" TINYINT,
     "predikat" VARCHAR,
     "nilai_hitung" DOUBLE,
     "predikat_hitung" VARCHAR
@@ -173,8 +193,11 @@ CREATE TABLE IF NOT EXISTS "raw_efisiensi_sasaran" (
     "sasaran_strategis" VARCHAR,
     "indikator" VARCHAR,
     "persen_capaian" DOUBLE,
+    "persen_capaian_desimal" TINYINT,
     "persen_penyerapan" DOUBLE,
+    "persen_penyerapan_desimal" TINYINT,
     "tingkat_efisiensi" DOUBLE,
+    "tingkat_efisiensi_desimal" TINYINT,
     "tingkat_efisiensi_hitung" DOUBLE
 );
 
@@ -186,6 +209,7 @@ CREATE TABLE IF NOT EXISTS "raw_sdm" (
     "uraian" VARCHAR,
     "jumlah" BIGINT,
     "persen" DOUBLE,
+    "persen_desimal" TINYINT,
     "persen_hitung" DOUBLE
 );
 
@@ -223,13 +247,18 @@ CREATE TABLE IF NOT EXISTS "raw_program_kegiatan_total" (
     "satuan" VARCHAR,
     "target_kinerja" DOUBLE,
     "target_kinerja_predikat" VARCHAR,
+    "target_kinerja_desimal" TINYINT,
     "pagu" DECIMAL(18,2),
     "realisasi_kinerja" DOUBLE,
     "realisasi_kinerja_predikat" VARCHAR,
+    "realisasi_kinerja_desimal" TINYINT,
     "realisasi_anggaran" DECIMAL(18,2),
     "persen_kinerja" DOUBLE,
+    "persen_kinerja_desimal" TINYINT,
     "persen_anggaran" DOUBLE,
+    "persen_anggaran_desimal" TINYINT,
     "tingkat_efisiensi" DOUBLE,
+    "tingkat_efisiensi_desimal" TINYINT,
     "pagu_hitung" DECIMAL(18,2),
     "realisasi_anggaran_hitung" DECIMAL(18,2),
     "persen_kinerja_hitung" DOUBLE,
@@ -246,6 +275,7 @@ CREATE TABLE IF NOT EXISTS "raw_realisasi_belanja_total" (
     "anggaran" DECIMAL(18,2),
     "realisasi" DECIMAL(18,2),
     "persen" DOUBLE,
+    "persen_desimal" TINYINT,
     "no_hitung" BIGINT,
     "anggaran_hitung" DECIMAL(18,2),
     "realisasi_hitung" DECIMAL(18,2),
@@ -260,6 +290,7 @@ CREATE TABLE IF NOT EXISTS "raw_sdm_total" (
     "uraian" VARCHAR,
     "jumlah" BIGINT,
     "persen" DOUBLE,
+    "persen_desimal" TINYINT,
     "jumlah_hitung" BIGINT,
     "persen_hitung" DOUBLE
 );

@@ -34,9 +34,12 @@ SELECT
     coalesce(pk.polaritas, 'positif') AS polaritas,
     c.capaian AS capaian_tercetak,
     capaian_persen(c.target, c.realisasi, pk.polaritas) AS capaian_hitung,
-    status_banding(c.capaian, capaian_persen(c.target, c.realisasi, pk.polaritas)) AS status,
-    status_banding(c.capaian, capaian_persen(c.target, c.realisasi, pk.polaritas))
-        = 'mismatch' AS berbeda,
+    status_banding(
+        c.capaian, capaian_persen(c.target, c.realisasi, pk.polaritas), desimal := c.capaian_desimal
+    ) AS status,
+    status_banding(
+        c.capaian, capaian_persen(c.target, c.realisasi, pk.polaritas), desimal := c.capaian_desimal
+    ) = 'mismatch' AS berbeda,
     rating_capaian(capaian_persen(c.target, c.realisasi, pk.polaritas)) AS rating,
     rating_capaian_en(capaian_persen(c.target, c.realisasi, pk.polaritas)) AS rating_en,
     rating_capaian(c.capaian) AS rating_tercetak,
@@ -63,6 +66,7 @@ WITH baris AS (
         pagu,
         realisasi_anggaran AS realisasi,
         persen_anggaran AS serapan_tercetak,
+        persen_anggaran_desimal AS serapan_desimal,
         sheet,
         "row",
         parent_row,
@@ -85,6 +89,7 @@ WITH baris AS (
         anggaran AS pagu,
         realisasi,
         persen AS serapan_tercetak,
+        persen_desimal AS serapan_desimal,
         sheet,
         "row",
         CAST(NULL AS BIGINT) AS parent_row,
@@ -99,8 +104,12 @@ SELECT
     CAST(pagu - realisasi AS DECIMAL(18,2)) AS sisa,
     serapan_tercetak,
     serapan_persen(pagu, realisasi) AS serapan_hitung,
-    status_banding(serapan_tercetak, serapan_persen(pagu, realisasi)) AS status,
-    status_banding(serapan_tercetak, serapan_persen(pagu, realisasi)) = 'mismatch' AS berbeda,
+    status_banding(
+        serapan_tercetak, serapan_persen(pagu, realisasi), desimal := serapan_desimal
+    ) AS status,
+    status_banding(
+        serapan_tercetak, serapan_persen(pagu, realisasi), desimal := serapan_desimal
+    ) = 'mismatch' AS berbeda,
     realisasi > pagu AS lebih_salur,
     submission_id, kecamatan_key, sheet, "row", parent_row, program_row, sel_serapan
 FROM baris;
@@ -309,7 +318,9 @@ WITH komponen AS (
     GROUP BY ALL
 ),
 nilai AS (
-    SELECT submission_id, tahun, any_value(nilai) AS nilai, any_value(predikat) AS predikat
+    SELECT
+        submission_id, tahun, any_value(nilai) AS nilai, any_value(nilai_desimal) AS nilai_desimal,
+        any_value(predikat) AS predikat
     FROM stg_akip_nilai
     GROUP BY ALL
 ),
@@ -317,7 +328,7 @@ gabung AS (
     SELECT
         coalesce(n.submission_id, k.submission_id) AS submission_id,
         CAST(coalesce(n.tahun, k.tahun) AS INTEGER) AS tahun_penilaian,
-        n.nilai, n.predikat, k.nilai_hitung, k.bobot_total, k.jumlah_komponen,
+        n.nilai, n.nilai_desimal, n.predikat, k.nilai_hitung, k.bobot_total, k.jumlah_komponen,
         k.komponen_melebihi_bobot
     FROM nilai AS n
     FULL OUTER JOIN komponen AS k ON n.submission_id = k.submission_id AND n.tahun = k.tahun
@@ -327,7 +338,7 @@ SELECT
     g.tahun_penilaian,
     g.nilai AS nilai_tercetak,
     g.nilai_hitung,
-    status_banding(g.nilai, g.nilai_hitung) AS status,
+    status_banding(g.nilai, g.nilai_hitung, desimal := g.nilai_desimal) AS status,
     g.predikat AS predikat_tercetak,
     predikat_akip(g.nilai) AS predikat_dari_nilai,
     predikat_akip(g.nilai_hitung) AS predikat_hitung,
