@@ -66,6 +66,8 @@ class Context:
     _letters: dict[tuple[str, str], pl.DataFrame] = field(
         default_factory=dict, init=False, repr=False
     )
+    # what one family works out and a later one reuses (see e.g. hierarchy.enrich)
+    cache: dict[str, object] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def report_year(self) -> pl.DataFrame:
@@ -87,6 +89,20 @@ class Context:
             part = self._letters[(table, "")]
             self._letters[(table, column)] = part.filter(pl.col("column") == column)
         return self._letters[(table, column)]
+
+    def program_rows(self) -> pl.DataFrame:
+        """The program rows of 3.17 (``tingkat_baku == 'program'``) as the table is now.
+
+        Cut once per version of the table: several families read them, and the table
+        changes (a new frame in ``tables``) only when a family adds columns to it.
+        """
+        frame = self.tables["program_kegiatan"]
+        hit = self.cache.get("program_rows")
+        if not (isinstance(hit, tuple) and hit[0] is frame):
+            hit = (frame, frame.filter(pl.col("tingkat_baku") == "program"))
+            self.cache["program_rows"] = hit
+        rows: pl.DataFrame = hit[1]
+        return rows
 
     def layout_of(self, frame: pl.DataFrame) -> pl.DataFrame:
         """The layout rows of the (table, column) pairs ``frame`` refers to."""
@@ -347,6 +363,12 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
             .select("_mi_nm", "_mi_nm_r")
             .unique()
         )
+    return _classify(names)
+
+
+def _classify(names: pl.DataFrame) -> pl.DataFrame:
+    """The pairs of ``names`` that match: ``match`` 'nama' (same key) or 'alias' (word
+    subset), and ``_mi_alias``."""
     lt, rt = tokens(pl.col("_mi_nm")), tokens(pl.col("_mi_nm_r"))
     subset = (
         (lt.list.set_difference(rt).list.len() == 0) | (rt.list.set_difference(lt).list.len() == 0)
@@ -354,10 +376,9 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
     key = indikator_key(pl.col("_mi_nm"))
     exact = (key == indikator_key(pl.col("_mi_nm_r"))) & (key != "")
     kind = pl.when(exact).then(pl.lit("nama")).when(subset).then(pl.lit("alias"))
-    return (
-        names.with_columns(kind.alias("match"))
-        .filter(pl.col("match").is_not_null())
-        .with_columns((pl.col("match") != "nama").alias("_mi_alias"))
+    out = names.with_columns(kind.alias("match"))
+    return out.filter(pl.col("match").is_not_null()).with_columns(
+        (pl.col("match") != "nama").alias("_mi_alias")
     )
 
 

@@ -57,12 +57,19 @@ def with_polaritas(
         left_name="_nm",
     ).select("_rid", "_pk_polaritas")
     cfg = ctx.config
-    out = (
-        indexed.with_columns(indikator_key(pl.col(name)).alias("_key"))
-        .join(matched, on="_rid", how="left")
-        .join(_overrides(dict(cfg.polaritas), "_cfg_polaritas"), on="_key", how="left")
-        .join(_overrides(dict(cfg.negative_methods), "_cfg_metode"), on="_key", how="left")
-    )
+    if cfg.polaritas or cfg.negative_methods:
+        out = (
+            indexed.with_columns(indikator_key(pl.col(name)).alias("_key"))
+            .join(matched, on="_rid", how="left")
+            .join(_overrides(dict(cfg.polaritas), "_cfg_polaritas"), on="_key", how="left")
+            .join(_overrides(dict(cfg.negative_methods), "_cfg_metode"), on="_key", how="left")
+        )
+    else:  # no overrides to look up: what the joins with no rows would give
+        out = indexed.join(matched, on="_rid", how="left").with_columns(
+            pl.lit(None, dtype=pl.String).alias("_key"),
+            pl.lit(None, dtype=pl.String).alias("_cfg_polaritas"),
+            pl.lit(None, dtype=pl.String).alias("_cfg_metode"),
+        )
     polaritas = pl.coalesce("_cfg_polaritas", "_pk_polaritas", pl.lit("positif"))
     metode = pl.coalesce("_cfg_metode", pl.lit(cfg.negative_method))
     return out.with_columns(

@@ -223,7 +223,7 @@ def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> lis
 
 def _program_outcome(ctx: Context, pk: pl.DataFrame) -> Found:
     """XTB004: a PK indicator repeated on a program row carries the PK target."""
-    programs = ctx.tables["program_kegiatan"].filter(pl.col("tingkat_baku") == "program")
+    programs = ctx.program_rows()
     pairs = match_indikator(programs, pk, right_name="pk_indikator").with_columns(
         pl.format("{}; PK '{}'", pl.col("match"), pl.col("pk_indikator")).alias("match")
     )
@@ -239,7 +239,7 @@ def _program_budget(ctx: Context) -> list[Found]:
     ap = ap.with_columns(
         program_key(pl.col("program")).alias("_key"),
     ).with_columns(pl.int_range(pl.len()).over("submission_id").alias("_ord"))
-    pr = ctx.tables["program_kegiatan"].filter(pl.col("tingkat_baku") == "program")
+    pr = ctx.program_rows()
     pr = cell_expr(pr, "program_kegiatan", "pagu", ctx)
     pr = pr.select(
         "submission_id",
@@ -355,6 +355,8 @@ BUDGET_SOURCES = (
 
 
 def _detail(ctx: Context, table: str, programs_only: bool) -> pl.DataFrame:
+    if programs_only and table == "program_kegiatan":
+        return ctx.program_rows()
     frame = ctx.tables[table]
     return frame.filter(pl.col("tingkat_baku") == "program") if programs_only else frame
 
@@ -647,7 +649,7 @@ def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[Found]:
         "XTB011",
         ctx,
     )
-    programs = ctx.tables["program_kegiatan"].filter(pl.col("tingkat_baku") == "program")
+    programs = ctx.program_rows()
     programs = cell_expr(programs, "program_kegiatan", "persen_anggaran", ctx)
     programs = _prefixed(
         programs.select(

@@ -20,8 +20,139 @@ AMOUNTS = (
 
 
 def enrich(ctx: Context) -> None:
-    """Add tingkat_baku, program_row, parent_row and the children's sums to 3.17."""
+    """Add tingkat_baku, program_row, parent_row and the children's sums to 3.17.
+
+    The table comes from ingest one submission after another, rows ascending; then the
+    rows are tied to their parents by position within each run of a submission (integer
+    work, no sort nor join on the string key) and the runs are put in submission order
+    at the end (:func:`_enrich_runs`). Any other row order takes :func:`_enrich_plain`.
+    Either way the table is sorted by (submission_id, row) and the same columns result.
+    """
     frame = ctx.tables[TABLE]
+    runs = _runs(frame)
+    if runs is None:
+        ctx.tables[TABLE] = _enrich_plain(frame)
+        return
+    enriched, kode_induk = _enrich_runs(frame, runs)
+    ctx.tables[TABLE] = enriched
+    ctx.cache[_KODE_INDUK] = (enriched, kode_induk)
+
+
+_KODE_INDUK = "hierarchy.kode_induk"
+
+
+def _runs(frame: pl.DataFrame) -> pl.DataFrame | None:
+    """(start, length, submission_id) of each run of a submission, in submission order.
+
+    None unless each submission's rows are one run with ``row`` strictly ascending and
+    neither key is ever null: then sorting the runs sorts the table.
+    """
+    sid, row = pl.col("submission_id"), pl.col("row")
+    if frame.height == 0 or frame.select(sid.null_count() + row.null_count()).item():
+        return None
+    same = sid == sid.shift(1)
+    flags = frame.select(
+        (same & (row <= row.shift(1))).any().alias("_down"),
+        same.not_().fill_null(True).alias("_start"),
+    )
+    if flags.get_column("_down")[0]:
+        return None
+    starts = flags.get_column("_start").arg_true()
+    runs = pl.DataFrame(
+        {
+            "_start": starts,
+            "_len": pl.concat([starts, pl.Series([frame.height], dtype=starts.dtype)]).diff(
+                null_behavior="drop"
+            ),
+            "submission_id": frame.get_column("submission_id").gather(starts),
+        }
+    )
+    if runs.get_column("submission_id").n_unique() != runs.height:
+        return None
+    return runs.sort("submission_id")
+
+
+def _enrich_runs(frame: pl.DataFrame, runs: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """:func:`_enrich_plain` for a table of runs (see :func:`_runs`); also each row's
+    parent's ``kode`` (for HIE004), aligned with the result."""
+    tingkat = pl.col("tingkat_baku")
+    row = pl.col("row")
+    pos = pl.int_range(pl.len(), dtype=pl.Int64)
+    run = (pl.col("submission_id") != pl.col("submission_id").shift(1)).fill_null(True).cum_sum()
+    frame = frame.with_columns(tingkat_baku(pl.col("tingkat")).alias("tingkat_baku"))
+    work = frame.select(tingkat, row, run.alias("_run"), pos.alias("_pos"))
+
+    def last_above(level: str) -> list[pl.Expr]:
+        # the last row of ``level`` at or above each row, kept only within its own run
+        at = tingkat == level
+        same_run = pl.when(at).then(pl.col("_run")).forward_fill() == pl.col("_run")
+        return [
+            pl.when(same_run).then(pl.when(at).then(row).forward_fill()).alias(f"_{level}_row"),
+            pl.when(same_run)
+            .then(pl.when(at).then(pl.col("_pos")).forward_fill())
+            .alias(f"_{level}_pos"),
+        ]
+
+    work = work.with_columns(*last_above("program"), *last_above("kegiatan"))
+    kegiatan_ok = pl.col("_kegiatan_row").is_not_null() & (
+        pl.col("_program_row").is_null() | (pl.col("_kegiatan_row") > pl.col("_program_row"))
+    )
+
+    def parent(level: str) -> pl.Expr:
+        return (
+            pl.when(tingkat == "kegiatan")
+            .then(pl.col(f"_program_{level}"))
+            .when((tingkat == "sub_kegiatan") & kegiatan_ok)
+            .then(pl.col(f"_kegiatan_{level}"))
+            .otherwise(None)
+        )
+
+    work = work.select(
+        pl.when(tingkat.is_in(["program", "kegiatan", "sub_kegiatan"]))
+        .then(pl.col("_program_row"))
+        .otherwise(None)
+        .alias("program_row"),
+        parent("row").alias("parent_row"),
+        parent("pos").alias("_parent_pos"),
+    )
+    frame = pl.concat([frame, work.drop("_parent_pos")], how="horizontal")
+    parent_pos = work.get_column("_parent_pos")
+    children = (
+        frame.select(*[col for col, _, _ in AMOUNTS])
+        .with_columns(parent_pos)
+        .filter(pl.col("_parent_pos").is_not_null())
+        .group_by("_parent_pos")
+        .agg(
+            pl.len().alias("_n"),
+            *[pl.col(col).count().alias(f"_n_{col}") for col, _, _ in AMOUNTS],
+            *[pl.col(col).sum().alias(anak) for col, anak, _ in AMOUNTS],
+        )
+    )
+    complete = [
+        pl.when(pl.col(f"_n_{col}") == pl.col("_n")).then(pl.col(anak).cast(MONEY)).alias(anak)
+        for col, anak, _ in AMOUNTS
+    ]
+    # each parent's sums placed at its position: the key is an integer, not a string
+    sums = (
+        pl.DataFrame({"_parent_pos": pl.int_range(frame.height, dtype=pl.Int64, eager=True)})
+        .join(
+            children.with_columns(complete),
+            on="_parent_pos",
+            how="left",
+            maintain_order="left",
+        )
+        .select(pl.col("_n").alias("jumlah_anak"), *[anak for _, anak, _ in AMOUNTS])
+    )
+    kode_induk = frame.get_column("kode").gather(parent_pos).alias("kode_induk")
+    order = runs.select(
+        pl.int_ranges("_start", pl.col("_start") + pl.col("_len")).explode().alias("_order")
+    ).get_column("_order")
+    out = pl.concat([frame, sums], how="horizontal")[order]
+    return out, kode_induk[order]
+
+
+def _enrich_plain(frame: pl.DataFrame) -> pl.DataFrame:
+    """Sort by (submission_id, row), then find each row's parent by forward fills."""
     frame = frame[frame.select(pl.arg_sort_by("submission_id", "row")).to_series()]
     tingkat = pl.col("tingkat_baku")
     row = pl.col("row")
@@ -82,7 +213,7 @@ def enrich(ctx: Context) -> None:
         )
         .select(pl.col("_n").alias("jumlah_anak"), *[anak for _, anak, _ in AMOUNTS])
     )
-    ctx.tables[TABLE] = pl.concat([frame, sums], how="horizontal")
+    return pl.concat([frame, sums], how="horizontal")
 
 
 def check(ctx: Context) -> list[Found]:
@@ -172,12 +303,19 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
 
 def _kode(frame: pl.DataFrame, ctx: Context) -> Found:
     lazy = frame.lazy().select("submission_id", "sheet", "row", "nama", "kode", "parent_row")
-    parents = lazy.select(
-        "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
-    )
-    rows = lazy.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
-        parents, on=["submission_id", "parent_row"], how="inner"
-    )
+    known = ctx.cache.get(_KODE_INDUK)
+    if isinstance(known, tuple) and known[0] is frame:
+        # enrich found each parent's kode already, aligned with this very frame
+        rows = lazy.with_columns(known[1]).filter(
+            pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()
+        )
+    else:
+        parents = lazy.select(
+            "submission_id", pl.col("row").alias("parent_row"), pl.col("kode").alias("kode_induk")
+        )
+        rows = lazy.filter(pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()).join(
+            parents, on=["submission_id", "parent_row"], how="inner"
+        )
     kode = pl.col("kode").str.strip_chars()
     induk = pl.col("kode_induk").str.strip_chars()
     bad = rows.filter(induk.is_not_null() & ~kode.str.starts_with(induk + "."))

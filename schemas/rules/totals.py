@@ -48,6 +48,8 @@ SUMS = (
 
 
 def detail_rows(ctx: Context, spec: Sum) -> pl.DataFrame:
+    if spec.program_rows_only and spec.table == "program_kegiatan":
+        return ctx.program_rows()
     frame = ctx.tables[spec.table]
     if spec.program_rows_only:
         frame = frame.filter(pl.col("tingkat_baku") == "program")
