@@ -286,3 +286,36 @@ def test_synthetic_submission_never_supersedes_the_real_one(tmp_path: Path) -> N
             "SELECT kecamatan, sintetis, is_current FROM submissions ORDER BY sintetis"
         ).fetchall()
     assert rows == [("Medang Deras", False, True), ("Medang Deras", True, True)]
+
+
+def test_made_up_kecamatan_are_never_compared_with_real_ones(tmp_path: Path) -> None:
+    """A kabupaten's averages and ranks (v_pembanding) keep synthetic and real apart, and
+    every mart says which rows are synthetic."""
+    from pipeline.generate import generate
+    from pipeline.ingest import ingest
+    from pipeline.validate import validate
+
+    made = generate(tmp_path / "gen", kecamatan=2, seed=3, inject=0)
+    real = Path(__file__).resolve().parents[1] / "raw" / "2025" / "medang-deras.xlsx"
+    batch = ingest([real, *made.paths])
+    warehouse = tmp_path / "w.duckdb"
+    loader.load(batch, validate(batch), warehouse)
+    with loader.connect(warehouse) as con:
+        groups = con.execute(
+            "SELECT sintetis, kabupaten_key, max(jumlah_kecamatan) FROM v_pembanding "
+            "GROUP BY ALL ORDER BY sintetis"
+        ).fetchall()
+        marts = [
+            r[0]
+            for r in con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'v\\_%' ESCAPE '\\'"
+            ).fetchall()
+        ]
+        for view in marts:
+            columns = {r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()}
+            assert {"sintetis", "kabupaten_key"} <= columns, view
+    (real_flag, real_key, real_n), (made_flag, made_key, made_n) = groups
+    assert (real_flag, made_flag) == (False, True)
+    assert made_key == real_key + "|sintetis"  # the same kabupaten, kept apart
+    assert (real_n, made_n) == (1, 2)
+    assert len(marts) >= 10

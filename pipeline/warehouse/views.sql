@@ -46,6 +46,8 @@ SELECT
     c.capaian_hitung AS capaian_hitung_validasi,
     c.submission_id,
     c.kecamatan_key,
+    c.kabupaten_key,
+    c.sintetis,
     c.sheet,
     c."row",
     sel(c.submission_id, 'capaian_iku', 'capaian', c."row") AS sel_capaian
@@ -57,7 +59,8 @@ LEFT JOIN int_polaritas AS pk USING (submission_id, indikator_kunci);
 CREATE OR REPLACE VIEW v_realisasi_anggaran WITH (DEFER_BINDING) AS
 WITH baris AS (
     SELECT
-        submission_id, kecamatan_key, provinsi, kabupaten, kecamatan, kode_wilayah,
+        submission_id, kecamatan_key, kabupaten_key, sintetis,
+        provinsi, kabupaten, kecamatan, kode_wilayah,
         tahun_laporan AS tahun,
         'program_kegiatan' AS sumber,
         tingkat,
@@ -75,7 +78,8 @@ WITH baris AS (
     FROM stg_program_kegiatan
     UNION ALL BY NAME
     SELECT
-        submission_id, kecamatan_key, provinsi, kabupaten, kecamatan, kode_wilayah,
+        submission_id, kecamatan_key, kabupaten_key, sintetis,
+        provinsi, kabupaten, kecamatan, kode_wilayah,
         tahun_laporan AS tahun,
         'realisasi_belanja' AS sumber,
         'jenis_belanja' AS tingkat,
@@ -111,7 +115,8 @@ SELECT
         serapan_tercetak, serapan_persen(pagu, realisasi), desimal := serapan_desimal
     ) = 'mismatch' AS berbeda,
     realisasi > pagu AS lebih_salur,
-    submission_id, kecamatan_key, sheet, "row", parent_row, program_row, sel_serapan
+    submission_id, kecamatan_key, kabupaten_key, sintetis,
+    sheet, "row", parent_row, program_row, sel_serapan
 FROM baris;
 
 -- Efficiency per program: capaian kinerja - serapan, one formula for every kecamatan, with
@@ -143,7 +148,7 @@ SELECT
     kategori_efisiensi_en(efisiensi_selisih(c_hitung, s_hitung)) AS kategori_en,
     tingkat_efisiensi AS efisiensi_tercetak,
     'capaian% - serapan%' AS rumus,
-    submission_id, kecamatan_key, sheet, "row",
+    submission_id, kecamatan_key, kabupaten_key, sintetis, sheet, "row",
     sel(submission_id, 'program_kegiatan', 'tingkat_efisiensi', "row") AS sel_efisiensi
 FROM program;
 
@@ -153,7 +158,7 @@ FROM program;
 CREATE OR REPLACE VIEW v_tren_iku WITH (DEFER_BINDING) AS
 WITH laporan AS (
     SELECT
-        c.submission_id, c.kecamatan_key, c.kabupaten_key, c.provinsi, c.kabupaten,
+        c.submission_id, c.kecamatan_key, c.kabupaten_key, c.sintetis, c.provinsi, c.kabupaten,
         c.kecamatan, c.kode_wilayah, c.tahun_laporan,
         c.indikator, c.indikator_kunci, c.satuan,
         c.tahun_laporan AS tahun,
@@ -165,7 +170,7 @@ WITH laporan AS (
 ),
 tren AS (
     SELECT
-        t.submission_id, t.kecamatan_key, t.kabupaten_key, t.provinsi, t.kabupaten,
+        t.submission_id, t.kecamatan_key, t.kabupaten_key, t.sintetis, t.provinsi, t.kabupaten,
         t.kecamatan, t.kode_wilayah, t.tahun_laporan,
         t.indikator, t.indikator_kunci, t.satuan,
         t.tahun,
@@ -196,7 +201,7 @@ SELECT
         PARTITION BY s.kecamatan_key, s.indikator_kunci, s.tahun
         ORDER BY s.tahun = s.tahun_laporan DESC, s.tahun_laporan DESC, s.submission_id
     ) = 1 AS dipilih,
-    s.kecamatan_key, s.kabupaten_key, s.sheet, s."row"
+    s.kecamatan_key, s.kabupaten_key, s.sintetis, s.sheet, s."row"
 FROM semua AS s
 LEFT JOIN laporan AS asli
     ON asli.kecamatan_key = s.kecamatan_key
@@ -224,7 +229,7 @@ SELECT
     ) AS peringkat,
     realisasi - lag(realisasi) OVER k AS perubahan_realisasi,
     capaian_hitung - lag(capaian_hitung) OVER k AS perubahan_capaian,
-    sumber, submission_id, kecamatan_key
+    sumber, submission_id, kecamatan_key, sintetis
 FROM v_tren_iku
 WHERE dipilih
 WINDOW
@@ -262,7 +267,7 @@ SELECT
         WHEN coalesce(s.peringatan, 0) > 0 THEN 'peringatan'
         ELSE 'bersih'
     END AS status,
-    p.submission_id, p.kecamatan_key
+    p.submission_id, p.kecamatan_key, p.kabupaten_key, p.sintetis
 FROM stg_pengiriman AS p
 LEFT JOIN per_rule AS r USING (submission_id)
 LEFT JOIN per_sub AS s USING (submission_id);
@@ -298,7 +303,7 @@ SELECT
     CAST(s.jumlah_responden AS BIGINT) AS jumlah_responden,
     CAST(s.puas AS BIGINT) AS puas,
     CAST(s.tidak_puas AS BIGINT) AS tidak_puas,
-    p.submission_id, p.kecamatan_key
+    p.submission_id, p.kecamatan_key, p.kabupaten_key, p.sintetis
 FROM stg_pengiriman AS p
 LEFT JOIN unsur AS u USING (submission_id)
 LEFT JOIN survei AS s USING (submission_id)
@@ -350,7 +355,7 @@ SELECT
         PARTITION BY p.kecamatan_key, g.tahun_penilaian
         ORDER BY g.tahun_penilaian = p.tahun_laporan DESC, p.tahun_laporan DESC, p.submission_id
     ) = 1 AS dipilih,
-    p.submission_id, p.kecamatan_key
+    p.submission_id, p.kecamatan_key, p.kabupaten_key, p.sintetis
 FROM gabung AS g
 JOIN stg_pengiriman AS p USING (submission_id);
 
@@ -432,7 +437,7 @@ SELECT
     END AS status,
     p.sintetis,
     p.loaded_at,
-    p.submission_id, p.kecamatan_key
+    p.submission_id, p.kecamatan_key, p.kabupaten_key
 FROM stg_pengiriman AS p
 LEFT JOIN program AS pr USING (submission_id)
 LEFT JOIN jumlah AS j USING (submission_id)
@@ -471,6 +476,10 @@ SELECT
     warning_count,
     warning_count - lag(warning_count) OVER w AS selisih_warning,
     sintetis,
-    kecamatan_key
+    kecamatan_key,
+    CASE WHEN kecamatan_key IS NULL THEN submission_id
+        ELSE split_part(kecamatan_key, '|', 1) || '|' || split_part(kecamatan_key, '|', 2)
+            || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END
+    END AS kabupaten_key
 FROM submissions
 WINDOW w AS (PARTITION BY coalesce(kecamatan_key, submission_id), tahun ORDER BY version);
