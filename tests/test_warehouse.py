@@ -468,3 +468,23 @@ def test_identity_keys(con: duckdb.DuckDBPyConnection) -> None:
         "12.19",
         "sub_kegiatan",
     )
+
+
+def test_v_temuan_lists_every_finding_of_current_submissions(tmp_path: Path) -> None:
+    from pipeline.ingest import ingest
+    from pipeline.validate import validate
+
+    batch = ingest([SAMPLE])
+    result = validate(batch)
+    warehouse = tmp_path / "w.duckdb"
+    loader.load(batch, result, warehouse)
+    with loader.connect(warehouse) as con:
+        listed = con.execute(
+            "SELECT count(*), count(DISTINCT finding_id), count(*) FILTER (WHERE cell LIKE '%!%')"
+            " FROM v_temuan"
+        ).fetchone()
+        names = con.execute("SELECT DISTINCT kecamatan, sintetis FROM v_temuan").fetchall()
+    assert listed is not None
+    assert listed[:2] == (result.findings.height, result.findings.height) and listed[0] > 0
+    assert listed[2] > 0  # findings point at sheet!cell
+    assert names == [("Medang Deras", False)]

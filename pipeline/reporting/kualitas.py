@@ -155,17 +155,15 @@ def temuan_rows(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:
 
 
 TEMUAN_SQL = """
-    SELECT p.kabupaten, p.kecamatan, p.kode_wilayah, p.sintetis, f.submission_id,
-        f.rule, f.severity, f.cell, f.label, f.expected, f.found,
-        f.message_id, f.message_en, f.hint_id, f.hint_en, f.sheet, f."row", f.finding_id
-    FROM findings AS f
-    JOIN stg_pengiriman AS p USING (submission_id)
-    WHERE p.tahun_laporan = $tahun
-    ORDER BY p.kode_wilayah NULLS LAST, p.kecamatan NULLS LAST, f.submission_id,
-        f.severity, f.rule, f.sheet NULLS FIRST, f."row" NULLS FIRST, f.cell, f.finding_id
+    SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id,
+        rule, severity, cell, label, expected, found,
+        message_id, message_en, hint_id, hint_en, sheet, "row", finding_id
+    FROM v_temuan
+    WHERE tahun = $tahun
+    ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id,
+        severity, rule, sheet NULLS FIRST, "row" NULLS FIRST, cell, finding_id
 """
-"""Findings of the year's current submissions. Read from the ``findings`` table: no view
-lists them one by one yet (docs/reports.md asks for ``v_temuan``)."""
+"""Findings of the year's current submissions, one by one (``v_temuan``)."""
 
 
 def temuan(

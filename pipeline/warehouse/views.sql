@@ -272,6 +272,21 @@ FROM stg_pengiriman AS p
 LEFT JOIN per_rule AS r USING (submission_id)
 LEFT JOIN per_sub AS s USING (submission_id);
 
+-- Every finding of every current submission, one row per finding, with the kecamatan it is
+-- about: what `make validate` sends back, queryable. Findings of files without identity keep
+-- their submission_id as kecamatan_key (as in stg_pengiriman).
+CREATE OR REPLACE VIEW v_temuan WITH (DEFER_BINDING) AS
+SELECT
+    p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah, p.tahun_laporan AS tahun,
+    f.rule, f.severity, f.title_id, f.title_en,
+    f.cell, f."table", f.sheet, f."row", f."column", f.label,
+    f.expected, f.found, f.detail,
+    f.message_id, f.message_en, f.hint_id, f.hint_en,
+    f.root, f.finding_id,
+    p.submission_id, p.kecamatan_key, p.kabupaten_key, p.sintetis
+FROM findings AS f
+JOIN stg_pengiriman AS p USING (submission_id);
+
 -- IKM per kecamatan, tahun: printed nilai_ikm beside the mean of the unsur x 25.
 CREATE OR REPLACE VIEW v_ikm WITH (DEFER_BINDING) AS
 WITH unsur AS (
