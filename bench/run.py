@@ -143,32 +143,60 @@ def child_floor(paths: list[Path]) -> dict[str, float]:
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with TreeRss() as rss:
         start = time.perf_counter()
+        before = _cpu_all()
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             rows = sum(pool.map(_read_all, chunks))
         seconds = time.perf_counter() - start
-    return {"seconds": seconds, "rows": rows, "rss_mb": rss.mb}
+        cpu = _cpu_all() - before  # the pool's workers are reaped when it closes
+    return {"seconds": seconds, "rows": rows, "rss_mb": rss.mb, "cpu": cpu}
+
+
+def _cpu(who: int) -> float:
+    """User + system CPU seconds of this process, or of its finished and reaped children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_all() -> float:
+    return _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
 
 
 def child_lakip(paths: list[Path], warehouse: Path) -> dict[str, float]:
-    """lakip's ingest + validate + load of the same files."""
+    """lakip's ingest + validate + load of the same files, wall time and CPU time."""
+    import multiprocessing
+
     from pipeline.ingest import ingest
     from pipeline.load import load
     from pipeline.validate import validate
 
     with TreeRss() as rss:
         start = time.perf_counter()
+        own0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
         batch = ingest(paths)
         t_ingest = time.perf_counter()
+        own1 = _cpu(resource.RUSAGE_SELF)
         result = validate(batch)
         t_validate = time.perf_counter()
+        own2 = _cpu(resource.RUSAGE_SELF)
         load(batch, result, warehouse)
         end = time.perf_counter()
+        own3 = _cpu(resource.RUSAGE_SELF)
+    # ingest does not wait for its workers to exit; reap them to count their CPU time
+    deadline = time.monotonic() + 5
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    kids = _cpu(resource.RUSAGE_CHILDREN) - kids0
     return {
         "seconds": end - start,
         "ingest": t_ingest - start,
         "validate": t_validate - t_ingest,
         "load": end - t_validate,
+        "cpu": own3 - own0 + kids,
+        "cpu_workers": kids,
+        "cpu_ingest_parent": own1 - own0,
+        "cpu_validate": own2 - own1,
+        "cpu_load": own3 - own2,
         "findings": float(result.findings.height),
         "rss_mb": rss.mb,
     }
@@ -279,6 +307,13 @@ def main() -> int:
             f"per 1,000 files {lakip['seconds'] / n * 1000:.1f} s",
             flush=True,
         )
+    n, floor, lakip = rows[-1]
+    print(
+        f"\nCPU seconds at {n} files: floor {floor['cpu']:.1f}; lakip {lakip['cpu']:.1f} "
+        f"(ingest workers {lakip['cpu_workers']:.1f}, ingest parent "
+        f"{lakip['cpu_ingest_parent']:.1f}, validate {lakip['cpu_validate']:.1f}, "
+        f"load {lakip['cpu_load']:.1f}), ratio {lakip['cpu'] / floor['cpu']:.2f}"
+    )
     sample = files[: args.baseline_sample]
     base = _run_child("baseline", sample)
     base_per_file = base["seconds"] / len(sample)
