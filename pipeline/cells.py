@@ -55,7 +55,7 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     plain = t.str.contains(r"^-?\d+(?:\.\d+)?$")
     if kind is Kind.MONEY:
         # '1.500' in a money column is thousands, and sen have two digits: slow path.
-        fast = plain & (dot.is_null() | ((after_dot <= 2) & (after_dot != 3)))
+        fast = plain & (dot.is_null() | (after_dot <= 2))
         medium = t.str.contains(r"(?i)^(?:rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
     elif kind is Kind.INTEGER:
         fast = plain & dot.is_null()
