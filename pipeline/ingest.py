@@ -1055,8 +1055,22 @@ def _ingest_files(
     if duplicates:
         extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
         batch.findings = concat_findings([batch.findings, extra])
+    batch.findings = _in_file_order(batch.findings, batch.submissions)
     batch.skipped = skipped
     return batch
+
+
+def _in_file_order(findings: pl.DataFrame, submissions: pl.DataFrame) -> pl.DataFrame:
+    """Findings by file (in the order given), then rule, sheet and row.
+
+    The same order whether the files were read in one process or in chunks by several.
+    """
+    order = submissions.select("submission_id").with_row_index("_file")
+    return (
+        findings.join(order, on="submission_id", how="left")
+        .sort(["_file", "rule", "sheet", "row", "cell"], nulls_last=True, maintain_order=True)
+        .drop("_file")
+    )
 
 
 def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:

@@ -109,5 +109,6 @@ def test_parallel_ingest_equals_inline_on_odd_workbooks(odd_files: list[Path]) -
     inline = ingest(odd_files, workers=1)
     parallel = ingest(odd_files, workers=2)
     assert inline.layout.equals(parallel.layout)
+    assert inline.findings.equals(parallel.findings)  # the same order too
     for name, frame in inline.tables.items():
         assert frame.equals(parallel.tables[name]), name
