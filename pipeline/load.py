@@ -544,13 +544,10 @@ class _Columns:
                 self.by_table[table].append(column)
 
     def fit(self, con: duckdb.DuckDBPyConnection, target: str, frame: pl.DataFrame) -> pl.DataFrame:
-        """Keep the frame's columns the table has, adding any new ``*_hitung`` column first.
-
-        ``*_desimal`` columns are added too: warehouses made before they existed lack them.
-        """
+        """Keep the frame's columns the table has, adding any new ``*_hitung`` column first."""
         have = self.by_table[target]
         for name, dtype in frame.schema.items():
-            if name.endswith(("_hitung", "_desimal")) and name not in have:
+            if name.endswith("_hitung") and name not in have:
                 con.execute(
                     f"ALTER TABLE {quote(target)} ADD COLUMN IF NOT EXISTS "
                     f"{quote(name)} {_polars_sql(dtype)}"
