@@ -86,10 +86,13 @@ def _workbook(path: Path, rng: random.Random) -> None:
         path.write_bytes(b"not a zip")
 
 
-@pytest.fixture(scope="module")
-def odd_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+@pytest.fixture(scope="module", params=[1, 7])
+def odd_files(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[Path]:
+    # seed 1 made polars' streaming engine panic; seed 7 held a capaian beyond Int64
     folder = tmp_path_factory.mktemp("odd")
-    rng = random.Random(1)
+    rng = random.Random(request.param)
     for i in range(130):
         _workbook(folder / f"f{i:03d}.xlsx", rng)
     return discover(folder)

@@ -81,3 +81,12 @@ def test_ikm_mutu_bands() -> None:
     assert [one(ikm_mutu(pl.col("v")), v=v) for v in (88.31, 88.305, 87.94, 65.0, 64.99)] == [
         "A", "A", "B", "C", "D",
     ]  # fmt: skip
+
+
+def test_fmt_num_shows_huge_and_odd_floats_instead_of_failing() -> None:
+    """A figure beyond Int64 once stopped validation with a cast error (seeded fuzz 7)."""
+    from schemas.rules.base import fmt_num
+
+    values = [98.585, -1.004, 100.0, 9.2e18, float("nan"), float("inf"), None, 0.0]
+    shown = pl.DataFrame({"x": values}).select(fmt_num(pl.col("x"))).to_series().to_list()
+    assert shown == ["98.59", "-1.00", "100.00", "9.2e+18", "NaN", "inf", None, "0.00"]

@@ -202,13 +202,16 @@ def cell_range(table: str, column: str, rows: pl.DataFrame, ctx: Context) -> pl.
 def fmt_num(expr: pl.Expr, decimals: int = 2) -> pl.Expr:
     """A float as fixed-decimal text ('98.59', '100.00'), rounded half-up; canonical form."""
     factor = 10**decimals
-    scaled = (round_half_up(expr, decimals) * factor).round(0).cast(pl.Int64)
+    rounded = round_half_up(expr, decimals) * factor
+    scaled = rounded.round(0).cast(pl.Int64, strict=False)  # null beyond Int64
     sign = pl.when(scaled < 0).then(pl.lit("-")).otherwise(pl.lit(""))
     whole = (scaled.abs() // factor).cast(pl.String)
-    if decimals == 0:
-        return sign + whole
-    frac = (scaled.abs() % factor).cast(pl.String).str.zfill(decimals)
-    return sign + whole + "." + frac
+    text = sign + whole
+    if decimals:
+        text = text + "." + (scaled.abs() % factor).cast(pl.String).str.zfill(decimals)
+    # Beyond 15 digits a float has no exact decimals to show (a figure typed as
+    # 9.999.999.999.999.999 in a percentage column): its own text, never a crash.
+    return pl.when(rounded.abs() < 1e15).then(text).otherwise(expr.cast(pl.String))
 
 
 def fmt_money(expr: pl.Expr) -> pl.Expr:
