@@ -33,10 +33,11 @@ DEFAULT_OUT = Path("out")
 
 
 class Settings:
-    def __init__(self, lang: str, debug: bool, quiet: bool) -> None:
+    def __init__(self, lang: str, debug: bool, quiet: bool, jobs: int | None = None) -> None:
         self.lang = lang
         self.debug = debug
         self.quiet = quiet or bool(os.environ.get("CI"))
+        self.jobs = jobs  # processes reading workbooks; None: one per core
 
 
 def _settings() -> Settings:
@@ -103,8 +104,15 @@ tahun_option = click.option("--tahun", type=int, default=None, help="Only this r
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of operational failures.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries (CI is quiet).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processes that read workbooks [default: one per core]; 1 reads in this process.",
+)
 @click.pass_context
-def cli(ctx: click.Context, lang: str, debug: bool, quiet: bool) -> None:
+def cli(ctx: click.Context, lang: str, debug: bool, quiet: bool, jobs: int | None) -> None:
     """lakip: validate and consolidate kecamatan performance reports (LKjIP / SAKIP).
 
     Stages: ingest -> validate -> load -> report. `lakip run` does all four.
@@ -114,7 +122,7 @@ def cli(ctx: click.Context, lang: str, debug: bool, quiet: bool) -> None:
       lakip run --raw raw --warehouse warehouse/lakip.duckdb
       lakip --lang en validate --raw raw/2025
     """
-    ctx.obj = Settings(lang, debug, quiet)
+    ctx.obj = Settings(lang, debug, quiet, jobs)
 
 
 @cli.command()
@@ -133,7 +141,7 @@ def ingest(raw: Path) -> None:
     from pipeline import ingest as stage
     from pipeline.console import print_ingest
 
-    batch = stage.ingest(stage.discover(raw))
+    batch = stage.ingest(stage.discover(raw), workers=_settings().jobs)
     print_ingest(batch, _settings().lang)
 
 
@@ -167,7 +175,7 @@ def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
     from pipeline.console import print_findings_summary
 
     settings = _settings()
-    batch = stage.ingest(stage.discover(raw))
+    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
     result = checks.validate(batch)
     written = checks.write_findings(result, out, settings.lang, formats)
     print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
@@ -194,7 +202,7 @@ def _read_for_load(raw: Path, warehouse: Path, read_all: bool) -> Any:
     skip = set() if read_all else known_sha256(warehouse)
     label = "membaca" if settings.lang == "id" else "reading"
     with LazyProgress(len(paths), label, settings.quiet) as bar:
-        batch = stage.ingest(paths, progress=bar, skip_sha256=skip)
+        batch = stage.ingest(paths, workers=settings.jobs, progress=bar, skip_sha256=skip)
     if batch.skipped and not settings.quiet:
         note = (
             "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang"
@@ -248,7 +256,7 @@ def rebuild(raw: Path, warehouse: Path) -> None:
     """
     from pipeline import load as loader
 
-    summary = loader.rebuild(raw, warehouse)
+    summary = loader.rebuild(raw, warehouse, workers=_settings().jobs)
     click.echo(summary.describe(_settings().lang))
 
 

@@ -344,11 +344,13 @@ def rebuild(
     warehouse: Path,
     *,
     validator: Callable[[Batch], ValidationLike] | None = None,
+    workers: int | None = None,
 ) -> LoadSummary:
     """Drop the warehouse and load everything under ``raw`` again (ingest + validate + load).
 
     Built in a side file and swapped in at the end, so a failed rebuild leaves the old
-    warehouse intact. Files already known keep their ``loaded_at`` and version order;
+    warehouse intact. ``workers``: processes reading workbooks, as for
+    :func:`pipeline.ingest.ingest`. Files already known keep their ``loaded_at`` and version order;
     superseded versions survive only if their files are still under ``raw``.
     """
     from pipeline import ingest as stage
@@ -374,7 +376,7 @@ def rebuild(
                 history = dict(con.execute("SELECT sha256, loaded_at FROM submissions").fetchall())
         finally:
             con.close()
-    batch = stage.ingest(stage.discover(Path(raw)))
+    batch = stage.ingest(stage.discover(Path(raw)), workers=workers)
     result = validator(batch)
     side = warehouse.with_name(warehouse.name + ".rebuild")
     for stale in (side, side.with_name(side.name + ".wal")):

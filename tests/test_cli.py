@@ -189,3 +189,37 @@ def test_export_parquet_partitioned_by_year(warehouse, tmp_path):
     frame = pl.read_parquet(out / "stg_program_kegiatan", hive_partitioning=True)
     assert frame.height == 41
     assert frame["tahun_laporan"].unique().to_list() == [2025]
+
+
+@pytest.mark.parametrize(("args", "expected"), [([], None), (["-j", "1"], 1), (["--jobs", "3"], 3)])
+def test_jobs_sets_the_reading_processes_of_every_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], expected: int | None
+) -> None:
+    from pipeline import ingest as stage
+
+    seen: list[int | None] = []
+    real = stage.ingest
+
+    def spy(paths, workers=None, **kw):  # type: ignore[no-untyped-def]
+        seen.append(workers)
+        return real(paths, workers=workers, **kw)
+
+    monkeypatch.setattr(stage, "ingest", spy)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE_XLSX, raw / "medang-deras.xlsx")
+    warehouse = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, [*args, "ingest", "--raw", str(raw)]).exit_code == 0
+    validated = runner.invoke(cli, [*args, "validate", "--raw", str(raw), "--out", str(tmp_path)])
+    assert validated.exit_code == 1  # the real report's errors
+    loaded = runner.invoke(cli, [*args, "load", "--raw", str(raw), "--warehouse", warehouse])
+    assert loaded.exit_code == 0, loaded.output
+    rebuilt = runner.invoke(cli, [*args, "rebuild", "--raw", str(raw), "--warehouse", warehouse])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert seen == [expected] * 4
+
+
+def test_jobs_must_be_positive() -> None:
+    result = CliRunner().invoke(cli, ["-j", "0", "ingest"])
+    assert result.exit_code == 2 and "0" in result.output
