@@ -310,8 +310,9 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
 
     ``known`` is the file's (sha256, size) when the caller has hashed it already.
     """
-    fmt = "csv" if path.is_dir() else "xlsx"
-    data = None if path.is_dir() else path.read_bytes()
+    folder = path.is_dir()
+    fmt = "csv" if folder else "xlsx"
+    data = None if folder else path.read_bytes()
     if known is not None:
         sha, size = known
     elif data is None:

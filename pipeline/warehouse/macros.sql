@@ -24,6 +24,15 @@ CREATE OR REPLACE MACRO kunci_kecamatan(provinsi, kabupaten, kecamatan) AS
         || '|' || kunci_teks(regexp_replace(lower(kecamatan), '^\s*(kecamatan|kec\.?)\s+', ''))
     END;
 
+-- The kabupaten of a submission: the first two parts of its kecamatan_key, plus '|sintetis' for
+-- a synthetic one (so made-up kecamatan are never averaged or ranked with real ones); a file
+-- without identity is its own group.
+CREATE OR REPLACE MACRO kunci_kabupaten(kecamatan_key, submission_id, sintetis) AS
+    CASE WHEN kecamatan_key IS NULL THEN submission_id
+        ELSE split_part(kecamatan_key, '|', 1) || '|' || split_part(kecamatan_key, '|', 2)
+            || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END
+    END;
+
 -- '12.19.01' -> '12.19'
 CREATE OR REPLACE MACRO kode_kabupaten(kode) AS
     nullif(regexp_extract(kode, '^\s*(\d{2}\.\d{2})', 1), '');

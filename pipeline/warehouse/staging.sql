@@ -11,12 +11,7 @@ CREATE OR REPLACE VIEW stg_pengiriman WITH (DEFER_BINDING) AS
 SELECT
     submission_id,
     coalesce(kecamatan_key, submission_id) AS kecamatan_key,
-    -- A synthetic submission's kecamatan_key ends in '|sintetis' (versions.sql); its
-    -- kabupaten_key does too, so made-up kecamatan are never averaged or ranked with real ones.
-    CASE WHEN kecamatan_key IS NULL THEN submission_id
-        ELSE split_part(kecamatan_key, '|', 1) || '|' || split_part(kecamatan_key, '|', 2)
-            || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END
-    END AS kabupaten_key,
+    kunci_kabupaten(kecamatan_key, submission_id, sintetis) AS kabupaten_key,
     provinsi,
     kabupaten,
     kecamatan,

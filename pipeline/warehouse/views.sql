@@ -492,9 +492,6 @@ SELECT
     warning_count - lag(warning_count) OVER w AS selisih_warning,
     sintetis,
     kecamatan_key,
-    CASE WHEN kecamatan_key IS NULL THEN submission_id
-        ELSE split_part(kecamatan_key, '|', 1) || '|' || split_part(kecamatan_key, '|', 2)
-            || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END
-    END AS kabupaten_key
+    kunci_kabupaten(kecamatan_key, submission_id, sintetis) AS kabupaten_key
 FROM submissions
 WINDOW w AS (PARTITION BY coalesce(kecamatan_key, submission_id), tahun ORDER BY version);

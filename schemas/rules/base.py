@@ -366,12 +366,6 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
             .select("_mi_nm", "_mi_nm_r")
             .unique()
         )
-    return _classify(names)
-
-
-def _classify(names: pl.DataFrame) -> pl.DataFrame:
-    """The pairs of ``names`` that match: ``match`` 'nama' (same key) or 'alias' (word
-    subset), and ``_mi_alias``."""
     lt, rt = tokens(pl.col("_mi_nm")), tokens(pl.col("_mi_nm_r"))
     subset = (
         (lt.list.set_difference(rt).list.len() == 0) | (rt.list.set_difference(lt).list.len() == 0)
@@ -379,9 +373,10 @@ def _classify(names: pl.DataFrame) -> pl.DataFrame:
     key = indikator_key(pl.col("_mi_nm"))
     exact = (key == indikator_key(pl.col("_mi_nm_r"))) & (key != "")
     kind = pl.when(exact).then(pl.lit("nama")).when(subset).then(pl.lit("alias"))
-    out = names.with_columns(kind.alias("match"))
-    return out.filter(pl.col("match").is_not_null()).with_columns(
-        (pl.col("match") != "nama").alias("_mi_alias")
+    return (
+        names.with_columns(kind.alias("match"))
+        .filter(pl.col("match").is_not_null())
+        .with_columns((pl.col("match") != "nama").alias("_mi_alias"))
     )
 
 
