@@ -40,6 +40,7 @@ from pipeline.ingest import Batch
 from schemas.catalog import render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
+from schemas.rules.derived import stored_columns
 
 SCHEMA_VERSION = 2
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
@@ -66,22 +67,7 @@ _KIND_SQL = {
     Kind.MEASURE: "DOUBLE",
 }
 
-HITUNG: dict[str, tuple[tuple[str, str], ...]] = {
-    "capaian_iku": (("capaian_hitung", "DOUBLE"),),
-    "tren_iku": (("capaian_hitung", "DOUBLE"),),
-    "kemajuan_renstra": (("tingkat_kemajuan_hitung", "DOUBLE"),),
-    "program_kegiatan": (
-        ("persen_kinerja_hitung", "DOUBLE"),
-        ("persen_anggaran_hitung", "DOUBLE"),
-        ("tingkat_efisiensi_hitung", "DOUBLE"),
-        ("parent_row", "BIGINT"),
-        ("program_row", "BIGINT"),
-    ),
-    "realisasi_belanja": (("persen_hitung", "DOUBLE"),),
-    "efisiensi_sasaran": (("tingkat_efisiensi_hitung", "DOUBLE"),),
-    "sdm": (("persen_hitung", "DOUBLE"),),
-    "akip_nilai": (("nilai_hitung", "DOUBLE"), ("predikat_hitung", "VARCHAR")),
-}
+HITUNG: dict[str, tuple[tuple[str, str], ...]] = stored_columns()
 """Columns the validator adds that the raw tables declare up front.
 
 Any other ``*_hitung`` column a later validator produces is added to its raw table on

@@ -20,7 +20,9 @@ from pipeline.ingest import Batch
 from schemas.catalog import format_number, localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
-from schemas.rules import FAMILIES, Context, ValidateConfig, hierarchy, resolve
+from schemas.rules import FAMILIES, Context, ValidateConfig, resolve
+from schemas.rules.derived import derive
+from schemas.rules.ingest import ING005
 from schemas.rules.roots import link_roots
 
 __all__ = ["ValidateConfig", "Validation", "validate", "write_findings"]
@@ -47,7 +49,7 @@ class Validation:
 
 
 def validate(batch: Batch, config: ValidateConfig | None = None) -> Validation:
-    """Run every rule family over the whole batch and link root causes."""
+    """Derive the recomputed columns, run every rule family over the batch, link root causes."""
     ctx = Context(
         submissions=batch.submissions,
         tables=dict(batch.tables),
@@ -56,7 +58,7 @@ def validate(batch: Batch, config: ValidateConfig | None = None) -> Validation:
         ingest_findings=batch.findings,
         config=config or ValidateConfig(),
     )
-    hierarchy.enrich(ctx)
+    derive(ctx)
     items = [item for _, family in FAMILIES for item in family(ctx)]
     frames = [frame for frame in resolve(items, ctx) if frame.height]
     if frames:
@@ -81,7 +83,7 @@ def _not_blamed_by_ingest(found: pl.DataFrame, ingest_findings: pl.DataFrame) ->
     Without the column every row would fail 'required' or 'structure' checks; the one
     ING005 finding already says what to fix.
     """
-    missing = ingest_findings.filter(pl.col("rule") == "ING005").select(
+    missing = ingest_findings.filter(pl.col("rule") == ING005.code).select(
         "submission_id", "table", "column"
     )
     if missing.height == 0:

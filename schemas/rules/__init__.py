@@ -1,9 +1,11 @@
 """Rule implementations, one module per family of ``schemas.catalog`` codes.
 
-Each family is ``check(ctx) -> list[pl.DataFrame]`` over whole tables of every
-submission of the run; some also add recomputed ``*_hitung`` columns to ``ctx.tables``
-and ``ctx.totals``. ``FAMILIES`` is the order :func:`pipeline.validate.validate` runs
-them in (later families read what earlier ones computed).
+Each family declares its rules (:class:`schemas.catalog.Rule`) next to its
+``check(ctx) -> list[Found]`` over whole tables of every submission of the run. The
+recomputed columns (``*_hitung``, the hierarchy of 3.17, polarity) are declared in
+:mod:`schemas.rules.derived` and added before any check, so a check only reads the
+frames and the order of ``FAMILIES`` does not change what is found (it is the order
+of the findings before validate sorts them).
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from typing import TypeAlias, overload
 
 import polars as pl
 
-from schemas.catalog import RULES
-from schemas.findings import FINDING_SCHEMA, locate
+from schemas.catalog import Rule
+from schemas.findings import FINDING_SCHEMA, findings, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
 
@@ -118,7 +118,7 @@ class Deferred:
     """The finding rows of one rule as a query not yet run (see :func:`resolve`)."""
 
     frame: pl.LazyFrame
-    code: str
+    rule: Rule
 
 
 # What a rule family returns: finding frames, or queries that :func:`resolve` runs.
@@ -126,11 +126,11 @@ Found: TypeAlias = "pl.DataFrame | Deferred"
 
 
 @overload
-def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame: ...
+def emit(frame: pl.DataFrame, rule: Rule, ctx: Context) -> pl.DataFrame: ...
 @overload
-def emit(frame: pl.LazyFrame, code: str, ctx: Context) -> Deferred: ...
-def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
-    """Finding rows of rule ``code`` in the internal schema, located at ``sheet!cell``.
+def emit(frame: pl.LazyFrame, rule: Rule, ctx: Context) -> Deferred: ...
+def emit(frame: pl.DataFrame | pl.LazyFrame, rule: Rule, ctx: Context) -> Found:
+    """Finding rows of ``rule`` in the internal schema, located at ``sheet!cell``.
 
     ``frame`` holds any subset of the internal columns; ``cell`` is derived from
     (submission, table, column, row) through the ingest layout unless given.
@@ -140,7 +140,7 @@ def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
     ``collect_all`` costs much less than hundreds of small eager queries).
     """
     if isinstance(frame, pl.LazyFrame):
-        return Deferred(frame, code)
+        return Deferred(frame, rule)
     if frame.height == 0:
         return pl.DataFrame(schema=INTERNAL_SCHEMA)
     given = frame.get_column("cell") if "cell" in frame.columns else None
@@ -150,18 +150,7 @@ def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
             frame = frame.with_columns(pl.coalesce(given, pl.col("cell")).alias("cell"))
     elif given is None and "sheet" in frame.columns:
         frame = frame.with_columns(pl.col("sheet").alias("cell"))
-    severity = RULES[code].severity
-    cols = []
-    for name, dtype in INTERNAL_SCHEMA.items():
-        if name == "rule":
-            cols.append(pl.lit(code, dtype=pl.String).alias(name))
-        elif name == "severity" and "severity" not in frame.columns:
-            cols.append(pl.lit(severity, dtype=pl.String).alias(name))
-        elif name in frame.columns:
-            cols.append(pl.col(name).cast(dtype).alias(name))
-        else:
-            cols.append(pl.lit(None, dtype=dtype).alias(name))
-    return frame.select(cols)
+    return findings(rule, frame, INTERNAL_SCHEMA)
 
 
 def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
@@ -173,7 +162,7 @@ def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
     out = []
     for item in found:
         if isinstance(item, Deferred):
-            out.append(emit(next(results), item.code, ctx))
+            out.append(emit(next(results), item.rule, ctx))
         else:
             out.append(item)
     return out

@@ -11,8 +11,82 @@ import datetime as dt
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.contract import IDENTITAS_REQUIRED
 from schemas.rules.base import Context, cell_expr, emit, text_key
+
+IDN001 = register(Rule(
+    "IDN001", "error",
+    "Kecamatan tidak dikenal atau kode wilayah tidak cocok",
+    "Unknown kecamatan or mismatching region code",
+    "Kecamatan/kode di {cell} tertulis '{found}', tidak cocok dengan daftar wilayah {label} "
+    "({detail}).",
+    "Kecamatan/code at {cell} says '{found}', which does not match the region list of {label} "
+    "({detail}).",
+    "Periksa {cell}: yang cocok adalah {expected} (kode Kemendagri).",
+    "Check {cell}: the match is {expected} (Kemendagri code).",
+    tables=("identitas",),
+    formula="identitas kecamatan in schemas/data/wilayah.csv for its kabupaten; kode_wilayah equal"
+    " to that kecamatan's code (digits compared)",
+))  # fmt: skip
+IDN002 = register(Rule(
+    "IDN002", "warning",
+    "Kabupaten tidak dikenal", "Unknown kabupaten",
+    "Kabupaten '{found}' di {cell} tidak ada dalam daftar wilayah lakip ({detail}).",
+    "Kabupaten '{found}' at {cell} is not in lakip's region list ({detail}).",
+    "Periksa ejaan di {cell}, atau tambahkan kecamatan kabupaten ini ke schemas/data/wilayah.csv.",
+    "Check the spelling at {cell}, or add this kabupaten's kecamatan to schemas/data/wilayah.csv.",
+    tables=("identitas",),
+    formula="identitas kabupaten ('Kabupaten'/'Kab.' ignored) in schemas/data/wilayah.csv",
+))  # fmt: skip
+IDN003 = register(Rule(
+    "IDN003", "error",
+    "Tahun atau tanggal laporan tidak masuk akal", "Implausible year or report date",
+    "{label} di {cell} tertulis '{found}': {detail}.",
+    "{label} at {cell} says '{found}': {detail}.",
+    "Periksa {cell}: {expected}.",
+    "Check {cell}: {expected}.",
+    tables=("identitas",),
+    formula="ValidateConfig.tahun_min (2015) <= tahun <= current year + 1; tanggal_laporan"
+    " (ISO, dd/mm/yyyy or '30 Januari 2026') after 31 December of tahun",
+))  # fmt: skip
+IDN004 = register(Rule(
+    "IDN004", "warning",
+    "Nama berkas tidak sesuai identitas", "File name disagrees with identitas",
+    "Berkas {cell} menunjuk {found}, sedangkan identitas menyatakan {expected}.",
+    "File {cell} points at {found}, while identitas says {expected}.",
+    "Pindahkan/ganti nama berkas menjadi raw/<tahun>/<kecamatan>.xlsx sesuai identitas "
+    "({expected}),"
+    " atau perbaiki identitas.",
+    "Move or rename the file to raw/<tahun>/<kecamatan>.xlsx per identitas ({expected}), or fix "
+    "identitas.",
+    tables=("identitas",),
+    formula="raw/<tahun>/<kecamatan-slug>.xlsx (or folder, or a '-<tahun>' suffix): the year and "
+            "the"
+    " slug agree with identitas; identitas wins, the file name is only reported",
+))  # fmt: skip
+IDN005 = register(Rule(
+    "IDN005", "error",
+    "Identitas wajib tidak ada", "Required identitas key missing",
+    "Identitas '{label}' tidak ada atau kosong ({cell}).",
+    "Identitas '{label}' is missing or empty ({cell}).",
+    "Tambahkan baris '{label}' beserta nilainya di sheet identitas.",
+    "Add the row '{label}' with its value to the identitas sheet.",
+    tables=("identitas",),
+    formula="contract.IDENTITAS_REQUIRED keys present and filled",
+))  # fmt: skip
+IDN006 = register(Rule(
+    "IDN006", "error",
+    "Dua kiriman untuk kecamatan dan tahun yang sama",
+    "Two submissions for the same kecamatan and year",
+    "{label} ({cell}) dikirim lebih dari sekali dalam satu proses: {detail}.",
+    "{label} ({cell}) was submitted more than once in one run: {detail}.",
+    "Hapus kiriman lama dari folder raw/, simpan satu berkas per kecamatan dan tahun.",
+    "Remove the older submission from raw/; keep one file per kecamatan and year.",
+    tables=("identitas",),
+    formula="one submission per (kabupaten, kecamatan, tahun) per run, names compared without"
+    " case/spaces",
+))  # fmt: skip
 
 BULAN = {
     "januari": 1, "january": 1, "jan": 1,
@@ -131,7 +205,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kabupaten").alias("found"),
                 pl.lit(str(ctx.config.wilayah.name)).alias("detail"),
             ),
-            "IDN002",
+            IDN002,
             ctx,
         )
     )  # fmt: skip
@@ -145,7 +219,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kecamatan").alias("found"),
                 pl.lit("kecamatan").alias("detail"),
             ),
-            "IDN001",
+            IDN001,
             ctx,
         )
     )  # fmt: skip
@@ -164,7 +238,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kode_wilayah").alias("found"),
                 pl.lit("kode_wilayah").alias("detail"),
             ),
-            "IDN001",
+            IDN001,
             ctx,
         )
     )  # fmt: skip
@@ -191,7 +265,7 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             pl.col("_tahun_raw").alias("found"),
             pl.lit(f"tahun di luar {lo}-{hi} || year outside {lo}-{hi}").alias("detail"),
         ),
-        "IDN003",
+        IDN003,
         ctx,
     )  # fmt: skip
     subs = subs.with_columns(parsed_dates(subs.get_column("tanggal_laporan")).alias("_tanggal"))
@@ -223,7 +297,7 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             .alias("detail"),
         )
         .collect(engine="in-memory"),
-        "IDN003",
+        IDN003,
         ctx,
     )  # fmt: skip
     return [years, dates]
@@ -261,7 +335,7 @@ def _path(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
             pl.format("{} / {}", pl.col("tahun"), slug(pl.col("kecamatan"))).alias("expected"),
             pl.format("{} / {}", pl.col("_year"), pl.col("_slug")).alias("found"),
         ),
-        "IDN004",
+        IDN004,
         ctx,
     )
 
@@ -279,7 +353,7 @@ def _required(ctx: Context) -> pl.DataFrame:
     )
     return emit(
         missing.select("submission_id", "sheet", pl.lit("identitas").alias("table"), "label"),
-        "IDN005",
+        IDN005,
         ctx,
     )
 
@@ -301,6 +375,6 @@ def _duplicates(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
             pl.col("_n").cast(pl.String).alias("found"),
             pl.col("_paths").alias("detail"),
         ),
-        "IDN006",
+        IDN006,
         ctx,
     )

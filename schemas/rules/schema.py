@@ -15,9 +15,60 @@ import polars as pl
 from pandera.api.polars.types import PolarsData
 from pandera.constants import CHECK_OUTPUT_KEY
 
+from schemas.catalog import Rule, register
 from schemas.formulas import first_of
 from schemas.rules.base import LABELS, Context, emit
+from schemas.rules.ingest import ING007
 from schemas.tables import MODELS, prepare
+
+SCH001 = register(Rule(
+    "SCH001", "error",
+    "Nilai di luar jenis atau rentang", "Value of wrong type or out of range",
+    "Sel {cell} ('{column}') berisi {found}, di luar rentang yang sah ({expected}).",
+    "Cell {cell} ('{column}') holds {found}, outside the valid range ({expected}).",
+    "Periksa {cell}: isi nilai dalam rentang {expected} (mis. persen dan rupiah tidak negatif,"
+    " nilai unsur IKM 1-4, nilai AKIP 0-100, tahun 2000-2100).",
+    "Check {cell}: enter a value within {expected} (percentages and rupiah not negative,"
+    " IKM unsur 1-4, AKIP scores 0-100, years 2000-2100).",
+    tables=("*",),
+    formula="pandera checks of schemas/tables/<table>.py (ge, le, in_range), nulls skipped",
+))  # fmt: skip
+SCH002 = register(Rule(
+    "SCH002", "error",
+    "Nilai wajib kosong", "Required value missing",
+    "Sel {cell} ('{column}') kosong atau '-', padahal wajib diisi{detail}.",
+    "Cell {cell} ('{column}') is empty or '-', but it is required{detail}.",
+    "Isi {cell} dengan nilai kolom '{column}' seperti tercetak di laporan.",
+    "Fill {cell} with the '{column}' value as printed in the report.",
+    tables=("*",),
+    formula="pandera nullable=False, and 'target or its predikat' for indicator targets",
+))  # fmt: skip
+SCH003 = register(Rule(
+    "SCH003", "error",
+    "Nilai tidak diizinkan", "Value not allowed",
+    "Sel {cell} ('{column}') berisi '{found}'; yang diizinkan: {expected}.",
+    "Cell {cell} ('{column}') holds '{found}'; allowed: {expected}.",
+    "Ganti isi {cell} dengan salah satu dari: {expected}.",
+    "Replace {cell} with one of: {expected}.",
+    tables=("program_kegiatan", "perjanjian_kinerja", "akip_nilai"),
+    formula="tingkat in program|kegiatan|sub_kegiatan (case, spaces and hyphens ignored);"
+    " polaritas in positif|negatif; predikat in AA|A|BB|B|CC|C|D",
+))  # fmt: skip
+SCH004 = register(Rule(
+    "SCH004", "error",
+    "Format kode tidak sah", "Invalid code format",
+    "Kode '{found}' di {cell} tidak sesuai format {expected} ({detail}).",
+    "Code '{found}' at {cell} does not follow the format {expected} ({detail}).",
+    "Tulis kode di {cell} seperti Kepmendagri 050-5889/2021: program 7.01.01, kegiatan"
+    " 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001.",
+    "Write the code at {cell} as Kepmendagri 050-5889/2021 does: program 7.01.01, kegiatan"
+    " 7.01.01.2.01, sub_kegiatan 7.01.01.2.01.0001.",
+    tables=("program_kegiatan",),
+    formula="U.BB.PP (program), U.BB.PP.K.KK (kegiatan), U.BB.PP.K.KK.SSSS or .SS (older"
+    " sub_kegiatan); U and BB may be X for cross-urusan programs",
+))  # fmt: skip
+
+_BY_CODE = {rule.code: rule for rule in (SCH001, SCH002, SCH003, SCH004)}
 
 # Run the quick test of :func:`passing_tables` first (tests switch it off to compare).
 PRECHECK = True
@@ -32,13 +83,14 @@ _RANGE = (
 
 
 def _code(check: str) -> str:
+    """The code of the rule a failed pandera check breaks (custom checks are named after it)."""
     if ":" in check and check.startswith("SCH"):
         return check.split(":", 1)[0]
     if check == "not_nullable":
-        return "SCH002"
+        return SCH002.code
     if check.startswith("isin("):
-        return "SCH003"
-    return "SCH001"
+        return SCH003.code
+    return SCH001.code
 
 
 def _expected(check: str) -> str:
@@ -181,7 +233,7 @@ def passing_tables(frames: dict[str, pl.DataFrame]) -> set[str]:
 
 def check(ctx: Context) -> list[pl.DataFrame]:
     out = []
-    unread = ctx.ingest_findings.filter(pl.col("rule") == "ING007").select(
+    unread = ctx.ingest_findings.filter(pl.col("rule") == ING007.code).select(
         "submission_id", "sheet", "row", "column"
     )
     prepared = {name: prepare(name, ctx.tables[name]) for name in MODELS}
@@ -223,7 +275,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                         "submission_id", "sheet", "row", "table", "column", "label",
                         "expected", "found",
                     ),
-                    str(code),
+                    _BY_CODE[str(code)],
                     ctx,
                 )
             )  # fmt: skip
