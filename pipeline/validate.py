@@ -20,8 +20,9 @@ from pipeline.ingest import Batch
 from schemas.catalog import format_number, localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
-from schemas.rules import FAMILIES, Context, ValidateConfig, resolve
+from schemas.rules import Context, ValidateConfig, resolve
 from schemas.rules.derived import derive
+from schemas.rules.families import FAMILIES
 from schemas.rules.ingest import ING005
 from schemas.rules.roots import link_roots
 

@@ -81,7 +81,7 @@ class _Catalog(Mapping[str, Rule]):
     """
 
     def _all(self) -> dict[str, Rule]:
-        importlib.import_module("schemas.rules")
+        importlib.import_module("schemas.rules.families")
         importlib.import_module("schemas.rules.ingest")
         return _DECLARED
 

@@ -10,42 +10,23 @@ of the findings before validate sorts them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from schemas.rules import (
-    akip,
-    capaian,
-    cross,
-    efisiensi,
-    hierarchy,
-    identitas,
-    ikm,
-    kemajuan,
-    schema,
-    sdm,
-    serapan,
-    totals,
-    years,
-)
 from schemas.rules.base import Context, Found, resolve
 from schemas.rules.config import ValidateConfig
 
-Family = Callable[[Context], Sequence[Found]]
+if TYPE_CHECKING:
+    from schemas.rules.families import FAMILIES
 
-FAMILIES: tuple[tuple[str, Family], ...] = (
-    ("TOT", totals.check),
-    ("HIE", hierarchy.check),
-    ("CAP", capaian.check),
-    ("SER", serapan.check),
-    ("EFI", efisiensi.check),
-    ("KEM", kemajuan.check),
-    ("AKP", akip.check),
-    ("IKM", ikm.check),
-    ("SDM", sdm.check),
-    ("XTB", cross.check),
-    ("YR", years.check),
-    ("IDN", identitas.check),
-    ("SCH", schema.check),
-)
 
-__all__ = ["FAMILIES", "Context", "Found", "ValidateConfig", "hierarchy", "resolve"]
+def __getattr__(name: str) -> object:
+    """``FAMILIES`` imports every family: only when asked for, so that importing one
+    declaration (``from schemas.rules.ingest import ING007``) stays cheap."""
+    if name == "FAMILIES":
+        from schemas.rules.families import FAMILIES
+
+        return FAMILIES
+    raise AttributeError(f"module 'schemas.rules' has no attribute {name!r}")
+
+
+__all__ = ["FAMILIES", "Context", "Found", "ValidateConfig", "resolve"]

@@ -23,6 +23,7 @@ from schemas.formulas import (
 from schemas.rules.base import (
     Context,
     Found,
+    detail,
     emit,
     fmt_num,
     predikat_baku,
@@ -53,6 +54,7 @@ AKP002 = register(Rule(
     tables=("akip_komponen",),
     formula="nilai <= bobot; bobot from the row, else PermenPAN-RB 88/2021 (30/30/15/25, from"
     " 2022) or 12/2015 (30/25/15/10/20, before 2022)",
+    details={"printed": ("bobot tertulis", "printed weight")},
 ))  # fmt: skip
 AKP003 = register(Rule(
     "AKP003", "error",
@@ -80,6 +82,14 @@ AKP004 = register(Rule(
     formula="from 2022: Perencanaan, Pengukuran, Pelaporan, Evaluasi Akuntabilitas Kinerja "
             "Internal;"
     " before 2022 also Pencapaian Sasaran/Kinerja; each once; a row with '-' is not a component",
+    details={
+        "unknown": ("komponen tidak dikenal", "unknown component"),
+        "duplicate": ("komponen ganda", "duplicate component"),
+        "not_in_form": (
+            "'{}' tidak ada dalam evaluasi {}", "'{}' is not part of the {} evaluation"
+        ),
+        "missing": ("tidak ada: {}", "missing: {}"),
+    },
 ))  # fmt: skip
 
 # Every cell that can hold a score with its predikat ('B (74,15)').
@@ -162,7 +172,7 @@ def _bobot(ctx: Context, komponen: pl.DataFrame) -> Found:
     bad = komponen.lazy().filter(pl.col("nilai") > pl.col("bobot_hitung") + 1e-9)
     source = (
         pl.when(pl.col("bobot").is_not_null())
-        .then(pl.lit("bobot tertulis || printed weight"))
+        .then(detail(AKP002, "printed"))
         .when(pl.col("tahun") >= AKIP_FORM_BARU)
         .then(pl.lit("PermenPAN-RB 88/2021"))
         .otherwise(pl.lit("PermenPAN-RB 12/2015"))
@@ -256,18 +266,10 @@ def _form(ctx: Context, komponen: pl.DataFrame) -> list[pl.DataFrame]:
     )
     why = (
         pl.when(pl.col("kelas").is_null())
-        .then(pl.lit("komponen tidak dikenal || unknown component"))
+        .then(detail(AKP004, "unknown"))
         .when(pl.col("_dupes") > 1)
-        .then(pl.lit("komponen ganda || duplicate component"))
-        .otherwise(
-            pl.format(
-                "'{}' tidak ada dalam evaluasi {} || '{}' is not part of the {} evaluation",
-                pl.col("komponen"),
-                pl.col("tahun"),
-                pl.col("komponen"),
-                pl.col("tahun"),
-            )
-        )
+        .then(detail(AKP004, "duplicate"))
+        .otherwise(detail(AKP004, "not_in_form", "komponen", "tahun"))
     )
     expected = (
         pl.when(baru)
@@ -308,9 +310,7 @@ def _form(ctx: Context, komponen: pl.DataFrame) -> list[pl.DataFrame]:
             .then(pl.lit("88/2021: " + ", ".join(AKIP_BOBOT)))
             .otherwise(pl.lit("12/2015: " + ", ".join(AKIP_BOBOT_LAMA)))
             .alias("expected"),
-            pl.format("tidak ada: {} || missing: {}", pl.col("_missing"), pl.col("_missing")).alias(
-                "detail"
-            ),
+            detail(AKP004, "missing", "_missing").alias("detail"),
         ),
         AKP004,
         ctx,

@@ -7,13 +7,14 @@ finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, overload
 
 import polars as pl
 
-from schemas.catalog import Rule
+from schemas.catalog import BILINGUAL, Rule
 from schemas.findings import FINDING_SCHEMA, findings, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
@@ -402,14 +403,45 @@ def empty_internal() -> pl.DataFrame:
     return pl.DataFrame(schema=INTERNAL_SCHEMA)
 
 
-TOL_ID = "toleransi: 1 digit terakhir atau presisi cetak"
-TOL_EN = "tolerance: one unit in the last printed digit, or the printed precision"
+TOLERANCE = (
+    "{}; toleransi: 1 digit terakhir atau presisi cetak",
+    "{}; tolerance: one unit in the last printed digit, or the printed precision",
+)
 
 
 def with_tolerance(formula: str | pl.Expr) -> pl.Expr:
-    """A bilingual ``detail``: the formula used and the tolerance, 'id || en'."""
-    text = formula if isinstance(formula, pl.Expr) else pl.lit(formula)
-    return pl.format("{}; {} || {}; {}", text, pl.lit(TOL_ID), text, pl.lit(TOL_EN))
+    """A ``detail``: the formula used (text, or an expression) and the tolerance."""
+    return texts(TOLERANCE, formula if isinstance(formula, pl.Expr) else pl.lit(formula))
+
+
+def detail(rule: Rule, key: str, *args: str | pl.Expr) -> pl.Expr:
+    """The ``detail`` ``key`` of ``rule`` (its declared id and en texts) with ``args``.
+
+    ``args`` fill the texts' ``{}`` (or ``{0}``, ``{1}`` where the languages order them
+    differently); a str is a column name, as in ``pl.format``.
+    """
+    return texts(rule.details[key], *args)
+
+
+def texts(pair: tuple[str, str], *args: str | pl.Expr) -> pl.Expr:
+    """Both languages of one detail, kept as the finding's ``detail`` text.
+
+    The findings frame (and the warehouse's ``findings.detail``) hold both sides joined
+    by :data:`schemas.catalog.BILINGUAL`; :func:`schemas.catalog.localise` shows one.
+    This is the one place they are joined.
+    """
+    formats, values = [], []
+    for template in pair:
+        used: list[str | pl.Expr] = []
+
+        def pick(match: re.Match[str], used: list[str | pl.Expr] = used) -> str:
+            used.append(args[int(match.group(1))] if match.group(1) else args[len(used)])
+            return "{}"
+
+        formats.append(re.sub(r"\{(\d*)\}", pick, template))
+        values.extend(used)
+    text = BILINGUAL.join(formats)
+    return pl.format(text, *values) if values else pl.lit(text)
 
 
 def cell_expr(

@@ -17,6 +17,7 @@ from schemas.formulas import capaian, compare_at_precision, rating, typed_decima
 from schemas.rules.base import (
     Context,
     Found,
+    detail,
     emit,
     fmt_measure,
     fmt_num,
@@ -79,6 +80,7 @@ CAP004 = register(Rule(
     "computed.",
     tables=("capaian_iku", "tren_iku", "program_kegiatan"),
     formula="target is a predikat alone ('CC') or 0 -> no capaian (no division)",
+    details={"qualitative": ("'{}' (kualitatif atau nol)", "'{}' (qualitative or zero)")},
 ))  # fmt: skip
 
 
@@ -231,9 +233,7 @@ def _check_table(
         no_number.select(
             *base,
             pl.lit("-").alias("expected"),
-            pl.format(
-                "'{}' (kualitatif atau nol) || '{}' (qualitative or zero)", target_text, target_text
-            ).alias("detail"),
+            detail(CAP004, "qualitative", target_text).alias("detail"),
         ),
         CAP004,
         ctx,

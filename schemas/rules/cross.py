@@ -19,6 +19,7 @@ from schemas.rules.base import (
     Found,
     cell_expr,
     cell_range,
+    detail,
     emit,
     fmt_measure,
     fmt_money,
@@ -44,6 +45,9 @@ XTB001 = register(Rule(
     formula="perjanjian_kinerja.target = capaian_iku.target for the same indikator (name compared"
     " without case, spaces, punctuation or parenthesised acronyms; alias: all words of one name"
     " in the other); predikat compared too when both carry one",
+    details={
+        "pk_differs": ("{} = {}; PK berbeda dari keduanya", "{} = {}; the PK differs from both")
+    },
 ))  # fmt: skip
 XTB002 = register(Rule(
     "XTB002", "error",
@@ -102,6 +106,15 @@ XTB005 = register(Rule(
     " programs matched by name (case, punctuation, a leading 'Program' and the suffix -an ignored),"
     " else by order (said in the finding)",
     rank=3,
+    details={
+        "by_name": ("{}; dicocokkan menurut nama", "{}; matched by name"),
+        "by_order": (
+            "{}; nama tidak cocok, dicocokkan menurut urutan ke-{}",
+            "{}; names differ, matched by order, #{}",
+        ),
+        "not_in_program": ("tidak ada di tabel program/kegiatan", "not in the program table"),
+        "not_in_pk": ("tidak ada di anggaran PK", "not in the PK budget"),
+    },
 ))  # fmt: skip
 XTB006 = register(Rule(
     "XTB006", "error",
@@ -349,10 +362,7 @@ def _pk_targets(
             pl.col("pk_indikator").alias("label"),
             fmt_measure(pl.col("target"), pl.col("target_predikat")).alias("expected"),
             fmt_measure(pl.col("pk_target"), pl.col("pk_target_predikat")).alias("found"),
-            pl.format(
-                "{} = {}; PK berbeda dari keduanya || {} = {}; the PK differs from both",
-                "_cell_iku", "tr__cell", "_cell_iku", "tr__cell",
-            ).alias("detail"),
+            detail(XTB001, "pk_differs", "_cell_iku", "tr__cell").alias("detail"),
             pk_link_key().alias("link_key"),
         ),
         XTB001,
@@ -426,9 +436,7 @@ def _program_budget(ctx: Context) -> list[Found]:
         pl.col("_cell").alias("pk_cell"),
     )
     by_name = ap.join(pr.drop("_ord"), on=["submission_id", "_key"], how="inner").with_columns(
-        pl.format("{}; dicocokkan menurut nama || {}; matched by name", "pk_cell", "pk_cell").alias(
-            "_how"
-        )
+        detail(XTB005, "by_name", "pk_cell").alias("_how")
     )
     ap_left = ap.join(
         by_name.select("submission_id", "row"), on=["submission_id", "row"], how="anti"
@@ -442,14 +450,7 @@ def _program_budget(ctx: Context) -> list[Found]:
     pr_left = pr_left.with_columns(pl.int_range(pl.len()).over("submission_id").alias("_ord"))
     by_order = ap_left.join(pr_left.drop("_key"), on=["submission_id", "_ord"], how="inner")
     by_order = by_order.with_columns(
-        pl.format(
-            "{}; nama tidak cocok, dicocokkan menurut urutan ke-{}"
-            " || {}; names differ, matched by order, #{}",
-            "pk_cell",
-            pl.col("_ord") + 1,
-            "pk_cell",
-            pl.col("_ord") + 1,
-        ).alias("_how")
+        detail(XTB005, "by_order", "pk_cell", pl.col("_ord") + 1).alias("_how")
     )
     cols = ["submission_id", "sheet", "row", "program", "anggaran", "pk_pagu", "pk_cell", "_how"]
     pairs = pl.concat([by_name.select(cols), by_order.select(cols)])
@@ -489,9 +490,7 @@ def _program_budget(ctx: Context) -> list[Found]:
                 pl.col("program").alias("label"),
                 pl.lit("-").alias("expected"),
                 fmt_money(pl.col("anggaran")).alias("found"),
-                pl.lit("tidak ada di tabel program/kegiatan || not in the program table").alias(
-                    "detail"
-                ),
+                detail(XTB005, "not_in_program").alias("detail"),
                 pl.col("anggaran").cast(SUM_MONEY).alias("amount"),
                 pl.lit("pagu").alias("amount_kind"),
             ),
@@ -508,7 +507,7 @@ def _program_budget(ctx: Context) -> list[Found]:
                 pl.col("pk_nama").alias("label"),
                 pl.lit("-").alias("expected"),
                 fmt_money(pl.col("pk_pagu")).alias("found"),
-                pl.lit("tidak ada di anggaran PK || not in the PK budget").alias("detail"),
+                detail(XTB005, "not_in_pk").alias("detail"),
                 pl.col("pk_pagu").cast(SUM_MONEY).alias("amount"),
                 pl.lit("pagu").alias("amount_kind"),
             ),

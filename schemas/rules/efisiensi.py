@@ -25,7 +25,7 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision
-from schemas.rules.base import Context, emit, fmt_num
+from schemas.rules.base import Context, detail, emit, fmt_num
 from schemas.rules.cross import XTB005
 from schemas.rules.hierarchy import HIE001, HIE002
 
@@ -46,6 +46,12 @@ EFI001 = register(Rule(
     " seed's 3.17 implies (e.g. 95,77 -> 0,96; 93,63 -> 0,93); rounding or truncation to two"
     " decimals accepted (within one unit). No official formula: warning",
     follows=(HIE001, HIE002, XTB005),
+    details={
+        "formula": (
+            "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak",
+            "persen_anggaran / 100, rounded or truncated to the printed decimals",
+        )
+    },
 ))  # fmt: skip
 EFI002 = register(Rule(
     "EFI002", "warning",
@@ -64,10 +70,6 @@ EFI002 = register(Rule(
     " use formulas.efisiensi = capaian - serapan. No official formula: warning",
 ))  # fmt: skip
 
-PROGRAM_FORMULA = (
-    "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak"
-    " || persen_anggaran / 100, rounded or truncated to the printed decimals"
-)
 SASARAN_FORMULA = "|persen_capaian - persen_penyerapan|"
 
 
@@ -105,7 +107,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.col("nama").alias("label"),
             fmt_num(pl.col("tingkat_efisiensi_hitung")).alias("expected"),
             fmt_num(pl.col("tingkat_efisiensi")).alias("found"),
-            pl.lit(PROGRAM_FORMULA).alias("detail"),
+            detail(EFI001, "formula").alias("detail"),
         ),
         EFI001,
         ctx,

@@ -11,7 +11,10 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.catalog import Rule, register
-from schemas.rules.base import MONEY, Context, Found, emit, fmt_money, tingkat_baku
+from schemas.rules.base import MONEY, Context, Found, detail, emit, fmt_money, tingkat_baku
+
+# 'Σ pagu kegiatan (3)': the children a program's or kegiatan's figure is compared with
+_CHILDREN = {"children": ("Σ {0} {1} ({2})", "Σ {0} of {2} {1} rows")}
 
 HIE001 = register(Rule(
     "HIE001", "error",
@@ -27,6 +30,7 @@ HIE001 = register(Rule(
     formula="program pagu / realisasi_anggaran = Σ kegiatan below it (until the next program),"
     " exact to the sen",
     rank=2,
+    details=_CHILDREN,
 ))  # fmt: skip
 HIE002 = register(Rule(
     "HIE002", "error",
@@ -44,6 +48,7 @@ HIE002 = register(Rule(
     formula="kegiatan pagu / realisasi_anggaran = Σ sub_kegiatan below it (until the next"
     " kegiatan or program), exact to the sen",
     rank=1,
+    details=_CHILDREN,
 ))  # fmt: skip
 HIE003 = register(Rule(
     "HIE003", "error",
@@ -58,6 +63,14 @@ HIE003 = register(Rule(
     tables=("program_kegiatan",),
     formula="parent = nearest row above of the next higher tingkat (sub_kegiatan: a kegiatan after"
     " the last program)",
+    details={
+        "no_tingkat": ("tingkat kosong", "tingkat missing"),
+        "no_program": ("kegiatan tanpa program di atasnya", "kegiatan before any program"),
+        "no_kegiatan": (
+            "sub_kegiatan tanpa kegiatan di atasnya dalam programnya",
+            "sub_kegiatan before any kegiatan of its program",
+        ),
+    },
 ))  # fmt: skip
 HIE004 = register(Rule(
     "HIE004", "error",
@@ -301,14 +314,12 @@ def check(ctx: Context) -> list[Found]:
                         pl.col("nama").alias("label"),
                         fmt_money(pl.col(anak)).alias("expected"),
                         fmt_money(pl.col(col)).alias("found"),
-                        pl.format(
-                            "Σ {} {} ({}) || Σ {} of {} {} rows",
+                        detail(
+                            rule,
+                            "children",
                             pl.lit(col),
                             pl.lit("sub_kegiatan" if tingkat == "kegiatan" else "kegiatan"),
-                            pl.col("jumlah_anak"),
-                            pl.lit(col),
-                            pl.col("jumlah_anak"),
-                            pl.lit("sub_kegiatan" if tingkat == "kegiatan" else "kegiatan"),
+                            "jumlah_anak",
                         ).alias("detail"),
                         (pl.col(col).cast(pl.Decimal(38, 2)) - pl.col(anak)).abs().alias("amount"),
                         pl.lit(kind).alias("amount_kind"),
@@ -324,17 +335,12 @@ def check(ctx: Context) -> list[Found]:
 
 def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
     tingkat = pl.col("tingkat_baku")
-    detail = (
+    why = (
         pl.when(tingkat.is_null())
-        .then(pl.lit("tingkat kosong || tingkat missing"))
+        .then(detail(HIE003, "no_tingkat"))
         .when(tingkat == "kegiatan")
-        .then(pl.lit("kegiatan tanpa program di atasnya || kegiatan before any program"))
-        .otherwise(
-            pl.lit(
-                "sub_kegiatan tanpa kegiatan di atasnya dalam programnya"
-                " || sub_kegiatan before any kegiatan of its program"
-            )
-        )
+        .then(detail(HIE003, "no_program"))
+        .otherwise(detail(HIE003, "no_kegiatan"))
     )
     expected = (
         pl.when(tingkat.is_null())
@@ -357,7 +363,7 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
             pl.col("nama").alias("label"),
             expected.alias("expected"),
             pl.col("tingkat").alias("found"),
-            detail.alias("detail"),
+            why.alias("detail"),
         ),
         HIE003,
         ctx,

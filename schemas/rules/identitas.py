@@ -13,7 +13,7 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.contract import IDENTITAS_REQUIRED
-from schemas.rules.base import Context, cell_expr, emit, text_key
+from schemas.rules.base import Context, cell_expr, detail, emit, text_key
 
 IDN001 = register(Rule(
     "IDN001", "error",
@@ -49,6 +49,14 @@ IDN003 = register(Rule(
     tables=("identitas",),
     formula="ValidateConfig.tahun_min (2015) <= tahun <= current year + 1; tanggal_laporan"
     " (ISO, dd/mm/yyyy or '30 Januari 2026') after 31 December of tahun",
+    details={
+        "year_range": ("tahun di luar {}-{}", "year outside {}-{}"),
+        "unreadable": ("tanggal tidak terbaca", "unreadable date"),
+        "early": (
+            "laporan tahun {} bertanggal sebelum tahun itu berakhir",
+            "the {} report is dated before that year ended",
+        ),
+    },
 ))  # fmt: skip
 IDN004 = register(Rule(
     "IDN004", "warning",
@@ -263,7 +271,7 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             pl.lit("tahun").alias("label"),
             pl.lit(f"{lo} - {hi}").alias("expected"),
             pl.col("_tahun_raw").alias("found"),
-            pl.lit(f"tahun di luar {lo}-{hi} || year outside {lo}-{hi}").alias("detail"),
+            detail(IDN003, "year_range", pl.lit(str(lo)), pl.lit(str(hi))).alias("detail"),
         ),
         IDN003,
         ctx,
@@ -285,15 +293,8 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             .alias("expected"),
             pl.col("tanggal_laporan").alias("found"),
             pl.when(unreadable)
-            .then(pl.lit("tanggal tidak terbaca || unreadable date"))
-            .otherwise(
-                pl.format(
-                    "laporan tahun {} bertanggal sebelum tahun itu berakhir"
-                    " || the {} report is dated before that year ended",
-                    pl.col("tahun"),
-                    pl.col("tahun"),
-                )
-            )
+            .then(detail(IDN003, "unreadable"))
+            .otherwise(detail(IDN003, "early", "tahun"))
             .alias("detail"),
         )
         .collect(engine="in-memory"),

@@ -10,7 +10,7 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.formulas import ikm_mutu, ikm_nilai, round_half_up
-from schemas.rules.base import Context, emit, fmt_num
+from schemas.rules.base import Context, detail, emit, fmt_num
 
 IKM001 = register(Rule(
     "IKM001", "error",
@@ -36,6 +36,12 @@ IKM002 = register(Rule(
     formula="nilai_ikm = mean(unsur nilai) x 25; warning while |gap| <= "
             "ValidateConfig.ikm_warning_band"
     " (1,0 point), error beyond; one unit in the last digit is rounding",
+    details={
+        "mean": (
+            "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})",
+            "mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
+        )
+    },
 ))  # fmt: skip
 IKM003 = register(Rule(
     "IKM003", "error",
@@ -49,6 +55,7 @@ IKM003 = register(Rule(
     tables=("ikm_survei",),
     formula="puas + tidak_puas = jumlah_responden ('-' counted as 0 only when the other part fills"
             " it)",
+    details={"parts": ("puas {} + tidak puas {}", "satisfied {} + unsatisfied {}")},
 ))  # fmt: skip
 IKM004 = register(Rule(
     "IKM004", "error",
@@ -154,14 +161,10 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 fmt_num(pl.col("nilai_ikm_hitung")).alias("expected"),
                 fmt_num(pl.col("nilai_ikm")).alias("found"),
                 severity.alias("severity"),
-                pl.format(
-                    "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})"
-                    " || mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
-                    pl.col("_n"),
-                    fmt_num(pl.col("_mean"), 4),
-                    fmt_num(gap),
-                    pl.lit(f"{band:g}"),
-                    pl.col("_n"),
+                detail(
+                    IKM002,
+                    "mean",
+                    "_n",
                     fmt_num(pl.col("_mean"), 4),
                     fmt_num(gap),
                     pl.lit(f"{band:g}"),
@@ -184,10 +187,9 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.lit("jumlah_responden").alias("label"),
                 fmt_num(total, 0).alias("expected"),
                 fmt_num(pl.col("jumlah_responden"), 0).alias("found"),
-                pl.format(
-                    "puas {} + tidak puas {} || satisfied {} + unsatisfied {}",
-                    fmt_num(pl.col("puas"), 0).fill_null("-"),
-                    fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
+                detail(
+                    IKM003,
+                    "parts",
                     fmt_num(pl.col("puas"), 0).fill_null("-"),
                     fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
                 ).alias("detail"),

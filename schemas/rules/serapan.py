@@ -8,7 +8,16 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, serapan, typed_decimals
-from schemas.rules.base import SUM_MONEY, Context, Found, emit, fmt_money, fmt_num, with_tolerance
+from schemas.rules.base import (
+    SUM_MONEY,
+    Context,
+    Found,
+    detail,
+    emit,
+    fmt_money,
+    fmt_num,
+    with_tolerance,
+)
 from schemas.rules.cross import XTB005
 from schemas.rules.hierarchy import HIE001, HIE002
 
@@ -65,6 +74,7 @@ SER003 = register(Rule(
     formula="realisasi_anggaran <= pagu on every program/kegiatan/sub_kegiatan row; realisasi <="
     " anggaran on every belanja row",
     follows=(HIE001, HIE002, XTB005),
+    details={"over": ("lebih {} ({}%)", "over by {} ({}%)")},
 ))  # fmt: skip
 
 # (table, pagu, realisasi, printed %, label, rule for the %)
@@ -122,13 +132,9 @@ def check(ctx: Context) -> list[Found]:
                     pl.lit(real).alias("column"),
                     fmt_money(pl.col(pagu)).alias("expected"),
                     fmt_money(pl.col(real)).alias("found"),
-                    pl.format(
-                        "lebih {} ({}%) || over by {} ({}%)",
-                        fmt_money(excess),
-                        fmt_num(pl.col(hitung)),
-                        fmt_money(excess),
-                        fmt_num(pl.col(hitung)),
-                    ).alias("detail"),
+                    detail(SER003, "over", fmt_money(excess), fmt_num(pl.col(hitung))).alias(
+                        "detail"
+                    ),
                 ),
                 SER003,
                 ctx,

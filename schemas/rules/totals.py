@@ -19,6 +19,7 @@ from schemas.rules.base import (
     SUM_MONEY,
     Context,
     Found,
+    detail,
     emit,
     empty_internal,
     fmt_money,
@@ -39,6 +40,7 @@ TOT001 = register(Rule(
     formula="declared JUMLAH/TOTAL = Σ detail rows, exact to the sen (program_kegiatan: Σ program"
     " rows; sdm: per kategori, '-' and empty counted as none)",
     rank=5,
+    details={"rows": ("Σ {} {} baris", "Σ {} of {} rows")},
 ))  # fmt: skip
 TOT002 = register(Rule(
     "TOT002", "error",
@@ -52,6 +54,10 @@ TOT002 = register(Rule(
     tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan", "sdm"),
     formula="a declared total row exists and its money/count cell is filled (pandera skips nulls,"
     " so this is checked here)",
+    details={
+        "empty": ("sel kosong", "empty cell"),
+        "no_row": ("baris jumlah tidak ada", "no total row"),
+    },
 ))  # fmt: skip
 TOT003 = register(Rule(
     "TOT003", "error",
@@ -178,13 +184,7 @@ def check(ctx: Context) -> list[Found]:
                 wrong.select(
                     *base,
                     fmt(pl.col(spec.column)).alias("found"),
-                    pl.format(
-                        "Σ {} {} baris || Σ {} of {} rows",
-                        pl.lit(spec.column),
-                        pl.col("_rows"),
-                        pl.lit(spec.column),
-                        pl.col("_rows"),
-                    ).alias("detail"),
+                    detail(TOT001, "rows", pl.lit(spec.column), "_rows").alias("detail"),
                     *([amount.alias("amount"), pl.lit(spec.kind).alias("amount_kind")]
                       if spec.kind else []),
                 ),
@@ -200,7 +200,7 @@ def check(ctx: Context) -> list[Found]:
                 empty_cell.select(
                     *base,
                     pl.lit(None, dtype=pl.String).alias("found"),
-                    pl.lit("sel kosong || empty cell").alias("detail"),
+                    detail(TOT002, "empty").alias("detail"),
                 ),
                 TOT002,
                 ctx,
@@ -220,7 +220,7 @@ def check(ctx: Context) -> list[Found]:
                     pl.lit(spec.column).alias("column"),
                     label.alias("label"),
                     fmt(pl.col("_sum")).alias("expected"),
-                    pl.lit("baris jumlah tidak ada || no total row").alias("detail"),
+                    detail(TOT002, "no_row").alias("detail"),
                 ),
                 TOT002,
                 ctx,

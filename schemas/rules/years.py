@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.catalog import BILINGUAL, Rule, register
+from schemas.catalog import Rule, register
 from schemas.rules.base import (
     Context,
     cell_expr,
+    detail,
     emit,
     fmt_measure,
     match_indikator,
@@ -57,6 +58,16 @@ _YR_SAME = (
     " with synthetic;"
     " skipped when year T has no submission; several for T: agreeing with any is enough"
 )
+
+# where the earlier figure comes from: 'laporan 2024 Medang Deras sendiri (E2 di <path>)'
+_SOURCE = {
+    "source": ("laporan {} {} sendiri ({} di {})", "the {} report of {} itself ({} in {})"),
+    "source_match": (
+        "laporan {} {} sendiri ({} di {}; {})",
+        "the {} report of {} itself ({} in {}; {})",
+    ),
+}
+
 YR001 = register(Rule(
     "YR001", "error",
     "Tabel tren berbeda dengan laporan tahun itu sendiri",
@@ -72,6 +83,7 @@ YR001 = register(Rule(
     " of the same kecamatan's own submission for year T (indikator matched as XTB; predikat"
     " compared when both carry one); tolerance one unit in the last printed digit (0.01); "
     + _YR_SAME,
+    details=_SOURCE,
 ))  # fmt: skip
 YR002 = register(Rule(
     "YR002", "warning",
@@ -87,6 +99,7 @@ YR002 = register(Rule(
     formula="akip_nilai.nilai (and predikat when both print one) of year T < identitas.tahun ="
     " akip_nilai of year T in the same kecamatan's own submission for year T; tolerance 0.01; "
     + _YR_SAME,
+    details=_SOURCE,
 ))  # fmt: skip
 
 # Two reports printing the same figure may round it differently (one unit, 2 decimals).
@@ -174,16 +187,12 @@ def year_pairs(subs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _detail(match: pl.Expr | None = None) -> pl.Expr:
-    """'laporan 2024 Medang Deras sendiri (capaian_iku.csv!E2 di <path>; nama) || ...'."""
+def _detail(rule: Rule, match: pl.Expr | None = None) -> pl.Expr:
+    """'laporan 2024 Medang Deras sendiri (capaian_iku.csv!E2 di <path>; nama)'."""
     args: list[str | pl.Expr] = ["ref_tahun", "ref_kecamatan", "_ref_cell", "ref_path"]
-    tail = ""
-    if match is not None:
-        args.append(match)
-        tail = "; {}"
-    id_ = "laporan {} {} sendiri ({} di {}" + tail + ")"
-    en = "the {} report of {} itself ({} in {}" + tail + ")"
-    return pl.format(id_ + BILINGUAL + en, *args, *args)
+    if match is None:
+        return detail(rule, "source", *args)
+    return detail(rule, "source_match", *args, match)
 
 
 def _keep_unexplained(bad: pl.DataFrame, ok: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -245,7 +254,7 @@ def _trend(ctx: Context, pairs: pl.DataFrame) -> list[pl.DataFrame]:
                         "expected"
                     ),
                     fmt_measure(pl.col(column), pl.col(f"{column}_predikat")).alias("found"),
-                    _detail(pl.col("match")).alias("detail"),
+                    _detail(YR001, pl.col("match")).alias("detail"),
                 ),
                 YR001,
                 ctx,
@@ -297,7 +306,7 @@ def _akip(ctx: Context, pairs: pl.DataFrame) -> pl.DataFrame:
             pl.format("AKIP {}", pl.col("tahun")).alias("label"),
             as_text["expected"].alias("expected"),
             as_text["found"].alias("found"),
-            _detail().alias("detail"),
+            _detail(YR002).alias("detail"),
         ),
         YR002,
         ctx,
