@@ -1,8 +1,8 @@
 """Finding submissions under raw/<tahun>/ and fingerprinting them.
 
-Separate from reading because the CLI, the loader (skip-by-sha256) and the generator
-need only this part: which paths are submissions (``*.xlsx`` files, folders of CSV files
-named after tables) and their sha256, without importing the readers.
+Which paths are submissions (``*.xlsx`` files, folders whose CSV files are named after
+tables) and their sha256, used for skip-by-hash, duplicate files (ING011) and the
+generator's submission ids. Nothing here opens a sheet; reading is :mod:`.read`.
 """
 
 from __future__ import annotations
