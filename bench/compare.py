@@ -42,6 +42,9 @@ Volatile values, and only these, are replaced (they differ between two runs of o
   console output: the package version, which a release bumps without changing behaviour.
 - the absolute path of the run folder (and its resolved form), anywhere: lakip is run with
   relative paths, so this only catches a build that makes them absolute.
+- the id great-tables draws at random (10 letters) for a table built without one: the
+  findings.html that validate and run write (the report pages set their ids); each becomes
+  ``gt-random-<n>`` in order of appearance, in that file only.
 - durations: lakip writes none into findings, the warehouse or the reports today; none is
   masked. If one appears, before/before2 stops being "all same" and says where.
 
@@ -254,8 +257,20 @@ def _dump_files(source: Path, target: Path, norm: Normaliser) -> None:
         except UnicodeDecodeError:
             _write(target / f"{rel}.sha256", hashlib.sha256(data).hexdigest() + "\n")
             continue
+        if path.suffix == ".html":
+            text = _pin_gt_ids(text)
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         (target / rel).write_bytes(norm.text(text).encode("utf-8"))
+
+
+GT_ID = re.compile(r'<div id="([a-z]{10})" style="padding-left:0px;padding-right:0px;')
+
+
+def _pin_gt_ids(text: str) -> str:
+    """great-tables draws a random 10-letter id for a table given none (findings.html)."""
+    for n, found in enumerate(dict.fromkeys(GT_ID.findall(text)), 1):
+        text = re.sub(rf"\b{found}\b", f"gt-random-{n}", text)
+    return text
 
 
 def _xlsx_text(data: bytes, norm: Normaliser) -> str:
