@@ -362,6 +362,9 @@ def _write(path: Path, text: str) -> None:
 # ------------------------------------------------------------------ diff
 
 
+BIG_FILE_LINES = 20_000
+
+
 def diff(before: Path, after: Path) -> int:
     """Per corpus and artefact: `same`, or the first differing lines. 1 when any differ."""
     total = same = 0
@@ -383,9 +386,21 @@ def diff(before: Path, after: Path) -> int:
                 print(f"  {rel}: same")
                 continue
             print(f"  {rel}: differ")
-            lines = difflib.unified_diff(
-                _lines(a), _lines(b), f"before/{corpus}/{rel}", f"after/{corpus}/{rel}", n=1
-            )
+            la, lb = _lines(a), _lines(b)
+            if len(la) + len(lb) > BIG_FILE_LINES:
+                # difflib is quadratic on long files that differ in order: name the first line
+                first = next(
+                    (i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y), len(la)
+                )
+                lines = iter(
+                    [f"first difference at line {first + 1} ({len(la)} vs {len(lb)} lines)"]
+                    + [f"-{x}" for x in la[first : first + 3]]
+                    + [f"+{y}" for y in lb[first : first + 3]]
+                )
+            else:
+                lines = difflib.unified_diff(
+                    la, lb, f"before/{corpus}/{rel}", f"after/{corpus}/{rel}", n=1
+                )
             for i, line in enumerate(lines):
                 if i == DIFF_LINES:
                     print("    ... (cut)")
