@@ -25,7 +25,7 @@ import polars as pl
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -37,9 +37,16 @@ __all__ = ["TEMUAN_SHEET", "FeedbackResult", "write_feedback"]
 TEMUAN_SHEET = "Temuan"
 RED = "FFC7CE"
 AMBER = "FFE699"
+RED_LIGHT = "FDE9EC"
+AMBER_LIGHT = "FFF4D6"
+_STRENGTH = {RED: 4, AMBER: 3, RED_LIGHT: 2, AMBER_LIGHT: 1}
+"""A finding's own cell is filled strong, the other cells of a range finding light, so the
+cell to look at stands out; on a shared cell the strongest fill wins."""
 MAX_FILLED = 400
 """Cells of a range finding that are filled; the comment sits on the range's first cell."""
 AUTHOR = "lakip"
+WIDTHS = (4, 11, 8, 22, 24, 55, 15, 15, 40, 22)
+"""Column widths of the Temuan sheet (characters): one A4 landscape page wide."""
 
 TEXT: dict[str, dict[str, Any]] = {
     "id": {
@@ -223,13 +230,13 @@ def _annotate(book: Workbook, findings: pl.DataFrame, lang: str) -> int:
         first = sheet.cell(row=min_row, column=min_col).coordinate
         key = (where[0], first)
         notes.setdefault(key, []).append(comment_text(row, lang))
-        colour = RED if row["severity"] == "error" else AMBER
-        cells = [(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)][
-            :MAX_FILLED
-        ]
-        for r, c in cells:
+        error = row["severity"] == "error"
+        single = min_row == max_row and min_col == max_col
+        colour = (RED if error else AMBER) if single else (RED_LIGHT if error else AMBER_LIGHT)
+        cells = [(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)]
+        for r, c in cells[:MAX_FILLED]:
             k = (where[0], sheet.cell(row=r, column=c).coordinate)
-            if worst.get(k) != RED:
+            if _STRENGTH[colour] > _STRENGTH.get(worst.get(k, ""), 0):
                 worst[k] = colour
     for (name, coordinate), colour in worst.items():
         book[name][coordinate].fill = PatternFill("solid", start_color=colour, end_color=colour)
@@ -285,10 +292,15 @@ def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) 
             first = where[1].split(":")[0]
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{where[0]}'!{first}")
             link.font = Font(color="0563C1", underline="single")
-        for c in (5, 6, 9, 10):
-            sheet.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGHIJ", (5, 12, 9, 26, 30, 70, 18, 18, 50, 28), strict=True):
-        sheet.column_dimensions[letter].width = width
+        lines = 1
+        for c, width in enumerate(WIDTHS, start=1):
+            cell = sheet.cell(row=r, column=c)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, -(-len(str(cell.value or "")) // int(width * 1.1)))
+        # openpyxl does not size rows; without a height wrapped text overflows the row
+        sheet.row_dimensions[r].height = 13 * lines + 3
+    for c, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:J{max(sheet.max_row, 2)}"
     sheet.page_setup.orientation = "landscape"

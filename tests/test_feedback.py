@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.feedback import AMBER, RED, TEMUAN_SHEET, split_cell
+from pipeline.feedback import RED, RED_LIGHT, TEMUAN_SHEET, split_cell
 from pipeline.generate import generate
 from pipeline.ingest import discover, ingest
 from pipeline.validate import rendered, validate
@@ -60,7 +60,10 @@ def test_a_comment_and_a_fill_at_every_finding_cell(
         assert f"{row['rule']}] {row['title']}" in cell.comment.text
         assert row["message"] in cell.comment.text
         colour = cell.fill.start_color.rgb[-6:]
-        assert colour == RED if row["severity"] == "error" else colour in (RED, AMBER)
+        if row["severity"] == "error":
+            assert colour in (RED, RED_LIGHT) and (colour == RED or ":" in row["cell"])
+        else:
+            assert colour != "000000"
     # the two the issue names: JUMLAH anggaran of Anggaran Program, Perencanaan realisasi
     total = book["Anggaran Program"]["C8"].comment.text
     assert "TOT001" in total and "5.461.337.162,00" in total and "Akar masalah" in total
@@ -68,8 +71,10 @@ def test_a_comment_and_a_fill_at_every_finding_cell(
     perencanaan = book["program_kegiatan"]["I5"].comment.text
     assert "HIE002" in perencanaan and "2.535.000,00" in perencanaan
     assert "Cara memperbaiki" in perencanaan
-    # a range finding fills the whole range, its comment on the first cell
-    assert book["Anggaran Program"]["C7"].fill.start_color.rgb[-6:] == RED
+    # a range finding fills the whole range light, its comment on the first cell
+    assert book["Anggaran Program"]["C7"].fill.start_color.rgb[-6:] == RED_LIGHT
+    assert book["Anggaran Program"]["C7"].comment is None
+    assert book["program_kegiatan"]["I5"].fill.start_color.rgb[-6:] == RED  # inside I4:I41
 
 
 def test_temuan_sheet_lists_every_finding_with_links(
