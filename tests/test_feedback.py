@@ -169,3 +169,18 @@ def test_annotated_workbook_opens_in_libreoffice(
         ).stdout
         assert "Temuan pemeriksaan LKjIP 2025" in text  # the Temuan sheet printed first
         assert "TOT001" in text
+
+
+def test_unreadable_file_gets_a_temuan_workbook_naming_ing001(tmp_path: Path) -> None:
+    raw = tmp_path / "raw" / "2025"
+    raw.mkdir(parents=True)
+    (raw / "talawi.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    run = CliRunner().invoke(
+        cli, ["feedback", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "o")]
+    )
+    assert run.exit_code == 0, run.output
+    (book_path,) = (tmp_path / "o").rglob("*.xlsx")
+    assert book_path.name == "temuan-talawi.xlsx"
+    rows = list(openpyxl.load_workbook(book_path)[TEMUAN_SHEET].iter_rows(values_only=True))
+    assert any(r[2] == "ING001" for r in rows[2:])
+    assert (raw / "talawi.xlsx").read_bytes().startswith(b"PK\x03\x04 not")
