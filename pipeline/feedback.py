@@ -176,7 +176,7 @@ def write_feedback(
     done = FeedbackResult([], [], 0)
     for sub in subs.iter_rows(named=True):
         mine = frame.filter(pl.col("submission_id") == sub["submission_id"])
-        folder = out / str(sub["tahun"] or "tanpa-tahun") / _folder_name(sub)
+        folder = out / _year(sub) / _folder_name(sub)
         folder.mkdir(parents=True, exist_ok=True)
         book, comments = _workbook(sub, mine, folder, lang)
         (folder / "surat.html").write_text(
@@ -187,6 +187,14 @@ def write_feedback(
         done.workbooks.append(book)
         done.comments += comments
     return done
+
+
+def _year(sub: dict) -> str:
+    """The identitas year, else the raw/<tahun>/ folder of an unreadable file."""
+    if sub.get("tahun"):
+        return str(sub["tahun"])
+    parent = Path(str(sub["path"])).parent.name
+    return parent if re.fullmatch(r"\d{4}", parent) else "tanpa-tahun"
 
 
 def _folder_name(sub: dict) -> str:

@@ -180,7 +180,9 @@ def test_unreadable_file_gets_a_temuan_workbook_naming_ing001(tmp_path: Path) ->
     )
     assert run.exit_code == 0, run.output
     (book_path,) = (tmp_path / "o").rglob("*.xlsx")
-    assert book_path.name == "temuan-talawi.xlsx"
+    assert book_path.relative_to(tmp_path / "o").as_posix() == (
+        "2025/tanpa-kode-talawi/temuan-talawi.xlsx"
+    )
     rows = list(openpyxl.load_workbook(book_path)[TEMUAN_SHEET].iter_rows(values_only=True))
     assert any(r[2] == "ING001" for r in rows[2:])
     assert (raw / "talawi.xlsx").read_bytes().startswith(b"PK\x03\x04 not")
