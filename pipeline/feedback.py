@@ -320,6 +320,14 @@ def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) 
     return sheet
 
 
+def _kabupaten(sub: dict) -> str:
+    """'Batu Bara' -> 'Kabupaten Batu Bara'; 'Kota Medan' stays as written."""
+    name = str(sub.get("kabupaten") or "").strip()
+    if not name or re.match(r"(?i)^(kabupaten|kab\.|kota)\s", name):
+        return name
+    return f"Kabupaten {name}"
+
+
 def surat(sub: dict, findings: pl.DataFrame, book: str, lang: str, deadline: str) -> str:
     """The one-page cover letter: counts, root causes to fix first, the deadline."""
     words = TEXT[lang]
@@ -363,7 +371,7 @@ h1 {{ font-size: 15pt; }} ol li {{ margin-bottom: .5em; }} li span {{ color: #55
 .sign {{ margin-top: 3em; }}
 </style></head>
 <body>
-<p>{words["to"].format(kec=kec, kab=esc(str(sub.get("kabupaten") or "")))}</p>
+<p>{words["to"].format(kec=kec, kab=esc(_kabupaten(sub)))}</p>
 <h1>{esc(words["surat_title"].format(tahun=tahun))}</h1>
 <p>{intro}</p>
 {status}{body}
