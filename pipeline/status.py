@@ -78,6 +78,7 @@ STATUS_COLUMNS = (
     "versi",
     "terakhir_diterima",
     "berkas",
+    "sintetis",
 )
 
 
@@ -260,7 +261,7 @@ def status_table(
     latest = (
         placed.with_columns(pl.coalesce("kode", pl.format("?{}", pl.col("path"))).alias("_place"))
         .sort("diterima", nulls_last=False)
-        .group_by("_place", "tahun", maintain_order=True)
+        .group_by("_place", "tahun", "sintetis", maintain_order=True)
         .agg(
             pl.len().cast(pl.Int64).alias("versi"),
             pl.col("diterima").last().alias("terakhir_diterima"),
@@ -273,15 +274,21 @@ def status_table(
             pl.col("kecamatan").last().alias("_kec_name"),
         )
     )
+    # A real submission fills its kecamatan's row; a synthetic one fills it only when no
+    # real one came, marked sintetis. Synthetic and real versions are never counted together.
+    expected_codes = grid.get_column("kode_wilayah").unique().to_list()
+    real = latest.filter(~pl.col("sintetis") & pl.col("kode").is_in(expected_codes))
+    fake = latest.filter(pl.col("sintetis") & pl.col("kode").is_in(expected_codes))
+    fake = fake.join(real.select("kode", "tahun"), on=["kode", "tahun"], how="anti")
+    shown = pl.concat([real, fake])
     rows = grid.join(
-        latest.drop("_place"),
+        shown.drop("_place", "_kab_name", "_kec_name"),
         left_on=["kode_wilayah", "tahun"],
         right_on=["kode", "tahun"],
         how="left",
-    ).drop("_kab_name", "_kec_name")
-    extra = latest.filter(
-        pl.col("kode").is_null() | ~pl.col("kode").is_in(grid.get_column("kode_wilayah").to_list())
-    ).select(
+    )
+    extra = latest.join(shown.select("_place", "tahun", "sintetis"),
+                        on=["_place", "tahun", "sintetis"], how="anti").select(
         "tahun",
         pl.col("kode").alias("kode_wilayah"),
         pl.col("_kab_name").alias("kabupaten"),
@@ -292,7 +299,8 @@ def status_table(
         "galat",
         "peringatan",
         "tidak_terbaca",
-    )
+        "sintetis",
+    )  # fmt: skip
     rows = pl.concat([rows, extra], how="diagonal_relaxed")
     state = (
         pl.when(pl.col("versi").is_null())
@@ -306,7 +314,11 @@ def status_table(
         .otherwise(pl.lit("bersih"))
     )
     return (
-        rows.with_columns(state.alias("status"), pl.col("versi").fill_null(0))
+        rows.with_columns(
+            state.alias("status"),
+            pl.col("versi").fill_null(0),
+            pl.col("sintetis").fill_null(False),
+        )
         .sort(["tahun", "kode_wilayah"], nulls_last=True)
         .select(list(STATUS_COLUMNS))
     )
@@ -371,7 +383,7 @@ def shown_rows(table: pl.DataFrame, lang: str) -> list[list[str]]:
                 str(row["tahun"]),
                 row["kode_wilayah"] or "?",
                 re.sub(r"^(Kabupaten|Kota)\s+", "", row["kabupaten"] or ""),
-                row["kecamatan"] or "?",
+                (row["kecamatan"] or "?") + (" [sintetis]" if row["sintetis"] else ""),
                 state,
                 "" if row["versi"] == 0 else str(row["galat"]),
                 "" if row["versi"] == 0 else str(row["peringatan"]),

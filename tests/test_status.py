@@ -69,6 +69,8 @@ def test_every_state_versions_and_unreadable_files(tmp_path: Path) -> None:
     # the same kecamatan-year twice in one run: IDN006, an error on both versions
     assert state["Sei Suka"] == "galat"
     assert state["Medang Deras"] == "bersih"
+    made_up = dict(zip(table["kecamatan"], table["sintetis"], strict=True))
+    assert made_up["Medang Deras"] and not made_up["Lima Puluh"]  # generated data is marked
     versi = dict(zip(table["kecamatan"], table["versi"], strict=True))
     assert versi["Sei Suka"] == 2 and versi["Lima Puluh"] == 0 and versi["Air Putih"] == 1
     files = dict(zip(table["kecamatan"], table["berkas"], strict=True))
@@ -103,6 +105,17 @@ def test_the_latest_version_gives_the_state() -> None:
     assert talawi["berkas"] == "raw/2025/talawi-2025.xlsx"
     sei_balai = table.filter(pl.col("kecamatan") == "Sei Balai").row(0, named=True)
     assert sei_balai["status"] == "bersih" and sei_balai["kode_wilayah"] == "12.19.07"
+    # a synthetic Talawi beside the real one is its own row, never a version of it
+    fake = received.head(1).with_columns(
+        pl.lit("d").alias("submission_id"), pl.lit(True).alias("sintetis")
+    )
+    mixed = status_table(pl.concat([received, fake]), tahun=2025)
+    talawi = mixed.filter(pl.col("kecamatan") == "Talawi")
+    assert talawi.height == 2
+    assert talawi.select("sintetis", "versi", "status").rows() == [
+        (False, 2, "hanya peringatan"),
+        (True, 1, "galat"),
+    ]
 
 
 def test_kabupaten_code_scopes_the_rows_and_an_unknown_code_is_refused(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def table(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         pl.col("terakhir_diterima").dt.strftime("%Y-%m-%d %H:%M").alias("terakhir_diterima"),
         pl.col("berkas").str.extract(r"([^/\\]+)[/\\]?$", 1).alias("berkas"),
         pl.col("kecamatan").alias("_kec"),
-        pl.lit(False).alias("_sintetis"),
+        pl.col("sintetis").alias("_sintetis"),
     )
     heads = words["cols"]
     cols = [
@@ -120,6 +120,7 @@ def page(status: ReportTable, ctx: Context) -> Page:
         intro=words["intro"].format(tahun=ctx.tahun, summary=summary(counted, ctx.lang)),
         tables=[status],
         kecamatan=frame.height,
+        sintetis_kecamatan=int(frame.get_column("_sintetis").sum()),
     )
 
 
