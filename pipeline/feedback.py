@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -209,7 +210,11 @@ def _workbook(sub: dict, findings: pl.DataFrame, folder: Path, lang: str) -> tup
     book = None
     if sub["format"] == "xlsx" and source.is_file():
         try:
-            book = load_workbook(source)
+            with warnings.catch_warnings():
+                # openpyxl drops extensions it does not know (slicers, some conditional
+                # formats) and says so per sheet: the copy keeps the cells, which is the point
+                warnings.simplefilter("ignore", UserWarning)
+                book = load_workbook(source)
         except Exception:  # an unreadable file (ING001): the Temuan workbook alone
             book = None
     comments = 0
