@@ -67,7 +67,8 @@ TEXT: dict[str, dict[str, Any]] = {
         "follows": "{n} temuan lain mengikuti",
         "howto": "Buka berkas terlampir ({book}): sel merah = galat, sel kuning = peringatan; "
                  "arahkan kursor ke sel untuk penjelasannya. Sheet Temuan memuat semua temuan "
-                 "dengan tautan ke selnya.",
+                 "dengan tautan ke selnya. Perbaiki langsung di berkas itu, hapus sheet Temuan, "
+                 "lalu kirim kembali.",
         "deadline": "Mohon kirim ulang berkas yang telah diperbaiki paling lambat "
                     "<strong>{batas}</strong>.",
         "sign": "Bappeda / Bagian Organisasi",
@@ -89,7 +90,8 @@ TEXT: dict[str, dict[str, Any]] = {
         "follows": "{n} other findings follow",
         "howto": "Open the attached file ({book}): red cells are errors, amber cells warnings; "
                  "hover over a cell for the explanation. The Temuan sheet lists every finding "
-                 "with a link to its cell.",
+                 "with a link to its cell. Correct the cells in that file, delete the Temuan "
+                 "sheet and send it back.",
         "deadline": "Please send the corrected file back by <strong>{batas}</strong>.",
         "sign": "Planning office",
     },

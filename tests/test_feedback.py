@@ -186,3 +186,21 @@ def test_unreadable_file_gets_a_temuan_workbook_naming_ing001(tmp_path: Path) ->
     rows = list(openpyxl.load_workbook(book_path)[TEMUAN_SHEET].iter_rows(values_only=True))
     assert any(r[2] == "ING001" for r in rows[2:])
     assert (raw / "talawi.xlsx").read_bytes().startswith(b"PK\x03\x04 not")
+
+
+def test_the_annotated_copy_reads_back_like_the_original(
+    returned: tuple[Path, Path, pl.DataFrame], tmp_path: Path
+) -> None:
+    """A kecamatan corrects the returned copy and sends it back: fills and comments change
+    nothing ingest reads; with the Temuan sheet deleted, the same findings come back."""
+    _, folder, findings = returned
+    book = openpyxl.load_workbook(folder / "medang-deras.xlsx")
+    del book[TEMUAN_SHEET]
+    again = tmp_path / "2025" / "medang-deras.xlsx"
+    again.parent.mkdir()
+    book.save(again)
+    back = rendered(validate(ingest([again], workers=1)), "id")
+    assert (
+        back.select("rule", "cell", "found").rows()
+        == findings.select("rule", "cell", "found").rows()
+    )
