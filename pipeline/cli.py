@@ -494,8 +494,8 @@ def template(tahun: int, kabupaten: str, kecamatan: tuple[str, ...], out: Path) 
     """
     from pipeline.template import write_templates
 
-    paths = write_templates(out, tahun, kabupaten, kecamatan)
     lang = _settings().lang
+    paths = write_templates(out, tahun, kabupaten, kecamatan, lang)
     if not _settings().quiet:
         for path in paths:
             click.echo(str(path))

@@ -229,18 +229,77 @@ _FORMAT: dict[Kind, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def header_comment(table: Table, column: Column) -> str:
+_MEANING_EN: dict[str, str] = {
+    "no": "Row number.",
+    "sasaran_strategis": "The Renstra strategic objective measured.",
+    "indikator": "Performance indicator, written the same on every sheet.",
+    "satuan": "Unit of the indicator.",
+    "target": "This year's target.",
+    "realisasi": "This year's result.",
+    "polaritas": "positif = higher is better (default); negatif = lower is better.",
+    "program": "Programme name as in the Perjanjian Kinerja.",
+    "anggaran": "Budget in rupiah.",
+    "keterangan": "Note, e.g. source of funds.",
+    "jenis_belanja": "Type of expenditure; the TOTAL row below the details.",
+    "capaian": "Achievement = result / target x 100, as printed in the report.",
+    "tahun": "Year.",
+    "target_akhir": "Target at the end of the Renstra period.",
+    "tahun_akhir": "Last year of the Renstra.",
+    "tingkat_kemajuan": "Result / end target x 100.",
+    "tingkat": "program, kegiatan or sub_kegiatan; a kegiatan below its program.",
+    "kode": "Account code; extends its parent's code.",
+    "nama": "Name of the program, kegiatan or sub kegiatan.",
+    "target_kinerja": "Output/outcome target.",
+    "pagu": "Budget in rupiah.",
+    "realisasi_kinerja": "Output/outcome result.",
+    "realisasi_anggaran": "Spending in rupiah.",
+    "persen_kinerja": "Result / target x 100.",
+    "persen_anggaran": "Spending / budget x 100 (absorption).",
+    "tingkat_efisiensi": "Efficiency as printed (may be empty).",
+    "persen": "Percentage as printed.",
+    "unsur": "Service element (the 9 of PermenPAN-RB 14/2017).",
+    "komponen": "AKIP assessment component.",
+    "bobot": "Weight of the component.",
+    "predikat": "AKIP grade: AA, A, BB, B, CC, C or D.",
+    "persen_capaian": "% achievement of the objective's indicator.",
+    "persen_penyerapan": "% budget absorption.",
+    "kategori": "Group: jenis_kelamin or pendidikan; one JUMLAH row per group.",
+    "uraian": "Item within the group.",
+    "jumlah": "Number of staff.",
+    "kolom": "Field name (do not change).",
+    "nilai": "The value of the field.",
+}
+_FORMAT_EN: dict[Kind, tuple[str, str]] = {
+    Kind.TEXT: ("-", "text"),
+    Kind.INTEGER: ("people/year/number", "whole number without separators, e.g. 2025"),
+    Kind.MONEY: ("rupiah", "a number without 'Rp'; two decimals of sen allowed: 5463337162"),
+    Kind.PERCENT: ("percent / score", "a number with a decimal comma, no % sign: 97,69"),
+    Kind.MEASURE: ("the indicator's unit", "a number, optionally with its grade: 74,10 (BB)"),
+}
+_COMMENT_WORDS = {
+    "id": ("wajib", "boleh kosong", "Arti", "Satuan", "Format", "Contoh",
+           "'-' atau kosong = tidak diisi (bukan nol)."),
+    "en": ("required", "may be empty", "Meaning", "Unit", "Format", "Example",
+           "'-' or empty = not filled (never zero)."),
+}  # fmt: skip
+
+
+def header_comment(table: Table, column: Column, lang: str = "id") -> str:
     """Meaning, unit, format and an example, for the header cell's comment."""
     meaning, example = _MEANING.get(column.name, (column.name, "-"))
     if column.name == "nilai":
         meaning, example = _NILAI_MEANING.get(table.name, (meaning, example))
     kind = Kind.TEXT if column.name == "nilai" and table.key_value else column.kind
     unit, fmt = _FORMAT[kind]
-    wajib = "wajib" if column.required else "boleh kosong"
+    if lang == "en":
+        meaning = _MEANING_EN.get(column.name, meaning)
+        unit, fmt = _FORMAT_EN[kind]
+    words = _COMMENT_WORDS["en" if lang == "en" else "id"]
+    wajib = words[0] if column.required else words[1]
     return (
         f"{header_label(table, column)} ({wajib})\n"
-        f"Arti: {meaning}\nSatuan: {unit}\nFormat: {fmt}\nContoh: {example}\n"
-        "'-' atau kosong = tidak diisi (bukan nol)."
+        f"{words[2]}: {meaning}\n{words[3]}: {unit}\n{words[4]}: {fmt}\n"
+        f"{words[5]}: {example}\n{words[6]}"
     )
 
 
@@ -258,46 +317,78 @@ _LISTS: dict[str, tuple[str, ...]] = {
 _STRICT_LISTS = {"tingkat", "polaritas", "predikat"}
 
 
-def _validation(table: Table, column: Column) -> dict[str, object] | None:
+_RULE_TEXT = {
+    "id": {
+        "list_title": "Pilih dari daftar", "list_msg": "Pilih salah satu isian dari daftar.",
+        "list_other": " Isian lain boleh bila memang berbeda.",
+        "list_err_title": "Isian tidak dikenal", "list_err": "Pilih: ",
+        "money_title": "Rupiah",
+        "money_msg": "Angka rupiah tanpa 'Rp' dan tanpa titik ribuan; sen boleh dua desimal. "
+                     "'-' bila tidak diisi. Baris JUMLAH: jumlah baris di atasnya.",
+        "money_err_title": "Bukan angka rupiah",
+        "money_err": "Isi angka rupiah (>= 0), atau '-' bila memang tidak diisi.",
+        "pct_title": "Persen / skor",
+        "pct_msg": "Angka dengan dua desimal, tanpa tanda %: 97,69. '-' bila tidak diisi.",
+        "pct_err_title": "Bukan angka",
+        "pct_err": "Isi angka (mis. 97,69) tanpa tanda %, atau '-'.",
+        "int_title": "Bilangan bulat", "int_msg": "Bilangan bulat dari {lo} sampai {hi}.",
+        "int_err_title": "Bukan bilangan bulat",
+        "int_err": "Isi bilangan bulat dari {lo} sampai {hi}.",
+    },
+    "en": {
+        "list_title": "Choose from the list", "list_msg": "Choose one entry of the list.",
+        "list_other": " Another entry is allowed when it really differs.",
+        "list_err_title": "Unknown entry", "list_err": "Choose: ",
+        "money_title": "Rupiah",
+        "money_msg": "Rupiah without 'Rp' and without thousands dots; two decimals of sen "
+                     "allowed. '-' when not filled. JUMLAH row: the sum of the rows above.",
+        "money_err_title": "Not a rupiah amount",
+        "money_err": "Enter a rupiah amount (>= 0), or '-' when it is not filled.",
+        "pct_title": "Percent / score",
+        "pct_msg": "A number with two decimals, no % sign: 97,69. '-' when not filled.",
+        "pct_err_title": "Not a number",
+        "pct_err": "Enter a number (e.g. 97,69) without %, or '-'.",
+        "int_title": "Whole number", "int_msg": "A whole number from {lo} to {hi}.",
+        "int_err_title": "Not a whole number", "int_err": "Enter a whole number from {lo} to {hi}.",
+    },
+}  # fmt: skip
+
+
+def _validation(table: Table, column: Column, lang: str = "id") -> dict[str, object] | None:
     """xlsxwriter data_validation options for a column, or None for free text."""
+    w = _RULE_TEXT["en" if lang == "en" else "id"]
     if column.name in _LISTS and not table.key_value:
         strict = column.name in _STRICT_LISTS
         return {
             "validate": "list",
             "source": list(_LISTS[column.name]),
-            "input_title": "Pilih dari daftar",
-            "input_message": "Pilih salah satu isian dari daftar."
-            + ("" if strict else " Isian lain boleh bila memang berbeda."),
+            "input_title": w["list_title"],
+            "input_message": w["list_msg"] + ("" if strict else w["list_other"]),
             "error_type": "stop" if strict else "information",
-            "error_title": "Isian tidak dikenal",
-            "error_message": "Pilih: " + ", ".join(_LISTS[column.name]),
+            "error_title": w["list_err_title"],
+            "error_message": w["list_err"] + ", ".join(_LISTS[column.name]),
         }
     if column.kind is Kind.MONEY:
         return {
             "validate": "decimal", "criteria": ">=", "value": 0,
-            "input_title": "Rupiah",
-            "input_message": "Angka rupiah tanpa 'Rp' dan tanpa titik ribuan; sen boleh dua "
-            "desimal. '-' bila tidak diisi. Baris JUMLAH: jumlah baris di atasnya.",
-            "error_type": "warning", "error_title": "Bukan angka rupiah",
-            "error_message": "Isi angka rupiah (>= 0), atau '-' bila memang tidak diisi.",
+            "input_title": w["money_title"], "input_message": w["money_msg"],
+            "error_type": "warning", "error_title": w["money_err_title"],
+            "error_message": w["money_err"],
         }  # fmt: skip
     if column.kind is Kind.PERCENT and not table.key_value:
         return {
             "validate": "decimal", "criteria": "between", "minimum": -1000, "maximum": 1000,
-            "input_title": "Persen / skor",
-            "input_message": "Angka dengan dua desimal, tanpa tanda %: 97,69. "
-            "'-' bila tidak diisi.",
-            "error_type": "warning", "error_title": "Bukan angka",
-            "error_message": "Isi angka (mis. 97,69) tanpa tanda %, atau '-'.",
+            "input_title": w["pct_title"], "input_message": w["pct_msg"],
+            "error_type": "warning", "error_title": w["pct_err_title"],
+            "error_message": w["pct_err"],
         }  # fmt: skip
     if column.kind is Kind.INTEGER:
         lo, hi = (2000, 2100) if column.name.startswith("tahun") else (0, 10_000_000)
         return {
             "validate": "integer", "criteria": "between", "minimum": lo, "maximum": hi,
-            "input_title": "Bilangan bulat",
-            "input_message": f"Bilangan bulat dari {lo} sampai {hi}.",
-            "error_type": "warning", "error_title": "Bukan bilangan bulat",
-            "error_message": f"Isi bilangan bulat dari {lo} sampai {hi}.",
+            "input_title": w["int_title"], "input_message": w["int_msg"].format(lo=lo, hi=hi),
+            "error_type": "warning", "error_title": w["int_err_title"],
+            "error_message": w["int_err"].format(lo=lo, hi=hi),
         }  # fmt: skip
     return None
 
@@ -325,8 +416,32 @@ TABLE_NOTES: dict[str, str] = {
 }
 
 
-def instructions(kec: Kecamatan, tahun: int) -> str:
-    """The Petunjuk text (Bahasa Indonesia): sheets, numbers, '-', JUMLAH rows."""
+TABLE_NOTES_EN: dict[str, str] = {
+    "identitas": "the field names are there; fill penanggung_jawab, nip, tanggal_laporan "
+    "(YYYY-MM-DD) and the regional figures. Shaded rows come from the Kemendagri reference.",
+    "perjanjian_kinerja": "one row per PK indicator (Table 2.1).",
+    "anggaran_program": "one row per program, then the JUMLAH row.",
+    "rencana_belanja": "one row per type of expenditure, then the TOTAL row.",
+    "capaian_iku": "one row per indicator (Table 3.2); capaian as printed.",
+    "tren_iku": "one row per indicator per year (Tables 3.5/3.11), this year included.",
+    "kemajuan_renstra": "one row per indicator (Tables 3.7/3.13).",
+    "program_kegiatan": "in document order: program, its kegiatan, their sub kegiatan "
+    "(Table 3.17); the JUMLAH row last.",
+    "realisasi_belanja": "one row per type of expenditure, then the TOTAL row.",
+    "ikm_unsur": "the 9 service elements, scored 1 to 4 (Table 3.3).",
+    "ikm_survei": "the value of each field (Table 3.6).",
+    "akip_komponen": "one row per year and component (Tables 3.4/3.12).",
+    "akip_nilai": "one row per year: score and grade.",
+    "efisiensi_sasaran": "one row per objective indicator (Tables 3.10/3.16).",
+    "sdm": "per group (jenis_kelamin, pendidikan) its rows, then one JUMLAH row.",
+}
+
+
+def instructions(kec: Kecamatan, tahun: int, lang: str = "id") -> str:
+    """The Petunjuk text (Bahasa Indonesia; English with lang='en'): sheets, numbers, '-',
+    JUMLAH rows."""
+    if lang == "en":
+        return _instructions_en(kec, tahun)
     lines = [
         f"PETUNJUK PENGISIAN LKjIP {tahun} — Kecamatan {kec.kecamatan}, {kec.kabupaten} "
         f"({kec.kode})",
@@ -359,6 +474,40 @@ def instructions(kec: Kecamatan, tahun: int) -> str:
     return "\n".join(lines)
 
 
+def _instructions_en(kec: Kecamatan, tahun: int) -> str:
+    lines = [
+        f"HOW TO FILL IN THE LKjIP {tahun} — Kecamatan {kec.kecamatan}, {kec.kabupaten} "
+        f"({kec.kode})",
+        "",
+        "1. Fill each sheet from the printed tables of the performance report. Do not rename "
+        "sheets or column headers (header rows are protected, without a password); data cells "
+        "are free. Rows may be added. Hover over a header for its meaning, unit, format and an "
+        "example.",
+        "2. Numbers: rupiah without 'Rp' (5463337162 or 5.463.337.162,00); percentages and "
+        "scores with a decimal comma and no % sign (97,69). Type figures as printed, derived "
+        "ones too (totals, capaian, serapan): lakip recomputes them and points at the cells "
+        "that differ.",
+        "3. '-' or an empty cell means NOT FILLED, never zero. Type 0 when it is zero.",
+        "4. JUMLAH/TOTAL rows: right below the last detail row, with the word JUMLAH (or TOTAL) "
+        "in the name column and the total as printed. No blank rows between details. A "
+        "'Sumber data: ...' note may follow.",
+        "5. Required sheets: identitas to realisasi_belanja; fill the others when the report "
+        "has the table.",
+        "",
+        "Each sheet:",
+    ]
+    for table in TABLES:
+        optional = "" if table.required else " (optional)"
+        lines.append(f"  • {sheet_title(table)}{optional}: {TABLE_NOTES_EN.get(table.name, '')}")
+    lines += [
+        "",
+        "Send this file (.xlsx) back without renaming it. After the review the kecamatan gets "
+        "its file back with red (error) and amber (warning) cells, a comment on each, and a "
+        "Temuan sheet.",
+    ]
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ writing
 
 
@@ -373,7 +522,7 @@ def _identitas_rows(kec: Kecamatan, tahun: int) -> list[tuple[str, str | int | N
     return [(key, known.get(key)) for key in IDENTITAS_KEYS if key != "sintetis"]
 
 
-def write_template(path: Path, kec: Kecamatan, tahun: int) -> Path:
+def write_template(path: Path, kec: Kecamatan, tahun: int, lang: str = "id") -> Path:
     """One kecamatan's workbook: instructions, then one sheet per table of the contract."""
     path.parent.mkdir(parents=True, exist_ok=True)
     book = xlsxwriter.Workbook(str(path), {"in_memory": True})
@@ -400,7 +549,7 @@ def write_template(path: Path, kec: Kecamatan, tahun: int) -> Path:
     }  # fmt: skip
     guide = book.add_worksheet(INSTRUCTIONS_SHEET)
     guide.insert_textbox(
-        1, 1, instructions(kec, tahun),
+        1, 1, instructions(kec, tahun, lang),
         {"width": 1100, "height": 620, "font": {"size": 11},
          "align": {"vertical": "top"}, "line": {"color": "#4F81BD"}},
     )  # fmt: skip
@@ -409,9 +558,9 @@ def write_template(path: Path, kec: Kecamatan, tahun: int) -> Path:
     for table in TABLES:
         sheet = book.add_worksheet(sheet_title(table))
         if table.name == "identitas":
-            _identitas(sheet, table, kec, tahun, fmt)
+            _identitas(sheet, table, kec, tahun, fmt, lang)
         else:
-            _table_sheet(sheet, table, kec, tahun, fmt)
+            _table_sheet(sheet, table, kec, tahun, fmt, lang)
     book.close()
     return path
 
@@ -430,13 +579,15 @@ _PROTECT = {
 }  # fmt: skip
 
 
-def _identitas(sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: dict) -> None:
+def _identitas(
+    sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: dict, lang: str
+) -> None:
     sheet.set_column(0, 0, 22, fmt["locked"])
     sheet.set_column(1, 1, 50, fmt[Kind.TEXT])
     sheet.set_row(0, None, fmt["locked"])
     for c, column in enumerate(table.columns):
         sheet.write_string(0, c, header_label(table, column), fmt["header"])
-        sheet.write_comment(0, c, header_comment(table, column), {"x_scale": 3, "y_scale": 2})
+        sheet.write_comment(0, c, header_comment(table, column, lang), {"x_scale": 3, "y_scale": 2})
     for r, (key, value) in enumerate(_identitas_rows(kec, tahun), start=1):
         sheet.write_string(r, 0, key, fmt["locked"])
         if value is None:
@@ -449,11 +600,14 @@ def _identitas(sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: 
     sheet.protect("", _PROTECT)
 
 
-def _table_sheet(sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: dict) -> None:
+def _table_sheet(
+    sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: dict, lang: str
+) -> None:
     header = 1  # row 0: title, row 1: header
-    title = f"{sheet_title(table)} — Kecamatan {kec.kecamatan} Tahun {tahun}"
+    year, word = ("Year", "Table") if lang == "en" else ("Tahun", "Tabel")
+    title = f"{sheet_title(table)} — Kecamatan {kec.kecamatan} {year} {tahun}"
     if table.report_table:
-        title = f"Tabel {table.report_table}: {title}"
+        title = f"{word} {table.report_table}: {title}"
     sheet.set_row(0, 20, fmt["locked"])
     sheet.set_row(header, 32, fmt["locked"])
     sheet.write_string(0, 0, title, fmt["title"])
@@ -461,8 +615,10 @@ def _table_sheet(sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt
         width = 40 if column.kind is Kind.TEXT and column.name not in ("no", "satuan") else 16
         sheet.set_column(c, c, width, fmt[column.kind])
         sheet.write_string(header, c, header_label(table, column), fmt["header"])
-        sheet.write_comment(header, c, header_comment(table, column), {"x_scale": 3, "y_scale": 2})
-        rule = _validation(table, column)
+        sheet.write_comment(
+            header, c, header_comment(table, column, lang), {"x_scale": 3, "y_scale": 2}
+        )
+        rule = _validation(table, column, lang)
         if rule is not None:
             sheet.data_validation(header + 1, c, header + DATA_ROWS, c, rule)
     if table.name == "ikm_survei":
@@ -474,14 +630,15 @@ def _table_sheet(sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt
 
 
 def write_templates(
-    out: Path, tahun: int, kabupaten: str, kecamatan: tuple[str, ...] = ()
+    out: Path, tahun: int, kabupaten: str, kecamatan: tuple[str, ...] = (), lang: str = "id"
 ) -> list[Path]:
     """One workbook per kecamatan of ``kabupaten``: ``out/<tahun>/<slug>.xlsx``.
 
     The name is the one ``raw/<tahun>/<slug>.xlsx`` expects, so a returned file goes into
-    raw/ as it is.
+    raw/ as it is. ``lang='en'`` writes the instructions, comments and input messages in
+    English; sheet names and headers stay the format's.
     """
     return [
-        write_template(out / str(tahun) / f"{slug(k.kecamatan)}.xlsx", k, tahun)
+        write_template(out / str(tahun) / f"{slug(k.kecamatan)}.xlsx", k, tahun, lang)
         for k in kecamatan_of(kabupaten, kecamatan)
     ]

@@ -133,3 +133,21 @@ def test_identitas_is_prefilled_from_the_reference(medang: Path) -> None:
     assert values["kode_wilayah"] == "12.19.01"
     assert values["tahun"] == 2026
     assert values["penanggung_jawab"] is None  # left for the kecamatan
+
+
+def test_english_template_keeps_the_format_and_explains_in_english(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        cli,
+        ["--lang", "en", "template", "--tahun", "2026", "--kabupaten", BATU_BARA,
+         "--kecamatan", "Talawi", "--out", str(tmp_path)],
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    assert "1 templates" in run.output
+    (path,) = (tmp_path / "2026").glob("*.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Program Kegiatan"]
+    assert sheet["G2"].value == "Pagu (Rp)"  # the header ingest knows, in any language
+    assert "Meaning:" in sheet["G2"].comment.text and "Arti:" not in sheet["G2"].comment.text
+    assert sheet["A1"].value.startswith("Table 3.17")
+    batch = ingest([path], workers=1)
+    assert batch.findings.filter(batch.findings["rule"].str.starts_with("ING")).height == 0
