@@ -151,14 +151,21 @@ def ingest(raw: Path) -> None:
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["csv", "json", "html"]),
+    type=click.Choice(["csv", "json", "html", "xlsx"]),
     multiple=True,
-    default=("csv", "json", "html"),
+    default=("csv", "json", "html", "xlsx"),
     show_default=True,
     help="Findings files to write (repeatable).",
 )
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only these kecamatan (name or code 12.19.01; repeatable). All files are still "
+    "validated together, so cross-year findings stay the same.",
+)
 @handled
-def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
+def validate(raw: Path, out: Path, formats: tuple[str, ...], kecamatan: tuple[str, ...]) -> None:
     """Check every submission under RAW and write the findings to OUT.
 
     Every finding has a rule code (see `lakip rules`), a severity, the cell it is
@@ -176,7 +183,13 @@ def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
 
     settings = _settings()
     batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
-    result = checks.validate(batch)
+    result = checks.only_kecamatan(checks.validate(batch), kecamatan)
+    if kecamatan and result.submissions.height == 0:
+        raise click.ClickException(
+            f"Tidak ada kiriman kecamatan {', '.join(kecamatan)} di {raw}."
+            if settings.lang == "id"
+            else f"No submission of kecamatan {', '.join(kecamatan)} in {raw}."
+        )
     written = checks.write_findings(result, out, settings.lang, formats)
     print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
     if result.error_count:
@@ -440,6 +453,171 @@ def generate(
     click.echo(f"{len(result.paths)} submissions -> {out / 'sintetis'}")
     if result.truth_path is not None:
         click.echo(f"ground truth: {result.truth_path} ({result.injected.height} errors)")
+
+
+# ------------------------------------------------------------------ the office's loop
+# template -> status -> feedback: self-contained, each a thin wrapper over its module.
+
+
+def _say(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+@cli.command()
+@click.option("--tahun", type=int, required=True, help="Report year of the template.")
+@click.option("--kabupaten", required=True, help="Kemendagri kabupaten code, e.g. 12.19.")
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only this kecamatan (code 12.19.01 or name; repeatable) [default: all of them].",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("template"),
+    show_default=True,
+    help="Folder to write into; workbooks go to OUT/<tahun>/<kecamatan>.xlsx.",
+)
+@handled
+def template(tahun: int, kabupaten: str, kecamatan: tuple[str, ...], out: Path) -> None:
+    """Write the workbook each kecamatan fills in, generated from the submission format.
+
+    One .xlsx per kecamatan of the kabupaten (from the national reference of
+    kecamatan): instructions, every sheet and column of the format with comments,
+    dropdowns and number rules, the identitas sheet pre-filled, header rows
+    protected without a password, A4 landscape.
+
+    \b
+    Example:
+      lakip template --tahun 2026 --kabupaten 12.19 --out template
+    """
+    from pipeline.template import write_templates
+
+    lang = _settings().lang
+    paths = write_templates(out, tahun, kabupaten, kecamatan, lang)
+    if not _settings().quiet:
+        for path in paths:
+            click.echo(str(path))
+    click.echo(
+        _say(
+            lang,
+            f"{len(paths)} templat -> {out / str(tahun)}",
+            f"{len(paths)} templates -> {out / str(tahun)}",
+        )
+    )
+
+
+@cli.command()
+@raw_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("umpan-balik"),
+    show_default=True,
+    help="Folder for the return packages: OUT/<tahun>/<kode>-<kecamatan>/.",
+)
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only these kecamatan (name or code 12.19.01; repeatable).",
+)
+@click.option(
+    "--batas",
+    default=None,
+    help="Resubmission deadline printed in the cover letter [default: a placeholder].",
+)
+@handled
+def feedback(raw: Path, out: Path, kecamatan: tuple[str, ...], batas: str | None) -> None:
+    """Write the return package of each submission under RAW: what to fix, where.
+
+    Per submission, OUT/<tahun>/<kode>-<kecamatan>/ gets a copy of its own workbook
+    with every finding's cell filled (red: error, amber: warning) and commented
+    (message, expected and found, how to fix, root cause), a first sheet `Temuan`
+    with a link to each cell, and a printable cover letter surat.html. A CSV
+    submission gets the Temuan workbook. The files in RAW are only read.
+
+    \b
+    Example:
+      lakip feedback --raw raw --out umpan-balik
+      lakip feedback --raw raw --kecamatan "Medang Deras" --batas "31 Maret 2026"
+    """
+    from pipeline import ingest as stage
+    from pipeline import validate as checks
+    from pipeline.feedback import write_feedback
+
+    settings = _settings()
+    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
+    result = checks.only_kecamatan(checks.validate(batch), kecamatan)
+    done = write_feedback(result, out, settings.lang, deadline=batas)
+    if not settings.quiet:
+        for path in done.workbooks:
+            click.echo(str(path))
+    click.echo(
+        _say(
+            settings.lang,
+            f"{len(done.folders)} paket umpan balik, {done.comments} komentar sel -> {out}",
+            f"{len(done.folders)} return packages, {done.comments} cell comments -> {out}",
+        )
+    )
+
+
+@cli.command()
+@raw_option
+@tahun_option
+@click.option("--kabupaten", default=None, help="Kemendagri kabupaten code, e.g. 12.19.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output: a terminal table, CSV or JSON.",
+)
+@handled
+def status(raw: Path, tahun: int | None, kabupaten: str | None, fmt: str) -> None:
+    """Show who has sent what: every kecamatan the reference expects, and its state.
+
+    The rows are the kecamatan of the kabupaten of the submissions under RAW (or of
+    --kabupaten), from the national reference. States: belum masuk (nothing
+    received), tidak terbaca (unreadable file), galat (errors), hanya peringatan
+    (warnings only), bersih (clean); with the versions received, the last received
+    date and the file.
+
+    \b
+    Example:
+      lakip status --tahun 2025
+      lakip status --kabupaten 12.19 --format csv > pengiriman.csv
+    """
+    import shutil
+
+    from pipeline import ingest as stage
+    from pipeline import status as who
+    from pipeline import validate as checks
+
+    settings = _settings()
+    paths = stage.discover(raw)
+    if paths:
+        result = checks.validate(stage.ingest(paths, workers=settings.jobs))
+        received = who.received_from_run(result)
+    else:
+        received = who.nothing_received()
+    table = who.status_table(received, tahun=tahun, kabupaten=kabupaten)
+    if fmt != "table":
+        click.echo(who.format_status(table, fmt), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    lang = settings.lang
+    view = Table(title=_say(lang, "Pengiriman", "Submissions"))
+    for head in who.HEADERS["en" if lang == "en" else "id"]:
+        view.add_column(head, overflow="fold", no_wrap=head not in ("Kecamatan", "Berkas", "File"))
+    for row in who.shown_rows(table, lang):
+        view.add_row(*row)
+    Console(width=max(shutil.get_terminal_size().columns, 120)).print(view)
+    click.echo(who.summary(table, lang))
 
 
 def help_markdown() -> str:

@@ -100,7 +100,7 @@ def print_ingest(batch: Any, lang: str) -> None:
         )
     console.print(table)
     if batch.findings.height:
-        _print_list(console, render(batch.findings, lang), t)
+        _print_list(console, render(batch.findings, lang), t, batch.submissions)
 
 
 def _status(errors: int, warnings: int, t: dict[str, str]) -> str:
@@ -142,23 +142,38 @@ def print_findings_summary(
             )
         console.print(table)
         if findings.height:
-            _print_list(console, render(findings, lang), t)
+            _print_list(console, render(findings, lang), t, subs)
     errors = findings.filter(pl.col("severity") == "error").height
     console.print(t["total"].format(n=subs.height, e=errors, w=findings.height - errors))
     for path in written:
         console.print(f"{t['written']}: {path}")
 
 
-def _print_list(console: Console, rendered: pl.DataFrame, t: dict[str, str]) -> None:
-    ordered = rendered.with_columns(
-        (pl.col("severity") != "error").alias("_w"), pl.col("root").is_not_null().alias("_c")
-    ).sort(["_w", "_c", "submission_id", "cell"], nulls_last=True)
+def _print_list(
+    console: Console, rendered: pl.DataFrame, t: dict[str, str], subs: pl.DataFrame
+) -> None:
+    """Errors first, roots before what follows; Kecamatan and Tahun when a run holds several."""
+    who = subs.select("submission_id", "kecamatan", "tahun")
+    ordered = (
+        rendered.join(who, on="submission_id", how="left")
+        .with_columns(
+            (pl.col("severity") != "error").alias("_w"), pl.col("root").is_not_null().alias("_c")
+        )
+        .sort(["_w", "_c", "kecamatan", "tahun", "submission_id", "cell"], nulls_last=True)
+    )
+    several = subs.height > 1
     table = Table(show_lines=False)
-    for col in (t["severity"], t["rule"], t["cell"], t["message"]):
+    heads = [t["severity"], t["rule"], t["cell"], t["message"]]
+    if several:
+        heads[1:1] = [t["kecamatan"], t["tahun"]]
+    for col in heads:
         table.add_column(col, overflow="fold")
     for row in ordered.head(MAX_LISTED).iter_rows(named=True):
         sev = "[red]E[/red]" if row["severity"] == "error" else "[yellow]W[/yellow]"
-        table.add_row(sev, row["rule"], row["cell"] or "", row["message"])
+        cells = [sev, row["rule"], row["cell"] or "", row["message"]]
+        if several:
+            cells[1:1] = [row["kecamatan"] or "?", str(row["tahun"] or "?")]
+        table.add_row(*cells)
     console.print(table)
     if ordered.height > MAX_LISTED:
         console.print(t["more"].format(n=ordered.height - MAX_LISTED))

@@ -21,7 +21,7 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, kinerja, kualitas, tren
+from pipeline.reporting import anggaran, common, kinerja, kualitas, pengiriman, tren
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
@@ -183,6 +183,9 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
+    delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
+    pages.append(pengiriman.page(delivery, ctx))
+    pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
     written: list[Path] = []
     for page in [*pages, *findings_pages]:
         path = out / page.file
@@ -192,6 +195,7 @@ def build_year(
     _remove_stale(out / FINDINGS_DIR, {p for p in written if p.parent.name == FINDINGS_DIR})
     workbook_tables = [table for key in NAV for table in by_page[key]]
     workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+    workbook_tables.append(delivery)
     written.append(write_workbook(out / WORKBOOK, workbook_tables, ctx))
     return written
 

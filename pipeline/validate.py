@@ -11,6 +11,7 @@ holding the ingest findings and the validator's, with root causes linked.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,14 @@ from schemas.rules.families import FAMILIES
 from schemas.rules.ingest import ING005
 from schemas.rules.roots import link_roots
 
-__all__ = ["ValidateConfig", "Validation", "validate", "write_findings"]
+__all__ = [
+    "ValidateConfig",
+    "Validation",
+    "only_kecamatan",
+    "selected",
+    "validate",
+    "write_findings",
+]
 
 _TABLE_ORDER = {t.name: i for i, t in enumerate(TABLES)}
 
@@ -76,6 +84,37 @@ def validate(batch: Batch, config: ValidateConfig | None = None) -> Validation:
         pl.col("table").replace_strict(_TABLE_ORDER, default=99, return_dtype=pl.Int32).alias("_t")
     ).sort(["submission_id", "_t", "row", "rule"], nulls_last=True, maintain_order=True)
     return Validation(batch.submissions, findings.drop("_t"), ctx.tables, ctx.totals)
+
+
+def selected(kecamatan: tuple[str, ...]) -> pl.Expr:
+    """Submissions whose kecamatan name or Kemendagri code is one of ``kecamatan``.
+
+    Compared without case, spaces or punctuation: 'medang deras', 'Medang-Deras' and
+    '12.19.01' all pick Medang Deras.
+    """
+    keys = [re.sub(r"[^0-9a-z.]", "", k.lower()) for k in kecamatan]
+    name = pl.col("kecamatan").str.to_lowercase().str.replace_all(r"[^0-9a-z]", "")
+    code = pl.col("kode_wilayah").str.to_lowercase().str.replace_all(r"[^0-9a-z.]", "")
+    names = [k.replace(".", "") for k in keys]
+    return (name.is_in(names) | code.is_in(keys)).fill_null(False)
+
+
+def only_kecamatan(result: Validation, kecamatan: tuple[str, ...]) -> Validation:
+    """The findings of some kecamatan, from a run that validated everything together.
+
+    Validating the whole run first keeps the cross-year and cross-file rules (YR*, IDN006)
+    the same as in a full run; only the output is narrowed.
+    """
+    if not kecamatan:
+        return result
+    subs = result.submissions.filter(selected(kecamatan))
+    ids = subs.get_column("submission_id")
+    return Validation(
+        subs,
+        result.findings.filter(pl.col("submission_id").is_in(ids.to_list())),
+        result.tables,
+        result.totals,
+    )
 
 
 def _not_blamed_by_ingest(found: pl.DataFrame, ingest_findings: pl.DataFrame) -> pl.DataFrame:
@@ -129,19 +168,29 @@ OUTPUT_COLUMNS = (
 
 
 def rendered(result: Validation, lang: str) -> pl.DataFrame:
-    """Findings with title/message/hint in ``lang``, kecamatan and tahun joined."""
+    """Findings with title/message/hint in ``lang``, kecamatan and tahun joined.
+
+    Sorted by kecamatan, tahun, sheet and cell (row, then the cell text), so a reader can
+    work through one kecamatan's workbook sheet by sheet; file-level findings come first.
+    """
     out = render(result.findings, lang)
     out = out.with_columns(
         pl.col("detail").map_elements(lambda d: localise(d, lang), return_dtype=pl.String)
     )
     who = result.submissions.select("submission_id", "kecamatan", "tahun")
-    return out.join(who, on="submission_id", how="left").select(OUTPUT_COLUMNS)
+    return (
+        out.join(who, on="submission_id", how="left")
+        .with_columns(pl.col("sheet").str.to_lowercase().alias("_sheet"))
+        .sort(["kecamatan", "tahun", "_sheet", "row", "cell", "rule"], nulls_last=False,
+              maintain_order=True)
+        .select(OUTPUT_COLUMNS)
+    )  # fmt: skip
 
 
 def write_findings(
     result: Validation, out: Path, lang: str, formats: tuple[str, ...]
 ) -> list[Path]:
-    """Write findings.csv / findings.json / findings.html to ``out``; return the paths."""
+    """Write findings.csv / .json / .html / .xlsx to ``out``; return the paths."""
     out.mkdir(parents=True, exist_ok=True)
     frame = rendered(result, lang)
     written = []
@@ -155,11 +204,76 @@ def write_findings(
             json.dumps(frame.to_dicts(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         written.append(path)
+    if "xlsx" in formats:
+        written.append(write_findings_xlsx(frame, out / "findings.xlsx", lang))
     if "html" in formats:
         path = out / "findings.html"
         path.write_text(_html(frame, lang), encoding="utf-8")
         written.append(path)
     return written
+
+
+_NUMBER_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
+XLSX_HEADERS = {
+    "id": {"kecamatan": "Kecamatan", "tahun": "Tahun", "rule": "Aturan", "severity": "Tingkat",
+           "title": "Judul", "cell": "Sel", "label": "Baris", "expected": "Seharusnya",
+           "found": "Tertulis", "message": "Pesan", "hint": "Cara memperbaiki",
+           "detail": "Rincian", "root": "Akar masalah", "row": "Baris Excel",
+           "column": "Kolom", "table": "Tabel", "sheet": "Sheet"},
+    "en": {"kecamatan": "Kecamatan", "tahun": "Year", "rule": "Rule", "severity": "Severity",
+           "title": "Title", "cell": "Cell", "label": "About", "expected": "Expected",
+           "found": "Found", "message": "Message", "hint": "How to fix", "detail": "Detail",
+           "root": "Root cause", "row": "Excel row", "column": "Column", "table": "Table",
+           "sheet": "Sheet"},
+}  # fmt: skip
+_XLSX_WIDTHS = {"kecamatan": 18, "title": 30, "cell": 24, "label": 30, "expected": 16,
+                "found": 16, "message": 70, "hint": 50, "detail": 30}  # fmt: skip
+
+
+def write_findings_xlsx(frame: pl.DataFrame, path: Path, lang: str) -> Path:
+    """Every finding in one sheet for the office's follow-up: filters, frozen header, and
+    expected/found as real numbers (money with thousands, other figures with 2 decimals)."""
+    import xlsxwriter
+
+    from schemas.contract import TABLE_BY_NAME, Kind
+
+    heads = XLSX_HEADERS["en" if lang == "en" else "id"]
+    book = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    sheet = book.add_worksheet("Temuan")
+    bold = book.add_format({"bold": True, "bg_color": "#DCE6F1", "text_wrap": True})
+    money = book.add_format({"num_format": "#,##0.00"})
+    figure = book.add_format({"num_format": "#,##0.00##"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    red = book.add_format({"font_color": "#B00020", "bold": True})
+    columns = list(frame.columns)
+    for c, name in enumerate(columns):
+        sheet.write_string(0, c, heads.get(name, name), bold)
+        sheet.set_column(c, c, _XLSX_WIDTHS.get(name, 12), wrap if name in ("message", "hint")
+                         else None)  # fmt: skip
+    for r, row in enumerate(frame.iter_rows(named=True), start=1):
+        kind = None
+        table = TABLE_BY_NAME.get(row.get("table") or "")
+        if table is not None and row.get("column"):
+            kind = next((c.kind for c in table.columns if c.name == row["column"]), None)
+        for c, name in enumerate(columns):
+            value = row[name]
+            if value is None:
+                continue
+            if name in ("expected", "found") and _NUMBER_TEXT.match(str(value)):
+                sheet.write_number(r, c, float(value), money if kind is Kind.MONEY else figure)
+            elif isinstance(value, int):
+                sheet.write_number(r, c, value)
+            elif name == "severity" and value == "error":
+                sheet.write_string(r, c, value, red)
+            else:
+                sheet.write_string(r, c, str(value))
+    sheet.autofilter(0, 0, max(frame.height, 1), len(columns) - 1)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(0)
+    book.close()
+    return path
 
 
 HTML_LABELS = {
