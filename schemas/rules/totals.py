@@ -114,7 +114,7 @@ def sums(ctx: Context, spec: Sum) -> pl.DataFrame:
         total = pl.when(col.null_count() == 0).then(total)
     return (
         detail_rows(ctx, spec)
-        .group_by("submission_id", *spec.by)
+        .group_by("submission_id", *spec.by, maintain_order=True)
         .agg(total.alias("_sum"), pl.len().alias("_rows"))
     )
 
