@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,13 @@ def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
 
 
 class _LakipGroup(click.Group):
-    command_class = LakipCommand
+    command_class = LakipCommand  # every @cli.command() gets the handling above
+
+
+def handled(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Kept so a command written with the old decorator still merges: does nothing now,
+    :class:`LakipCommand` handles every command's errors."""
+    return func
 
 
 raw_option = click.option(
