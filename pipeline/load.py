@@ -21,7 +21,6 @@ and tahun supersedes the current one, which stays in the raw tables and
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -329,7 +328,7 @@ def rebuild(
     raw: Path,
     warehouse: Path,
     *,
-    validator: Callable[[Batch], ValidationLike] | None = None,
+    validator: Callable[[Batch], ValidationLike],
     workers: int | None = None,
 ) -> LoadSummary:
     """Drop the warehouse and load everything under ``raw`` again (ingest + validate + load).
@@ -337,13 +336,13 @@ def rebuild(
     Built in a side file and swapped in at the end, so a failed rebuild leaves the old
     warehouse intact. ``workers``: processes reading workbooks, as for
     :func:`pipeline.ingest.ingest`. Files already known keep their ``loaded_at`` and version order;
-    superseded versions survive only if their files are still under ``raw``.
+    superseded versions survive only if their files are still under ``raw``. ``validator``
+    is :func:`pipeline.validate.validate` when :func:`pipeline.api.rebuild` calls this
+    (load does not import the validator).
     """
     from pipeline import ingest as stage
 
     warehouse = Path(warehouse)
-    if validator is None:
-        validator = importlib.import_module("pipeline.validate").validate
     history: dict[str, datetime] = {}
     if warehouse.exists():
         try:

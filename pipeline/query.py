@@ -34,6 +34,8 @@ def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyCo
         )
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():  # e.g. not a DuckDB file: not a busy warehouse
+            raise LakipError(f"{warehouse}: {exc}") from exc
         raise WarehouseBusy(
             f"Gudang data {warehouse} sedang dipakai proses lain untuk menulis; coba lagi nanti. "
             f"(The warehouse is being written by another process; try again later.) [{exc}]"
