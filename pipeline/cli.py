@@ -23,6 +23,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import LakipError
+from schemas.text import t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,16 +201,11 @@ def _read_for_load(raw: Path, warehouse: Path, read_all: bool) -> Any:
     settings = _settings()
     paths = stage.discover(raw)
     skip = set() if read_all else known_sha256(warehouse)
-    label = "membaca" if settings.lang == "id" else "reading"
-    with LazyProgress(len(paths), label, settings.quiet) as bar:
+    label = t("cli.reading", settings.lang)
+    with LazyProgress(len(paths), label, settings.quiet, lang=settings.lang) as bar:
         batch = stage.ingest(paths, workers=settings.jobs, progress=bar, skip_sha256=skip)
     if batch.skipped and not settings.quiet:
-        note = (
-            "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang"
-            if settings.lang == "id"
-            else "{n} unchanged files (same sha256) not read again"
-        )
-        click.echo(note.format(n=len(batch.skipped)))
+        click.echo(t("cli.unchanged", settings.lang, n=len(batch.skipped)))
     return batch
 
 
@@ -364,7 +360,7 @@ def sql(statement: str, warehouse: Path, fmt: str) -> None:
 
     columns, rows = run_query(warehouse, statement)
     if fmt == "table":
-        print_result(columns, rows)
+        print_result(columns, rows, _settings().lang)
     else:
         click.echo(format_rows(columns, rows, fmt), nl=False)
 
@@ -437,9 +433,11 @@ def generate(
         out, kecamatan=count, seed=seed, inject=inject, tahun=tahun, years=years, fmt=fmt,
         workers=workers,
     )  # fmt: skip
-    click.echo(f"{len(result.paths)} submissions -> {out / 'sintetis'}")
+    lang = _settings().lang
+    click.echo(t("cli.generated", lang, n=len(result.paths), folder=out / "sintetis"))
     if result.truth_path is not None:
-        click.echo(f"ground truth: {result.truth_path} ({result.injected.height} errors)")
+        n = result.injected.height
+        click.echo(t("cli.ground_truth", lang, path=result.truth_path, n=n))
 
 
 def help_markdown() -> str:

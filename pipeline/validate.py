@@ -17,11 +17,12 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.ingest import Batch
-from schemas.catalog import format_number, localise, render
+from schemas.catalog import localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
 from schemas.rules import FAMILIES, Context, ValidateConfig, hierarchy, resolve
 from schemas.rules.roots import link_roots
+from schemas.text import numbers, t
 
 __all__ = ["ValidateConfig", "Validation", "validate", "write_findings"]
 
@@ -159,19 +160,16 @@ def write_findings(
     return written
 
 
-HTML_LABELS = {
-    "id": ("Temuan validasi", "sel", "aturan", "tingkat", "seharusnya", "tertulis", "pesan",
-           "petunjuk"),
-    "en": ("Validation findings", "cell", "rule", "severity", "expected", "found", "message",
-           "hint"),
-}  # fmt: skip
+HTML_COLUMNS = ("rule", "severity", "expected", "found", "message", "hint")
+"""The columns of findings.html after the stub (the cell), each labelled ``findings.<name>``."""
 
 
 def _html(frame: pl.DataFrame, lang: str) -> str:
     """great-tables page: one group per kecamatan and sheet, a row per finding."""
     from great_tables import GT, loc, style
 
-    labels = HTML_LABELS["en" if lang == "en" else "id"]
+    num = numbers(lang)
+    error, warning = t("findings.error", lang), t("findings.warning", lang)
     shown = frame.with_columns(
         pl.format(
             "{} {} — {}",
@@ -179,30 +177,27 @@ def _html(frame: pl.DataFrame, lang: str) -> str:
             pl.col("tahun").cast(pl.String).fill_null("?"),
             pl.coalesce("sheet", "table", pl.lit("-")),
         ).alias("group"),
-        pl.col("expected").map_elements(lambda v: format_number(v, lang), return_dtype=pl.String),
-        pl.col("found").map_elements(lambda v: format_number(v, lang), return_dtype=pl.String),
+        num.text_expr("expected"),
+        num.text_expr("found"),
         pl.format("{} {}", pl.col("rule"), pl.col("title")).alias("rule"),
-    ).select("group", "cell", "rule", "severity", "expected", "found", "message", "hint")
-    is_error = pl.col("severity") == "error"
-    words = ("galat", "peringatan") if lang != "en" else ("error", "warning")
-    shown = shown.with_columns(
-        pl.when(is_error).then(pl.lit(words[0])).otherwise(pl.lit(words[1])).alias("severity")
-    )
+        pl.when(pl.col("severity") == "error")
+        .then(pl.lit(error))
+        .otherwise(pl.lit(warning))
+        .alias("severity"),
+    ).select("group", "cell", *HTML_COLUMNS)
+    title = t("findings.title", lang)
     table = (
         GT(shown, groupname_col="group", rowname_col="cell")
-        .tab_header(title=labels[0])
-        .cols_label(
-            rule=labels[2], severity=labels[3], expected=labels[4], found=labels[5],
-            message=labels[6], hint=labels[7],
-        )
-        .tab_stubhead(label=labels[1])
+        .tab_header(title=title)
+        .cols_label(cases={name: t(f"findings.{name}", lang) for name in HTML_COLUMNS})
+        .tab_stubhead(label=t("findings.cell", lang))
         .tab_style(
             style=style.text(color="#b00020", weight="bold"),
-            locations=loc.body(columns="severity", rows=pl.col("severity") == words[0]),
+            locations=loc.body(columns="severity", rows=pl.col("severity") == error),
         )
-    )  # fmt: skip
+    )
     body = table.as_raw_html()
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
-        f"<title>{labels[0]}</title></head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{title}</title></head>\n<body>\n{body}\n</body>\n</html>\n"
     )
