@@ -23,7 +23,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import LakipError
-from schemas.text import t
+from schemas.text import DEFAULT_LANG, LANGS, t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,7 +44,7 @@ class Settings:
 def _settings() -> Settings:
     ctx = click.get_current_context()
     obj = ctx.find_object(Settings)
-    return obj if obj is not None else Settings("id", False, False)
+    return obj if obj is not None else Settings(DEFAULT_LANG, False, False)
 
 
 def handled(func: F) -> F:
@@ -98,8 +98,8 @@ tahun_option = click.option("--tahun", type=int, default=None, help="Only this r
 @click.version_option(__version__, prog_name="lakip")
 @click.option(
     "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
+    type=click.Choice(LANGS),
+    default=DEFAULT_LANG,
     show_default=True,
     help="Language of findings and reports: Bahasa Indonesia or English.",
 )
