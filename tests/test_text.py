@@ -133,3 +133,25 @@ def test_nothing_outside_the_text_module_branches_on_the_language() -> None:
     assert not unexpected, f"language branches outside schemas/text.py: {unexpected}"
     done = sorted(STILL_TO_CONVERT - set(found))
     assert not done, f"no longer branches on the language, take off STILL_TO_CONVERT: {done}"
+
+
+def test_messages_count_in_the_readers_style(tmp_path: Path) -> None:
+    from pipeline.load import LoadSummary
+
+    summary = LoadSummary(tmp_path / "w.duckdb", loaded=["a"], rows=4142, rebuilt=True)
+    assert summary.describe("id").startswith("Gudang data dibangun ulang: 1 pengiriman dimuat")
+    assert "(4.142 baris), 0 dilewati" in summary.describe("id")
+    assert summary.describe("en").startswith("Warehouse rebuilt: 1 submission loaded (4,142 rows)")
+
+
+def test_an_error_raised_without_a_reader_speaks_both_languages(tmp_path: Path) -> None:
+    from pipeline.errors import LakipError
+    from pipeline.query import open_read_only
+
+    with pytest.raises(LakipError) as caught:
+        open_read_only(tmp_path / "none.duckdb")
+    message = str(caught.value)
+    assert message.startswith(
+        t("warehouse.missing_short", "id", warehouse=tmp_path / "none.duckdb")
+    )
+    assert message.endswith("run `lakip load` first.)")
