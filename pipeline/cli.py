@@ -23,6 +23,7 @@ import click
 from pipeline import __version__, api
 from pipeline.api import DEFAULT_OUT, DEFAULT_RAW, DEFAULT_REPORTS, DEFAULT_WAREHOUSE
 from pipeline.errors import LakipError, LakipUsageError
+from schemas.text import DEFAULT_LANG, LANGS, t
 
 
 class Settings:
@@ -36,7 +37,7 @@ class Settings:
 def _settings() -> Settings:
     ctx = click.get_current_context()
     obj = ctx.find_object(Settings)
-    return obj if obj is not None else Settings("id", False, False)
+    return obj if obj is not None else Settings(DEFAULT_LANG, False, False)
 
 
 class LakipCommand(click.Command):
@@ -122,8 +123,8 @@ tahun_option = click.option("--tahun", type=int, default=None, help="Only this r
 @click.version_option(__version__, prog_name="lakip")
 @click.option(
     "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
+    type=click.Choice(LANGS),
+    default=DEFAULT_LANG,
     show_default=True,
     help="Language of findings and reports: Bahasa Indonesia or English.",
 )
@@ -227,8 +228,8 @@ def _progress(settings: Settings) -> api.Progress:
     """The progress bar of load and run, for the number of files found."""
     from pipeline.console import LazyProgress
 
-    label = "membaca" if settings.lang == "id" else "reading"
-    return lambda total: LazyProgress(total, label, settings.quiet)
+    label = t("cli.reading", settings.lang)
+    return lambda total: LazyProgress(total, label, settings.quiet, lang=settings.lang)
 
 
 def _printer(settings: Settings) -> api.Step:
@@ -236,12 +237,7 @@ def _printer(settings: Settings) -> api.Step:
 
     def show(step: str, result: api.Result) -> None:
         if step == "read" and result.skipped and not settings.quiet:
-            note = (
-                "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang"
-                if settings.lang == "id"
-                else "{n} unchanged files (same sha256) not read again"
-            )
-            click.echo(note.format(n=len(result.skipped)))
+            click.echo(t("cli.unchanged", settings.lang, n=len(result.skipped)))
         elif step == "validate":
             from pipeline.console import print_findings_summary
 
@@ -384,7 +380,7 @@ def sql(statement: str, warehouse: Path, fmt: str) -> None:
 
     columns, rows = api.query_rows(statement, warehouse)
     if fmt == "table":
-        print_result(columns, rows)
+        print_result(columns, rows, _settings().lang)
     else:
         click.echo(format_rows(columns, rows, fmt), nl=False)
 
@@ -451,9 +447,11 @@ def generate(
         out, kecamatan=count, seed=seed, inject=inject, tahun=tahun, years=years, fmt=fmt,
         workers=workers,
     )  # fmt: skip
-    click.echo(f"{len(result.paths)} submissions -> {out / 'sintetis'}")
+    lang = _settings().lang
+    click.echo(t("cli.generated", lang, n=len(result.paths), folder=out / "sintetis"))
     if result.truth_path is not None:
-        click.echo(f"ground truth: {result.truth_path} ({result.injected.height} errors)")
+        n = result.injected.height
+        click.echo(t("cli.ground_truth", lang, path=result.truth_path, n=n))
 
 
 # ------------------------------------------------------------------ the office's loop

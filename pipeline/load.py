@@ -40,6 +40,7 @@ from schemas.catalog import render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
 from schemas.rules.derived import stored_columns
+from schemas.text import LANGS, both, both_of, numbers, t, tn
 
 SCHEMA_VERSION = 2
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
@@ -102,17 +103,15 @@ class LoadSummary:
 
     def describe(self, lang: str = "id") -> str:
         n, k, m = len(self.loaded), len(self.skipped), len(self.superseded)
-        if lang == "id":
-            head = "Gudang data dibangun ulang: " if self.rebuilt else ""
-            return (
-                f"{head}{n} pengiriman dimuat ({self.rows} baris), {k} dilewati (tidak berubah), "
-                f"{m} versi lama digantikan -> {self.warehouse}"
-            )
-        head = "Warehouse rebuilt: " if self.rebuilt else ""
-        return (
-            f"{head}{n} submission{'s' if n != 1 else ''} loaded ({self.rows} rows), "
-            f"{k} skipped (unchanged), {m} earlier version{'s' if m != 1 else ''} superseded "
-            f"-> {self.warehouse}"
+        count = numbers(lang).count
+        return t(
+            "load.summary",
+            lang,
+            head=t("load.rebuilt", lang) if self.rebuilt else "",
+            loaded=tn("load.loaded", n, lang, n=count(n), rows=count(self.rows)),
+            k=count(k),
+            superseded=tn("load.superseded", m, lang, m=count(m)),
+            warehouse=self.warehouse,
         )
 
 
@@ -185,12 +184,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                 [SCHEMA_VERSION, _now(), __version__, "initial schema"],
             )
         elif found > SCHEMA_VERSION:
-            raise LakipError(
-                f"Gudang data memakai skema versi {found}, lakip ini versi {SCHEMA_VERSION}: "
-                f"pakai lakip yang lebih baru, atau bangun ulang dari raw/ "
-                f"(pipeline.load.rebuild). / The warehouse has schema version {found}, this "
-                f"lakip expects {SCHEMA_VERSION}: use a newer lakip, or rebuild it from raw/."
-            )
+            raise LakipError(both("warehouse.schema_version", found=found, expected=SCHEMA_VERSION))
         else:
             for version, description, statements in _migrations():
                 if version <= found:
@@ -236,10 +230,7 @@ def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnectio
     """
     warehouse = Path(warehouse)
     if read_only and not warehouse.exists():
-        raise LakipError(
-            f"Gudang data {warehouse} belum ada: jalankan `lakip load` dulu. / "
-            f"The warehouse {warehouse} does not exist yet: run `lakip load` first."
-        )
+        raise LakipError(both("warehouse.missing", warehouse=warehouse))
     if not read_only:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -262,11 +253,7 @@ def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnectio
 def _busy(warehouse: Path, message: str) -> WarehouseBusy:
     pid = re.search(r"PID (\d+)", message)
     who = f" (PID {pid.group(1)})" if pid else ""
-    return WarehouseBusy(
-        f"Gudang data {warehouse} sedang dipakai proses lain{who}; tunggu sampai selesai "
-        f"lalu ulangi. / The warehouse {warehouse} is held by another process{who}; "
-        f"wait until it finishes and try again."
-    )
+    return WarehouseBusy(both("warehouse.busy", warehouse=warehouse, who=who))
 
 
 # ---------------------------------------------------------------- load
@@ -501,7 +488,7 @@ def _rendered(findings: pl.DataFrame) -> pl.DataFrame:
     """Findings with title, message and hint in both languages, as the catalog renders them."""
     names = ("title", "message", "hint")
     both = findings
-    for lang in ("id", "en"):
+    for lang in LANGS:
         shown = render(findings, lang).select(names)
         both = both.with_columns(shown.rename({n: f"{n}_{lang}" for n in names}))
     return both
@@ -793,11 +780,16 @@ def _failed(chunk: pl.DataFrame, summary: LoadSummary, exc: duckdb.Error) -> Lak
     first, end = chunk["path"][0], chunk["path"][-1]
     where = f"{chunk['submission_id'][0]} ({first})" if n == 1 else f"{first} .. {end}"
     kept = len(summary.loaded)
-    return LakipError(
-        f"Memuat {n} pengiriman [{where}] gagal; tidak ada bagiannya yang tersimpan "
-        f"({kept} pengiriman sebelumnya dalam proses ini sudah tersimpan utuh). / Loading "
-        f"{n} submission{'s' if n != 1 else ''} [{where}] failed; nothing of "
-        f"{'it' if n == 1 else 'them'} was written ({kept} earlier submission"
-        f"{' of this run stays' if kept == 1 else 's of this run stay'} loaded, complete). "
-        f"[{exc}]"
-    )
+
+    def message(lang: str) -> str:
+        return t(
+            "load.failed",
+            lang,
+            n=n,
+            submissions=tn("word.submission", n, lang),
+            where=where,
+            what=tn("load.failed_what", n, lang),
+            kept=tn("load.failed_kept", kept, lang, kept=kept),
+        )
+
+    return LakipError(f"{both_of(message)} [{exc}]")

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.ingest import Batch
-from schemas.catalog import format_number, localise, render
+from schemas.catalog import localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
 from schemas.rules import Context, ValidateConfig, resolve
@@ -26,6 +26,7 @@ from schemas.rules.derived import derive
 from schemas.rules.families import FAMILIES
 from schemas.rules.ingest import ING005
 from schemas.rules.roots import link_roots
+from schemas.text import numbers, t
 
 __all__ = [
     "ValidateConfig",
@@ -214,18 +215,11 @@ def write_findings(
 
 
 _NUMBER_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
-XLSX_HEADERS = {
-    "id": {"kecamatan": "Kecamatan", "tahun": "Tahun", "rule": "Aturan", "severity": "Tingkat",
-           "title": "Judul", "cell": "Sel", "label": "Baris", "expected": "Seharusnya",
-           "found": "Tertulis", "message": "Pesan", "hint": "Cara memperbaiki",
-           "detail": "Rincian", "root": "Akar masalah", "row": "Baris Excel",
-           "column": "Kolom", "table": "Tabel", "sheet": "Sheet"},
-    "en": {"kecamatan": "Kecamatan", "tahun": "Year", "rule": "Rule", "severity": "Severity",
-           "title": "Title", "cell": "Cell", "label": "About", "expected": "Expected",
-           "found": "Found", "message": "Message", "hint": "How to fix", "detail": "Detail",
-           "root": "Root cause", "row": "Excel row", "column": "Column", "table": "Table",
-           "sheet": "Sheet"},
-}  # fmt: skip
+XLSX_COLUMNS = (
+    "kecamatan", "tahun", "rule", "severity", "title", "cell", "label", "expected", "found",
+    "message", "hint", "detail", "root", "row", "column", "table", "sheet",
+)  # fmt: skip
+"""Columns of findings.xlsx with a heading of their own, ``findings.xlsx.<name>``."""
 _XLSX_WIDTHS = {"kecamatan": 18, "title": 30, "cell": 24, "label": 30, "expected": 16,
                 "found": 16, "message": 70, "hint": 50, "detail": 30}  # fmt: skip
 
@@ -237,7 +231,6 @@ def write_findings_xlsx(frame: pl.DataFrame, path: Path, lang: str) -> Path:
 
     from schemas.contract import TABLE_BY_NAME, Kind
 
-    heads = XLSX_HEADERS["en" if lang == "en" else "id"]
     book = xlsxwriter.Workbook(str(path), {"in_memory": True})
     sheet = book.add_worksheet("Temuan")
     bold = book.add_format({"bold": True, "bg_color": "#DCE6F1", "text_wrap": True})
@@ -247,7 +240,8 @@ def write_findings_xlsx(frame: pl.DataFrame, path: Path, lang: str) -> Path:
     red = book.add_format({"font_color": "#B00020", "bold": True})
     columns = list(frame.columns)
     for c, name in enumerate(columns):
-        sheet.write_string(0, c, heads.get(name, name), bold)
+        heading = t(f"findings.xlsx.{name}", lang) if name in XLSX_COLUMNS else name
+        sheet.write_string(0, c, heading, bold)
         sheet.set_column(c, c, _XLSX_WIDTHS.get(name, 12), wrap if name in ("message", "hint")
                          else None)  # fmt: skip
     for r, row in enumerate(frame.iter_rows(named=True), start=1):
@@ -276,19 +270,16 @@ def write_findings_xlsx(frame: pl.DataFrame, path: Path, lang: str) -> Path:
     return path
 
 
-HTML_LABELS = {
-    "id": ("Temuan validasi", "sel", "aturan", "tingkat", "seharusnya", "tertulis", "pesan",
-           "petunjuk"),
-    "en": ("Validation findings", "cell", "rule", "severity", "expected", "found", "message",
-           "hint"),
-}  # fmt: skip
+HTML_COLUMNS = ("rule", "severity", "expected", "found", "message", "hint")
+"""The columns of findings.html after the stub (the cell), each labelled ``findings.<name>``."""
 
 
 def _html(frame: pl.DataFrame, lang: str) -> str:
     """great-tables page: one group per kecamatan and sheet, a row per finding."""
     from great_tables import GT, loc, style
 
-    labels = HTML_LABELS["en" if lang == "en" else "id"]
+    num = numbers(lang)
+    error, warning = t("findings.error", lang), t("findings.warning", lang)
     shown = frame.with_columns(
         pl.format(
             "{} {} — {}",
@@ -296,30 +287,27 @@ def _html(frame: pl.DataFrame, lang: str) -> str:
             pl.col("tahun").cast(pl.String).fill_null("?"),
             pl.coalesce("sheet", "table", pl.lit("-")),
         ).alias("group"),
-        pl.col("expected").map_elements(lambda v: format_number(v, lang), return_dtype=pl.String),
-        pl.col("found").map_elements(lambda v: format_number(v, lang), return_dtype=pl.String),
+        num.text_expr("expected"),
+        num.text_expr("found"),
         pl.format("{} {}", pl.col("rule"), pl.col("title")).alias("rule"),
-    ).select("group", "cell", "rule", "severity", "expected", "found", "message", "hint")
-    is_error = pl.col("severity") == "error"
-    words = ("galat", "peringatan") if lang != "en" else ("error", "warning")
-    shown = shown.with_columns(
-        pl.when(is_error).then(pl.lit(words[0])).otherwise(pl.lit(words[1])).alias("severity")
-    )
+        pl.when(pl.col("severity") == "error")
+        .then(pl.lit(error))
+        .otherwise(pl.lit(warning))
+        .alias("severity"),
+    ).select("group", "cell", *HTML_COLUMNS)
+    title = t("findings.title", lang)
     table = (
         GT(shown, groupname_col="group", rowname_col="cell")
-        .tab_header(title=labels[0])
-        .cols_label(
-            rule=labels[2], severity=labels[3], expected=labels[4], found=labels[5],
-            message=labels[6], hint=labels[7],
-        )
-        .tab_stubhead(label=labels[1])
+        .tab_header(title=title)
+        .cols_label(cases={name: t(f"findings.{name}", lang) for name in HTML_COLUMNS})
+        .tab_stubhead(label=t("findings.cell", lang))
         .tab_style(
             style=style.text(color="#b00020", weight="bold"),
-            locations=loc.body(columns="severity", rows=pl.col("severity") == words[0]),
+            locations=loc.body(columns="severity", rows=pl.col("severity") == error),
         )
-    )  # fmt: skip
+    )
     body = table.as_raw_html()
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
-        f"<title>{labels[0]}</title></head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{title}</title></head>\n<body>\n{body}\n</body>\n</html>\n"
     )

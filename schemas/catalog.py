@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from schemas.text import numbers
+
 
 @dataclass(frozen=True, eq=False)
 class Rule:
@@ -123,25 +125,7 @@ def format_number(text: str | None, lang: str = "id") -> str:
     id: 5.463.337.162,00 / 98,59; en: 5,463,337,162.00 / 98.59. Whole numbers of four
     digits or fewer (years, counts) are not grouped. Other text is returned as is.
     """
-    if text is None:
-        return ""
-    with_predikat = _NUMBER_WITH_PREDIKAT.match(text)
-    if with_predikat:
-        return format_number(with_predikat.group(1), lang) + with_predikat.group(2)
-    if not _NUMBER.match(text):
-        return text
-    sign = "-" if text.startswith("-") else ""
-    whole, _, frac = text.lstrip("-").partition(".")
-    if frac or len(whole) > 4:
-        groups: list[str] = []
-        while len(whole) > 3:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        groups.insert(0, whole)
-        whole = ("." if lang == "id" else ",").join(groups)
-    if frac:
-        return sign + whole + ("," if lang == "id" else ".") + frac
-    return sign + whole
+    return numbers(lang).text(text)  # one formatter: schemas.numbers
 
 
 def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:

@@ -122,7 +122,8 @@ def test_money_precision_is_per_column() -> None:
 
 def test_finding_values_get_separators_but_text_stays() -> None:
     assert fmt.finding_value("5461337162.00") == "5.461.337.162,00"
-    assert fmt.finding_value("74.10 (BB)") == "74.10 (BB)"
+    assert fmt.finding_value("74.10 (BB)") == "74,10 (BB)"  # the score too (issue 11)
+    assert fmt.finding_value("2025") == "2025"  # a year never gets a thousands dot
     assert fmt.finding_value("-") == "-"
 
 
