@@ -37,6 +37,9 @@ class Vocabulary:
     baku: Callable[[pl.Expr], pl.Expr]
     """Spelling a clerk may vary ('Sub Kegiatan', ' Positif', 'bb') -> the listed form;
     an unknown word comes back as typed (trimmed), so SCH003 can show it."""
+    sql_baku: str = ""
+    """The macro of ``macros.sql`` doing what ``baku`` does, when the warehouse's staging
+    views normalise this column in place (tested against ``baku``)."""
 
     @property
     def regex(self) -> str:
@@ -79,7 +82,7 @@ tingkat_baku.__doc__ = (
     "'Sub Kegiatan', 'sub-kegiatan', 'SUBKEGIATAN' -> 'sub_kegiatan'; unknown stays as typed."
 )
 
-TINGKAT = Vocabulary("tingkat", TINGKAT_VALUES, tingkat_baku)
+TINGKAT = Vocabulary("tingkat", TINGKAT_VALUES, tingkat_baku, sql_baku="tingkat_baku")
 
 
 # ------------------------------------------------------------------ polaritas
