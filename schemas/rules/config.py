@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.formulas import DEFAULT_NEGATIVE_METHOD, NEGATIVE_METHODS
-
-WILAYAH_CSV = Path(__file__).resolve().parents[1] / "data" / "wilayah.csv"
+from schemas.wilayah import WILAYAH_CSV
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,8 @@ class ValidateConfig:
       (2015, the first LKjIP under PermenPAN-RB 53/2014) to ``current_year + 1``;
       ``current_year`` defaults to today's year.
     - ``wilayah``: CSV ``kode,provinsi,kabupaten,kecamatan`` of known kecamatan (IDN001/2);
-      default ``schemas/data/wilayah.csv`` (the 12 kecamatan of Batu Bara).
+      default ``schemas/data/wilayah_kecamatan.csv`` (every kecamatan, Kepmendagri 2025;
+      'Kabupaten X' and 'X' name the same kabupaten).
     """
 
     polaritas: Mapping[str, str] = field(default_factory=dict)

@@ -1,8 +1,9 @@
 """IDN: who submitted, for which year, and whether the file says the same.
 
 Region names are compared as text keys (case, spaces, punctuation and a leading
-'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored) against ``ValidateConfig.wilayah``
-(``schemas/data/wilayah.csv``: Kemendagri codes of the kecamatan lakip knows).
+'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored, :func:`schemas.wilayah.region_key`)
+against ``ValidateConfig.wilayah`` (default the national list, read through
+:func:`schemas.wilayah.reference`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import polars as pl
 
 from schemas.contract import IDENTITAS_REQUIRED
 from schemas.rules.base import Context, cell_expr, emit, text_key
+from schemas.wilayah import reference, region_key
 
 BULAN = {
     "januari": 1, "january": 1, "jan": 1,
@@ -29,14 +31,6 @@ BULAN = {
     "desember": 12, "december": 12, "des": 12, "dec": 12,
 }  # fmt: skip
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def region_key(expr: pl.Expr) -> pl.Expr:
-    """'Kabupaten Batu Bara' ~ 'Kab. Batu Bara' ~ 'BATU BARA'; 'Kec. X' ~ 'X'."""
-    stripped = expr.str.to_lowercase().str.replace(
-        r"^\s*(kabupaten|kab\.?|kecamatan|kec\.?)\s+", ""
-    )
-    return text_key(stripped)
 
 
 def parse_tanggal(expr: pl.Expr) -> pl.Expr:
@@ -106,12 +100,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     subs = ctx.submissions
     for key in ("kabupaten", "kecamatan", "kode_wilayah", "tahun", "tanggal_laporan"):
         subs = subs.join(_kv(ctx, key), on="submission_id", how="left")
-    wilayah = pl.read_csv(ctx.config.wilayah, schema_overrides={"kode": pl.String})
-    wilayah = wilayah.with_columns(
-        region_key(pl.col("kabupaten")).alias("_kab"), region_key(pl.col("kecamatan")).alias("_kec")
+    wilayah = reference(ctx.config.wilayah).frame.select(
+        "kode", "kabupaten_nama", "kecamatan", _kab="kab_key", _kec="kec_key"
     )
     kab_list = wilayah.group_by("_kab").agg(
-        pl.col("kabupaten").first().alias("_kab_nama"),
+        pl.col("kabupaten_nama").first().alias("_kab_nama"),
         pl.col("kecamatan").sort().str.join(", ").alias("_kec_list"),
     )
     subs = subs.with_columns(
