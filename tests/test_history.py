@@ -1,6 +1,6 @@
 """YR: what a report prints about earlier years = what those years' own reports said.
 
-(a) tiny two-year runs built from ``schemas.rules.example`` (Sei Suka 2025) and a 2024
+(a) tiny two-year runs built from ``tests/example.py`` (Sei Suka 2025) and a 2024
     submission of the same kecamatan; identity, synthetic and duplicate cases in one batch;
 (b) the real report (``raw/2025/medang-deras.xlsx``) with the history reconstructed from its
     own trend tables (``sample/riwayat``), loaded into a warehouse;
@@ -13,13 +13,13 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import example
 import polars as pl
 import pytest
 
 from pipeline.ingest import discover, ingest
 from pipeline.load import connect, load
 from pipeline.validate import Validation, validate
-from schemas.rules import example
 
 REPO = Path(__file__).resolve().parents[1]
 WORKBOOK = REPO / "raw" / "2025" / "medang-deras.xlsx"

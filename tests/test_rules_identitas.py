@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import example
 import polars as pl
 import pytest
 
 from pipeline.ingest import ingest
 from pipeline.validate import ValidateConfig, Validation, validate
-from schemas.rules import example
 
 
 def run(

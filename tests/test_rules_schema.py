@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import example
 import polars as pl
 import pytest
 
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
 from schemas.contract import TABLES
-from schemas.rules import example
 from schemas.tables import MODELS
 
 

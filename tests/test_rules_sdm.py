@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import example
+
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
-from schemas.rules import example
 
 
 def run(tmp_path: Path, data: example.Sheets) -> Validation:

@@ -6,13 +6,13 @@ import csv
 import json
 from pathlib import Path
 
+import example
 import polars as pl
 import pytest
 
 from pipeline.ingest import ingest
 from pipeline.validate import ValidateConfig, Validation, validate, write_findings
 from schemas.findings import FINDING_SCHEMA
-from schemas.rules import example
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample" / "medang-deras-2025"

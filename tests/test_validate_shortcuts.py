@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import example
 import pandera.polars as pa
 import polars as pl
 import pytest
 
 from pipeline.ingest import Batch, ingest
 from pipeline.validate import Validation, validate
-from schemas.rules import Context, base, example, schema
+from schemas.rules import Context, base, schema
 from schemas.tables import MODELS, prepare
 
 

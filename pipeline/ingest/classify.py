@@ -1,0 +1,380 @@
+"""From each table's text rows to the typed batch: row classes (data, declared total,
+note, repeated header, empty), the hand-off of every cell to the readers of
+:mod:`pipeline.cells`, and the :class:`Batch` a chunk of files becomes.
+
+:func:`assemble` is the whole per-chunk path; the headers come from
+:mod:`pipeline.ingest.headers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from pipeline.cells import read_cells, read_column, value_dtype
+from pipeline.ingest.headers import (
+    _LABEL_BYTES,
+    _headers,
+    _letters,
+    _structure_findings,
+    _table_text,
+)
+from pipeline.ingest.read import _HEADERS, _cells, _FileRead, _Sheets
+from schemas.contract import (
+    IDENTITAS_KEYS,
+    LABEL_PUNCTUATION,
+    TABLE_BY_NAME,
+    TABLES,
+    TOTAL_LABELS,
+    Kind,
+    Table,
+)
+from schemas.findings import concat_findings, empty_findings, locate, make_findings
+
+_NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
+_HEADER_KEYS = {t.name: sorted(_HEADERS[t.name]) for t in TABLES}
+_TOTAL_KEYS = sorted(TOTAL_LABELS)
+
+SUBMISSION_SCHEMA: dict[str, pl.DataType] = {
+    "submission_id": pl.String(),
+    "path": pl.String(),
+    "format": pl.String(),
+    "sha256": pl.String(),
+    "bytes": pl.Int64(),
+    "provinsi": pl.String(),
+    "kabupaten": pl.String(),
+    "kecamatan": pl.String(),
+    "tahun": pl.Int64(),
+    "kode_wilayah": pl.String(),
+    "penanggung_jawab": pl.String(),
+    "nip": pl.String(),
+    "tanggal_laporan": pl.String(),
+    "sintetis": pl.Boolean(),
+}
+LAYOUT_SCHEMA: dict[str, pl.DataType] = {
+    "submission_id": pl.String(),
+    "table": pl.String(),
+    "sheet": pl.String(),
+    "column": pl.String(),
+    "letter": pl.String(),
+}
+
+
+@dataclass
+class Batch:
+    """Everything one run read: all submissions, each table concatenated across them."""
+
+    submissions: pl.DataFrame
+    tables: dict[str, pl.DataFrame]
+    totals: dict[str, pl.DataFrame]
+    layout: pl.DataFrame
+    findings: pl.DataFrame
+    skipped: list[str] = field(default_factory=list)  # unchanged files not read (by sha256)
+
+    def table(self, name: str) -> pl.DataFrame:
+        return self.tables[name]
+
+
+def _text_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.kind is Kind.TEXT]
+
+
+def _labelled(column: pl.Series, table: str) -> tuple[pl.Series, pl.Series]:
+    """The distinct cells of ``column`` that normalise to a total label / a header label.
+
+    Normalised per distinct value: names repeat across submissions, and only short
+    cells can be a label at all.
+    """
+    short = column.filter(column.str.len_bytes() <= _LABEL_BYTES).unique()
+    normed = short.str.to_lowercase().str.replace_all(LABEL_PUNCTUATION, "")
+    return (
+        short.filter(normed.is_in(_TOTAL_KEYS)),
+        short.filter(normed.is_in(_HEADER_KEYS[table])),
+    )
+
+
+def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
+    """Add ``_kind``: data, total, note, header or empty, over all submissions at once."""
+    names = [c.name for c in table.columns]
+    all_blank = ~pl.any_horizontal([pl.col(n).str.contains(r"\S").fill_null(False) for n in names])
+    text_cols = [n for n in (*_text_columns(table), "no") if n in names] or names[:1]
+    found = {n: _labelled(frame.get_column(n), table.name) for n in text_cols}
+    total_hit = pl.any_horizontal([pl.col(n).is_in(found[n][0].implode()) for n in text_cols])
+    # A header repeated inside the data (a table pasted page by page): its text cells
+    # name columns and no number column holds a digit ('JUMLAH' with figures is a total).
+    label_hit = frame.select(
+        pl.any_horizontal([pl.col(n).is_in(found[n][1].implode()) for n in text_cols]).fill_null(
+            False
+        )
+    ).to_series()
+    numeric = [n for n in names if n not in text_cols]
+    header_hit = label_hit
+    if numeric and label_hit.any():
+        # the digit test only on the few rows naming a column
+        no_digits = ~pl.any_horizontal(
+            [pl.col(n).str.contains(r"\d").fill_null(False) for n in numeric]
+        )
+        clean = frame.filter(label_hit).select(no_digits).to_series()
+        header_hit = label_hit.clone().scatter(label_hit.arg_true(), clean)
+    stripped = [pl.col(n).str.strip_chars() for n in names[:3]]
+    first = pl.coalesce([pl.when(e == "").then(None).otherwise(e) for e in stripped])
+    # Key/value sheets (identitas) may hold a key such as 'sumber': not a note there.
+    note_hit = (
+        pl.lit(False) if table.key_value else first.str.contains("(?i)" + _NOTE).fill_null(False)
+    )
+    kind = (
+        pl.when(all_blank)
+        .then(pl.lit("empty"))
+        .when(pl.lit(header_hit))
+        .then(pl.lit("header"))
+        .when(note_hit)
+        .then(pl.lit("note"))
+        .when(total_hit.fill_null(False) if table.total_label else pl.lit(False))
+        .then(pl.lit("total"))
+        .otherwise(pl.lit("data"))
+    )
+    return frame.with_columns(kind.alias("_kind"))
+
+
+def _parse(bodies: dict[str, pl.DataFrame]) -> dict[str, tuple[pl.DataFrame, pl.DataFrame]]:
+    """Per table, typed columns plus the cells that could not be read.
+
+    Every column of one kind, across all tables, is parsed in one pass: a reader
+    costs a few milliseconds per call whatever its length, so one call per kind
+    instead of one per column keeps small chunks cheap.
+    """
+    pieces: dict[Kind, list[tuple[str, str, int]]] = {}
+    series: dict[Kind, list[pl.Series]] = {}
+    for name, body in bodies.items():
+        for col in TABLE_BY_NAME[name].columns:
+            pieces.setdefault(col.kind, []).append((name, col.name, body.height))
+            series.setdefault(col.kind, []).append(body.get_column(col.name).rename("x"))
+    typed: dict[tuple[str, str], pl.DataFrame] = {}
+    for kind, items in pieces.items():
+        out = read_column(pl.DataFrame(pl.concat(series[kind])), "x", kind)
+        outputs = ["x", *[c for c in ("x_predikat", "x_desimal", "_status_x") if c in out.columns]]
+        out = out.select(outputs)
+        offset = 0
+        for table, column, height in items:
+            part = out.slice(offset, height)
+            part.columns = [c.replace("x", column, 1) for c in outputs]
+            typed[(table, column)] = part
+            offset += height
+    result: dict[str, tuple[pl.DataFrame, pl.DataFrame]] = {}
+    for name, body in bodies.items():
+        parts = [body.select("submission_id", "sheet", "row")]
+        issues = []
+        for col in TABLE_BY_NAME[name].columns:
+            part = typed[(name, col.name)]
+            final = [col.name]
+            if col.kind is Kind.MEASURE:
+                final.append(f"{col.name}_predikat")
+            if col.kind in (Kind.PERCENT, Kind.MEASURE):
+                final.append(f"{col.name}_desimal")
+            parts.append(part.select(final))
+            if col.kind is Kind.TEXT:
+                continue
+            status = part.get_column(f"_status_{col.name}")
+            bad = status.is_in(["unreadable", "ambiguous"])
+            if bad.any():
+                issues.append(
+                    body.filter(bad).select(
+                        "submission_id",
+                        "sheet",
+                        "row",
+                        pl.lit(name).alias("table"),
+                        pl.lit(col.name).alias("column"),
+                        pl.col(col.name).alias("found"),
+                        status.filter(bad).alias("detail"),
+                        part.get_column(col.name).filter(bad).cast(pl.String).alias("expected"),
+                    )
+                )
+        parts.append(body.select("_kind"))
+        issue_frame = pl.concat(issues) if issues else pl.DataFrame()
+        result[name] = (pl.concat(parts, how="horizontal"), issue_frame)
+    return result
+
+
+def _empty_table(table: Table) -> pl.DataFrame:
+    schema: dict[str, pl.DataType] = {
+        "submission_id": pl.String(),
+        "sheet": pl.String(),
+        "row": pl.Int64(),
+    }
+    for col in table.columns:
+        schema[col.name] = value_dtype(col.kind)
+        if col.kind is Kind.MEASURE:
+            schema[f"{col.name}_predikat"] = pl.String()
+        if col.kind in (Kind.PERCENT, Kind.MEASURE):
+            schema[f"{col.name}_desimal"] = pl.Int8()
+    return pl.DataFrame(schema=schema)
+
+
+def _snake(expr: pl.Expr) -> pl.Expr:
+    return (
+        expr.str.strip_chars()
+        .str.to_lowercase()
+        .str.replace_all(r"[\s\-.:/()]+", "_")
+        .str.strip_chars("_")
+    )
+
+
+def _submissions(reads: list[_FileRead], identitas: pl.DataFrame) -> pl.DataFrame:
+    base = pl.DataFrame(
+        {
+            "submission_id": [r.submission_id for r in reads],
+            "path": [r.path for r in reads],
+            "format": [r.fmt for r in reads],
+            "sha256": [r.sha256 for r in reads],
+            "bytes": [r.size for r in reads],
+        },
+        schema={
+            k: SUBMISSION_SCHEMA[k] for k in ("submission_id", "path", "format", "sha256", "bytes")
+        },
+    )
+    keys = identitas.filter(pl.col("kolom").is_in(list(IDENTITAS_KEYS))).unique(
+        ["submission_id", "kolom"], keep="first", maintain_order=True
+    )
+    wide = keys.pivot(on="kolom", index="submission_id", values="nilai") if keys.height else None
+    if wide is None:
+        wide = pl.DataFrame(schema={"submission_id": pl.String()})
+    out = base.join(wide, on="submission_id", how="left")
+    for name in SUBMISSION_SCHEMA:
+        if name not in out.columns:
+            out = out.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    tahun = read_cells(pl.col("tahun"), Kind.INTEGER).struct.field("value")
+    sintetis = (
+        pl.col("sintetis")
+        .str.to_lowercase()
+        .str.strip_chars()
+        .is_in(["ya", "yes", "true", "1", "sintetis", "synthetic"])
+        .fill_null(False)
+    )
+    return out.with_columns(tahun.alias("tahun"), sintetis.alias("sintetis")).select(
+        [pl.col(n).cast(t) for n, t in SUBMISSION_SCHEMA.items()]
+    )
+
+
+def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
+    """Find every sheet's header, then concatenate by table and parse each table once."""
+    findings = []
+    file_findings = [{**f, "submission_id": r.submission_id} for r in reads for f in r.findings]
+    for (rule, severity), group in _group(file_findings).items():
+        findings.append(
+            make_findings(pl.DataFrame(group, infer_schema_length=None), rule, severity)
+        )
+    meta = pl.DataFrame(
+        {
+            "_s": list(range(len(sheets.data))),
+            "submission_id": sheets.submission_id,
+            "sheet": sheets.sheet,
+            "table": sheets.table,
+            "offset": sheets.offset,
+        },
+        schema={
+            "_s": pl.Int64,
+            "submission_id": pl.String,
+            "sheet": pl.String,
+            "table": pl.String,
+            "offset": pl.Int64,
+        },
+    )
+    texts: dict[str, pl.DataFrame] = {}
+    layout = pl.DataFrame(schema=LAYOUT_SCHEMA)
+    if meta.height:
+        cells = _cells(sheets)
+        header, mapping, top = _headers(cells)
+        findings.extend(_structure_findings(cells, meta, header, mapping, top))
+        texts = _table_text(cells, meta, header, mapping)
+        placed = mapping.join(meta, on="_s").with_columns(
+            (pl.col("offset") + pl.col("j")).alias("_abs")
+        )
+        layout = placed.select(
+            "submission_id",
+            "table",
+            "sheet",
+            pl.col("name").alias("column"),
+            _letters(placed, "_abs").alias("letter"),
+        )
+    return _finish(reads, texts, layout, findings)
+
+
+def _finish(
+    reads: list[_FileRead],
+    texts: dict[str, pl.DataFrame],
+    layout: pl.DataFrame,
+    findings: list[pl.DataFrame],
+) -> Batch:
+    """Classify the rows of every table and parse its cells: the typed batch."""
+    tables: dict[str, pl.DataFrame] = {}
+    totals: dict[str, pl.DataFrame] = {}
+    bodies: dict[str, pl.DataFrame] = {}
+    for table in TABLES:
+        names = [c.name for c in table.columns]
+        text = texts.get(table.name)
+        if text is None:
+            text = pl.DataFrame(
+                schema={"submission_id": pl.String, "sheet": pl.String, "row": pl.Int64}
+                | {n: pl.String for n in names}
+            )
+        text = _classify(text, table)
+        kinds = text.get_column("_kind")
+        if (kinds == "note").any():
+            joined = pl.concat_str([pl.col(n) for n in names], separator=" ", ignore_nulls=True)
+            note_numbers = text.filter(pl.col("_kind") == "note").filter(joined.str.contains(r"\d"))
+            if note_numbers.height:
+                # pointed at the note's own cell: the first of the columns it was read from
+                where = pl.coalesce(
+                    pl.when(pl.col(n).str.strip_chars() != "").then(pl.lit(n)) for n in names[:3]
+                )
+                notes = note_numbers.select(
+                    "submission_id", "sheet", "row", pl.lit(table.name).alias("table"),
+                    where.alias("column"), joined.alias("found"),
+                )  # fmt: skip
+                findings.append(make_findings(locate(notes, layout), "ING009", "warning"))
+        body = text.filter(kinds.is_in(["data", "total"]))
+        if table.key_value:
+            kv = body.select(
+                "submission_id",
+                "sheet",
+                "row",
+                _snake(pl.col("kolom")).alias("kolom"),
+                pl.col("nilai").str.strip_chars().replace("", None).alias("nilai"),
+            ).filter(pl.col("kolom").is_not_null())
+            kv = kv.with_columns(
+                read_cells(pl.col("nilai"), Kind.PERCENT).struct.field("value").alias("angka")
+            )
+            tables[table.name] = kv
+            totals[table.name] = kv.clear()
+            continue
+        bodies[table.name] = body
+    for name, (parsed, issues) in _parse(bodies).items():
+        table = TABLE_BY_NAME[name]
+        if issues.height:
+            unread = issues.filter(pl.col("detail") == "unreadable")
+            ambiguous = issues.filter(pl.col("detail") == "ambiguous")
+            if unread.height:
+                findings.append(
+                    make_findings(locate(unread.drop("expected"), layout), "ING007", "error")
+                )
+            if ambiguous.height:
+                findings.append(make_findings(locate(ambiguous, layout), "ING008", "warning"))
+        if name == "sdm":
+            parsed = parsed.with_columns(pl.col("kategori").forward_fill().over("submission_id"))
+        is_total = parsed.get_column("_kind") == "total"
+        empty = _empty_table(table)
+        cast = [pl.col(n).cast(t) for n, t in empty.schema.items()]
+        tables[name] = parsed.filter(~is_total).select(cast)
+        totals[name] = parsed.filter(is_total).select(cast)
+    submissions = _submissions(reads, tables["identitas"])
+    all_findings = concat_findings(findings) if findings else empty_findings()
+    return Batch(submissions, tables, totals, layout, all_findings)
+
+
+def _group(rows: list[dict[str, object]]) -> dict[tuple[str, str], list[dict[str, object]]]:
+    out: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for row in rows:
+        key = (str(row.pop("rule")), str(row.pop("severity")))
+        out.setdefault(key, []).append(row)
+    return out
