@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.formulas import DEFAULT_NEGATIVE_METHOD, NEGATIVE_METHODS
+from schemas.vocab import POLARITAS
 from schemas.wilayah import WILAYAH_CSV
 
 
@@ -52,7 +53,7 @@ class ValidateConfig:
             if method not in NEGATIVE_METHODS:
                 raise ValueError(f"negative method {method!r} not in {NEGATIVE_METHODS}")
         for value in self.polaritas.values():
-            if value not in ("positif", "negatif"):
+            if value not in POLARITAS.values:
                 raise ValueError(f"polaritas {value!r} must be 'positif' or 'negatif'")
 
     @property
