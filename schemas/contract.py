@@ -5,6 +5,11 @@ header must be present), how its cells are read (kind), what a valid value is (n
 limits, vocabulary), its unit and whether it names the row (label). Ingest reads sheets
 through it, :mod:`schemas.tables` builds the pandera schemas from it, the warehouse's
 raw and staging SQL are generated from it, so every stage agrees on one definition.
+
+Adding a column: declare it in its table below, regenerate ``pipeline/warehouse/raw.sql``
+(and ``staging.sql``) with the command in the file's header (tests fail while they are
+stale), and test it. A word list goes in :mod:`schemas.vocab`; a check over several
+columns in ``schemas/tables/<table>.py``.
 """
 
 from __future__ import annotations
