@@ -171,6 +171,78 @@ def raw_schema_sql() -> str:
     return "\n".join(out)
 
 
+_STAGING_HEADER = """\
+-- Staging layer: one view per raw table, current submissions only, identity joined in and
+-- names cleaned once (tingkat_baku, indikator_kunci). Marts (views.sql) read only these.
+-- `tahun_laporan` is the submission's report year; a sheet's own `tahun` column (tren_iku,
+-- akip_*) keeps its name.
+-- WITH (DEFER_BINDING): a view is bound when first queried, not on every write connection
+-- (binding all of them took most of a load's fixed cost); tests bind every view.
+-- GENERATED from schemas/contract.py by pipeline.load.staging_sql(); do not edit.
+-- Regenerate: {regenerate}
+
+-- The submissions that feed every view: the current version of each kecamatan-tahun, plus
+-- submissions without identity (keyed by submission_id alone).
+CREATE OR REPLACE VIEW stg_pengiriman WITH (DEFER_BINDING) AS
+SELECT
+    submission_id,
+    coalesce(kecamatan_key, submission_id) AS kecamatan_key,
+    kunci_kabupaten(kecamatan_key, submission_id, sintetis) AS kabupaten_key,
+    provinsi,
+    kabupaten,
+    kecamatan,
+    kode_wilayah,
+    kode_kabupaten,
+    tahun AS tahun_laporan,
+    version,
+    sintetis,
+    loaded_at
+FROM submissions
+WHERE is_current;
+"""
+
+_STAGING_IDENTITY = (
+    "    p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,\n"
+    "    p.kode_kabupaten, p.tahun_laporan, p.sintetis,"
+)
+"""The identity of the submission every staging row carries (from stg_pengiriman)."""
+
+
+def _staging_view(name: str, table: Table | None) -> str:
+    """``stg_<name>``: the current rows of ``raw_<name>`` with their identity.
+
+    ``table`` (None for a ``_total`` table, kept as loaded) adds what its contract
+    columns ask for: a vocabulary normalised in place (``Vocabulary.sql_baku``) and a
+    matching key (``Column.key_macro`` -> ``<column>_kunci``).
+    """
+    replace = []
+    keys = []
+    for col in table.columns if table else ():
+        if col.vocab is not None and col.vocab.sql_baku:
+            replace.append(f"{col.vocab.sql_baku}(r.{col.name}) AS {col.name}")
+        if col.key_macro:
+            keys.append(f"    {col.key_macro}(r.{col.name}) AS {col.name}_kunci")
+    star = "    r.*" + (f" REPLACE ({', '.join(replace)})" if replace else "")
+    select = ",\n".join([star, *keys])
+    return (
+        f"CREATE OR REPLACE VIEW stg_{name} WITH (DEFER_BINDING) AS\n"
+        f"SELECT\n{_STAGING_IDENTITY}\n{select}\n"
+        f"FROM raw_{name} AS r\n"
+        "JOIN stg_pengiriman AS p USING (submission_id);\n"
+    )
+
+
+def staging_sql() -> str:
+    """The staging views, generated from the contract (checked in as staging.sql)."""
+    views = [_staging_view(t.name, t) for t in TABLES]
+    views += [_staging_view(f"{t.name}_total", None) for t in total_tables()]
+    regenerate = (
+        ".venv/bin/python -c 'from pipeline.load import staging_sql as s;"
+        ' print(s(), end="")\' > pipeline/warehouse/staging.sql'
+    )
+    return "\n".join([_STAGING_HEADER.format(regenerate=regenerate), *views])
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create what is missing, recreate macros and views; safe to run on every open."""
     con.execute("BEGIN TRANSACTION")

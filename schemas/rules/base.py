@@ -15,32 +15,20 @@ from typing import TypeAlias, overload
 import polars as pl
 
 from schemas.catalog import BILINGUAL, Rule
+from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, findings, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
+from schemas.vocab import predikat_baku as predikat_baku  # re-export: rules import it here
+from schemas.vocab import tingkat_baku as tingkat_baku
 
 MONEY = pl.Decimal(18, 2)
 SUM_MONEY = pl.Decimal(38, 2)
 KEYS = ["submission_id", "sheet", "row"]
 
-# The column that says what a row is about, shown as a finding's ``label``.
-LABELS: dict[str, str] = {
-    "identitas": "kolom",
-    "perjanjian_kinerja": "indikator",
-    "anggaran_program": "program",
-    "rencana_belanja": "jenis_belanja",
-    "capaian_iku": "indikator",
-    "tren_iku": "indikator",
-    "kemajuan_renstra": "indikator",
-    "program_kegiatan": "nama",
-    "realisasi_belanja": "jenis_belanja",
-    "ikm_unsur": "unsur",
-    "ikm_survei": "kolom",
-    "akip_komponen": "komponen",
-    "akip_nilai": "tahun",
-    "efisiensi_sasaran": "indikator",
-    "sdm": "uraian",
-}
+# The column that says what a row is about, shown as a finding's ``label`` (the contract's
+# label role; kept here for callers of the former hand-written dict).
+LABELS: dict[str, str] = {t.name: t.label for t in TABLES if t.label}
 
 # Columns kept beside FINDING_SCHEMA until root causes are linked (schemas.rules.roots).
 EXTRA_SCHEMA: dict[str, pl.DataType] = {
@@ -368,35 +356,6 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("match").is_not_null())
         .with_columns((pl.col("match") != "nama").alias("_mi_alias"))
     )
-
-
-# ------------------------------------------------------------------ tingkat
-
-
-TINGKAT = ("program", "kegiatan", "sub_kegiatan")
-
-
-def tingkat_baku(expr: pl.Expr) -> pl.Expr:
-    """'Sub Kegiatan', 'sub-kegiatan', 'SUBKEGIATAN' -> 'sub_kegiatan'; unknown stays as typed."""
-    return per_value(expr, _tingkat_baku, pl.String())
-
-
-def _tingkat_baku(expr: pl.Expr) -> pl.Expr:
-    squeezed = expr.str.to_lowercase().str.replace_all(r"[^a-z]", "")
-    return (
-        pl.when(squeezed == "program")
-        .then(pl.lit("program"))
-        .when(squeezed == "kegiatan")
-        .then(pl.lit("kegiatan"))
-        .when(squeezed == "subkegiatan")
-        .then(pl.lit("sub_kegiatan"))
-        .otherwise(expr.str.strip_chars())
-    )
-
-
-def predikat_baku(expr: pl.Expr) -> pl.Expr:
-    """' bb ' -> 'BB'."""
-    return expr.str.to_uppercase().str.replace_all(r"\s+", "")
 
 
 def empty_internal() -> pl.DataFrame:

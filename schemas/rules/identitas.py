@@ -1,8 +1,9 @@
 """IDN: who submitted, for which year, and whether the file says the same.
 
 Region names are compared as text keys (case, spaces, punctuation and a leading
-'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored) against ``ValidateConfig.wilayah``
-(``schemas/data/wilayah.csv``: Kemendagri codes of the kecamatan lakip knows).
+'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored, :func:`schemas.wilayah.region_key`)
+against ``ValidateConfig.wilayah`` (default the national list, read through
+:func:`schemas.wilayah.reference`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import polars as pl
 from schemas.catalog import Rule, register
 from schemas.contract import IDENTITAS_REQUIRED
 from schemas.rules.base import Context, cell_expr, detail, emit, text_key
+from schemas.wilayah import reference, region_key
 
 IDN001 = register(Rule(
     "IDN001", "error",
@@ -26,7 +28,8 @@ IDN001 = register(Rule(
     "Periksa {cell}: yang cocok adalah {expected} (kode Kemendagri).",
     "Check {cell}: the match is {expected} (Kemendagri code).",
     tables=("identitas",),
-    formula="identitas kecamatan in schemas/data/wilayah.csv for its kabupaten; kode_wilayah equal"
+    formula="identitas kecamatan in the national list (schemas/data/wilayah_kecamatan.csv,"
+    " Kepmendagri 2025) for its kabupaten; kode_wilayah equal"
     " to that kecamatan's code (digits compared)",
 ))  # fmt: skip
 IDN002 = register(Rule(
@@ -34,10 +37,13 @@ IDN002 = register(Rule(
     "Kabupaten tidak dikenal", "Unknown kabupaten",
     "Kabupaten '{found}' di {cell} tidak ada dalam daftar wilayah lakip ({detail}).",
     "Kabupaten '{found}' at {cell} is not in lakip's region list ({detail}).",
-    "Periksa ejaan di {cell}, atau tambahkan kecamatan kabupaten ini ke schemas/data/wilayah.csv.",
-    "Check the spelling at {cell}, or add this kabupaten's kecamatan to schemas/data/wilayah.csv.",
+    "Periksa ejaan di {cell}: tulis nama kabupaten/kota seperti daftar Kemendagri (mis. 'Batu Bara'"
+    " atau 'Kabupaten Batu Bara').",
+    "Check the spelling at {cell}: write the kabupaten/kota as the Kemendagri list does (e.g. "
+    "'Batu Bara' or 'Kabupaten Batu Bara').",
     tables=("identitas",),
-    formula="identitas kabupaten ('Kabupaten'/'Kab.' ignored) in schemas/data/wilayah.csv",
+    formula="identitas kabupaten ('Kabupaten'/'Kab.' ignored) in the national list"
+    " (schemas/data/wilayah_kecamatan.csv, Kepmendagri 2025)",
 ))  # fmt: skip
 IDN003 = register(Rule(
     "IDN003", "error",
@@ -113,14 +119,6 @@ BULAN = {
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def region_key(expr: pl.Expr) -> pl.Expr:
-    """'Kabupaten Batu Bara' ~ 'Kab. Batu Bara' ~ 'BATU BARA'; 'Kec. X' ~ 'X'."""
-    stripped = expr.str.to_lowercase().str.replace(
-        r"^\s*(kabupaten|kab\.?|kecamatan|kec\.?)\s+", ""
-    )
-    return text_key(stripped)
-
-
 def parse_tanggal(expr: pl.Expr) -> pl.Expr:
     """Report date as typed: ISO, dd/mm/yyyy, '30 Januari 2026', or an Excel serial day."""
     text = expr.str.strip_chars().str.to_lowercase()
@@ -188,12 +186,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     subs = ctx.submissions
     for key in ("kabupaten", "kecamatan", "kode_wilayah", "tahun", "tanggal_laporan"):
         subs = subs.join(_kv(ctx, key), on="submission_id", how="left")
-    wilayah = pl.read_csv(ctx.config.wilayah, schema_overrides={"kode": pl.String})
-    wilayah = wilayah.with_columns(
-        region_key(pl.col("kabupaten")).alias("_kab"), region_key(pl.col("kecamatan")).alias("_kec")
+    wilayah = reference(ctx.config.wilayah).frame.select(
+        "kode", "kabupaten_nama", "kecamatan", _kab="kab_key", _kec="kec_key"
     )
     kab_list = wilayah.group_by("_kab").agg(
-        pl.col("kabupaten").first().alias("_kab_nama"),
+        pl.col("kabupaten_nama").first().alias("_kab_nama"),
         pl.col("kecamatan").sort().str.join(", ").alias("_kec_list"),
     )
     subs = subs.with_columns(

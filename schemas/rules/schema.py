@@ -8,7 +8,7 @@ those SCH002 findings are dropped, the cell has its finding already.
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 import pandera.polars as pa
 import polars as pl
@@ -16,8 +16,9 @@ from pandera.api.polars.types import PolarsData
 from pandera.constants import CHECK_OUTPUT_KEY
 
 from schemas.catalog import Rule, register
+from schemas.contract import TABLE_BY_NAME
 from schemas.formulas import first_of
-from schemas.rules.base import LABELS, Context, emit
+from schemas.rules.base import Context, emit
 from schemas.rules.ingest import ING007
 from schemas.tables import MODELS, prepare
 
@@ -73,40 +74,65 @@ _BY_CODE = {rule.code: rule for rule in (SCH001, SCH002, SCH003, SCH004)}
 # Run the quick test of :func:`passing_tables` first (tests switch it off to compare).
 PRECHECK = True
 
-_RANGE = (
-    (re.compile(r"^greater_than_or_equal_to\((.+)\)$"), ">= {0}"),
-    (re.compile(r"^less_than_or_equal_to\((.+)\)$"), "<= {0}"),
-    (re.compile(r"^greater_than\((.+)\)$"), "> {0}"),
-    (re.compile(r"^less_than\((.+)\)$"), "< {0}"),
-    (re.compile(r"^in_range\((.+), (.+)\)$"), "{0} - {1}"),
-)
+_RANGE_TEXT = {
+    "greater_than_or_equal_to": ">= {min_value}",
+    "less_than_or_equal_to": "<= {max_value}",
+    "greater_than": "> {min_value}",
+    "less_than": "< {max_value}",
+    "in_range": "{min_value} - {max_value}",
+}
+"""How a built-in limit reads to a clerk, from its ``Check.statistics``."""
 
 
-def _code(check: str) -> str:
-    """The code of the rule a failed pandera check breaks (custom checks are named after it)."""
-    if ":" in check and check.startswith("SCH"):
-        return check.split(":", 1)[0]
-    if check == "not_nullable":
-        return SCH002.code
-    if check.startswith("isin("):
-        return SCH003.code
-    return SCH001.code
+def identifier(check: pa.Check) -> str:
+    """What pandera writes in a failure case's ``check`` column for ``check``."""
+    if check.error is not None:
+        return str(check.error)
+    return check.name if check.name is not None else str(check)
 
 
-def _expected(check: str) -> str:
-    """A pandera check name as the range or the allowed set a clerk reads."""
-    for pattern, template in _RANGE:
-        m = pattern.match(check)
-        if m:
-            return template.format(*m.groups())
-    m = re.match(r"^isin\(\[(.*)\]\)$", check)
-    if m:
-        return " | ".join(v.strip(" '\"") for v in m.group(1).split(","))
-    if check.startswith("SCH004"):
-        return "U.BB.PP(.K.KK(.SSSS))"
-    if check.startswith("SCH001:nilai"):
-        return "jumlah >= 0, nilai_ikm 25 - 100"
-    return ""
+def expected_text(check: pa.Check) -> str:
+    """A check as the range or the allowed set a clerk reads ('1 - 4', 'AA | A | ...').
+
+    Read from the check's statistics; a hand-written frame check carries its own text
+    as ``statistics['expected']`` (see :class:`schemas.tables._base.FrameCheck`).
+    """
+    stats = check.statistics or {}
+    if "expected" in stats:
+        return str(stats["expected"])
+    if check.name == "isin":
+        return " | ".join(str(v) for v in stats.get("allowed_values", ()))
+    template = _RANGE_TEXT.get(check.name or "")
+    return template.format(**stats) if template else ""
+
+
+def rule_code(check: pa.Check) -> str:
+    """SCH002 empty, SCH003 not in the list, SCH00x a named frame check, else SCH001."""
+    name = check.name or ""
+    if name.startswith("SCH") and ":" in name:
+        return name.split(":", 1)[0]
+    return SCH003.code if name == "isin" else SCH001.code
+
+
+@cache
+def check_texts(name: str) -> dict[str, tuple[str, str]]:
+    """Failure-case ``check`` text -> (rule code, expected) for every check of a table."""
+    schema = MODELS[name].to_schema()
+    checks = [c for col in schema.columns.values() for c in col.checks] + list(schema.checks)
+    return {identifier(c): (rule_code(c), expected_text(c)) for c in checks}
+
+
+def _code(table: str, check: str) -> str:
+    known = check_texts(table).get(check)
+    if known is not None:
+        return known[0]
+    # a dtype or column failure
+    return SCH002.code if check == "not_nullable" else SCH001.code
+
+
+def _expected(table: str, check: str) -> str:
+    known = check_texts(table).get(check)
+    return known[1] if known is not None else ""
 
 
 def _failures(name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -245,7 +271,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         failures = _failures(name, prepared[name])
         if failures.height == 0:
             continue
-        label = LABELS.get(name)
+        label = TABLE_BY_NAME[name].label
         indexed = source.with_row_index("index").select(
             pl.col("index").cast(pl.Int64),
             "submission_id",
@@ -258,9 +284,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         rows = (
             failures.join(indexed, on="index", how="inner")
             .with_columns(
-                pl.col("check").replace_strict({c: _code(c) for c in checks}).alias("_code"),
+                pl.col("check").replace_strict({c: _code(name, c) for c in checks}).alias("_code"),
                 pl.col("check")
-                .replace_strict({c: _expected(c) or None for c in checks}, return_dtype=pl.String)
+                .replace_strict(
+                    {c: _expected(name, c) or None for c in checks}, return_dtype=pl.String
+                )
                 .alias("expected"),
                 pl.lit(name).alias("table"),
                 _raw_value(failures.get_column("column").unique().to_list(), source.columns),
