@@ -60,7 +60,7 @@ DEFAULT_RAW = Path("raw")
 DEFAULT_WAREHOUSE = Path("warehouse/lakip.duckdb")
 DEFAULT_REPORTS = Path("reports")
 DEFAULT_OUT = Path("out")
-FORMATS = ("csv", "json", "html")
+FORMATS = ("csv", "json", "html", "xlsx")
 """Findings files :func:`validate` and :func:`run` can write."""
 
 Tick = Callable[[int], None]

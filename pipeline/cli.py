@@ -175,9 +175,9 @@ def ingest(raw: Path) -> None:
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["csv", "json", "html", "xlsx"]),
+    type=click.Choice(api.FORMATS),
     multiple=True,
-    default=("csv", "json", "html", "xlsx"),
+    default=api.FORMATS,
     show_default=True,
     help="Findings files to write (repeatable).",
 )

@@ -73,7 +73,7 @@ def test_run_loads_reports_and_then_skips_unchanged_files(raw: Path, tmp_path: P
     assert first.loaded is not None
     assert first.loaded.loaded == first.submissions["submission_id"].to_list()
     assert first.skipped == []
-    assert first.written == [out / "findings.csv", out / "findings.json", out / "findings.html"]
+    assert first.written == [out / f"findings.{ext}" for ext in ("csv", "json", "xlsx", "html")]
     assert all(p.is_file() for p in first.written)
     assert reports / "2025" / "index.html" in first.reports
     assert all(p.exists() for p in first.reports)
@@ -162,7 +162,7 @@ def test_the_readme_example_runs_as_a_plain_script(raw: Path, tmp_path: Path) ->
     facts = json.loads(done.stdout.strip().splitlines()[-1])
     assert facts["errors"] == facts["run"] > 0
     assert len(facts["loaded"]) == 1
-    assert facts["written"] == ["out/findings.csv", "out/findings.json", "out/findings.html"]
+    assert facts["written"] == [f"out/findings.{ext}" for ext in ("csv", "json", "xlsx", "html")]
     assert (tmp_path / "warehouse" / "lakip.duckdb").is_file()
     assert (tmp_path / "reports" / "2025" / "index.html").is_file()
     assert "Medang Deras" in done.stdout
