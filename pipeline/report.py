@@ -13,6 +13,9 @@ carries a banner and marks the kecamatan's rows; the workbook does the same per 
 from __future__ import annotations
 
 import html
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -158,6 +161,7 @@ def build_year(
     """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook."""
     ctx = context(con, tahun, lang)
     out = reports_dir / str(tahun)
+    reports_dir.mkdir(parents=True, exist_ok=True)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
     pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
@@ -183,17 +187,47 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
-    written: list[Path] = []
-    for page in [*pages, *findings_pages]:
-        path = out / page.file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(page, ctx), encoding="utf-8")
-        written.append(path)
-    _remove_stale(out / FINDINGS_DIR, {p for p in written if p.parent.name == FINDINGS_DIR})
-    workbook_tables = [table for key in NAV for table in by_page[key]]
-    workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
-    written.append(write_workbook(out / WORKBOOK, workbook_tables, ctx))
-    return written
+    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
+    try:
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        names: list[str] = []
+        for page in [*pages, *findings_pages]:
+            path = staging / page.file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render_page(page, ctx), encoding="utf-8")
+            names.append(page.file)
+        workbook_tables = [table for key in NAV for table in by_page[key]]
+        workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+        write_workbook(staging / WORKBOOK, workbook_tables, ctx)
+        names.append(WORKBOOK)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the finished ``staging`` folder in the place of ``out``.
+
+    Why: a reader (or a web server) must never see a half-written year, and a failure
+    must leave the previous site whole. The old folder is moved aside first, then the
+    new one renamed into place (both renames on the same file system), then the old one
+    deleted; findings pages of kecamatan that left the year go with it.
+    """
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        out.rename(old)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.DataFrame) -> Page:
@@ -248,12 +282,3 @@ def _index_extra(lang: str) -> str:
         + legend(t("col_rating", lang), RATING_LEGEND, lang)
         + legend(t("col_kategori", lang), KATEGORI_LEGEND, lang)
     )
-
-
-def _remove_stale(folder: Path, keep: set[Path]) -> None:
-    """Findings pages of kecamatan no longer in the year (a superseded or renamed one)."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob("*.html"):
-        if path not in keep:
-            path.unlink()

@@ -15,11 +15,12 @@ from string import Template
 from typing import Any
 
 import polars as pl
-from great_tables import GT, from_column, loc, md, nanoplot_options, style
+from great_tables import GT, loc, md, style
 from great_tables import html as gt_html
 from great_tables._styles import CellStyle
 
 from pipeline.reporting import fmt
+from pipeline.reporting.charts import sparkline
 from pipeline.reporting.common import KATEGORI_COLORS, RATING_COLORS
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
 from pipeline.reporting.text import t
@@ -154,11 +155,23 @@ def _data(table: ReportTable, lang: str) -> tuple[pl.DataFrame, set[str]]:
             done.add(col.name)
         elif col.kind is Kind.BAR:
             out[col.name] = frame[col.source or col.name].cast(pl.Float64).alias(col.name)
+        elif col.kind is Kind.PLOT:
+            out[col.name] = pl.Series(col.name, _plots(table, col, lang), dtype=pl.String)
+            done.add(col.name)
         else:
             out[col.name] = frame[col.name]
-    if any(c.kind is Kind.PLOT and c.html for c in table.columns):
-        out["_alt"] = pl.Series("_alt", _plot_alt(table, lang), dtype=pl.String)
     return pl.DataFrame(out), done
+
+
+def _plots(table: ReportTable, col: Col, lang: str) -> list[str]:
+    """A small line per kecamatan, one scale for all rows so the lines compare."""
+    lists = table.frame[col.name].to_list()
+    values = [v for row in lists if row for v in row if v is not None]
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    return [
+        sparkline(list(row), lo, hi, alt) if row and any(v is not None for v in row) else ""
+        for row, alt in zip(lists, _plot_alt(table, lang), strict=True)
+    ]
 
 
 def _plot_alt(table: ReportTable, lang: str) -> list[str]:
@@ -210,12 +223,8 @@ def to_gt(table: ReportTable, lang: str) -> GT:
             continue
         if col.kind is Kind.BAR:
             gt = _bar(gt, col, data, lang)
-        elif col.kind is Kind.PLOT:
-            gt = _plot(gt, col, lang)
         else:
             gt = gt.fmt(_formatter(col, table, lang), columns=col.name)
-    if "_alt" in data.columns:
-        gt = gt.cols_hide("_alt")
     spanners: dict[str, list[str]] = {}
     for col in shown:
         if col.spanner:
@@ -336,26 +345,6 @@ def _bar(gt: GT, col: Col, data: pl.DataFrame, lang: str) -> GT:
         )
 
     return gt.fmt(bar, columns=col.name)
-
-
-def _plot(gt: GT, col: Col, lang: str) -> GT:
-    """A small line per kecamatan, one scale for all rows so the lines compare."""
-    return gt.fmt_nanoplot(
-        columns=col.name,
-        plot_type="line",
-        plot_height="2.6em",
-        missing_vals="gap",
-        autoscale=True,
-        options=nanoplot_options(
-            data_line_stroke_color="#1f3a5f",
-            data_point_fill_color="#1f3a5f",
-            data_point_radius=7,
-            show_data_area=False,
-            y_val_fmt_fn=_value_formatter(lang),
-            y_axis_fmt_fn=_value_formatter(lang),
-        ),
-        alt=from_column("_alt"),
-    )
 
 
 def render_table(table: ReportTable, lang: str) -> str:
