@@ -96,9 +96,12 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def test_indonesian_number_formats() -> None:
-    assert fmt.rupiah(Decimal("5463337162.00")) == "Rp 5.463.337.162"
-    assert fmt.rupiah(Decimal("4973508744.24"), 2) == "Rp 4.973.508.744,24"
-    assert fmt.rupiah(Decimal("-343000.00")) == "-Rp 343.000"
+    # one money style: always with its sen, so a column never mixes 10.011.500 and ,00
+    assert fmt.rupiah(Decimal("5463337162.00")) == "Rp 5.463.337.162,00"
+    assert fmt.rupiah(Decimal("4973508744.24")) == "Rp 4.973.508.744,24"
+    assert fmt.rupiah(Decimal("-343000.00")) == "-Rp 343.000,00"
+    assert fmt.score(71.26) == "71,26" and fmt.score(71.26, "en") == "71.26"
+    assert fmt.count(1579) == "1.579"
     assert fmt.percent(97.83) == "97,83 %"
     assert fmt.number(1234567.891, 2, "en") == "1,234,567.89"
     assert fmt.percent(97.8345, lang="en") == "97.83%"
@@ -160,7 +163,7 @@ def test_every_table_names_formula_and_source(sample: Site) -> None:
         page = sample.page(name)
         for table_id in ids:
             start = page.index(f'<div id="{table_id}"')
-            notes = page[start : page.index("</tfoot>", start)]
+            notes = page[start : page.index("</section>", start)]
             assert "<strong>Rumus:</strong>" in notes, table_id
             assert "<strong>Sumber:</strong>" in notes and "gudang data lakip" in notes, table_id
 
@@ -209,7 +212,7 @@ def test_efisiensi_is_one_formula_beside_what_was_printed(sample: Site) -> None:
     ]
     for table_id in PAGE_TABLES["efisiensi.html"]:
         notes = page[page.index(f'<div id="{table_id}"') :]
-        notes = notes[: notes.index("</tfoot>")]
+        notes = notes[: notes.index("</section>")]
         assert "capaian kinerja (%) − serapan anggaran (%)" in notes
     ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
     kec = cells(page, "efisiensi-kecamatan", "efisiensi")
@@ -235,15 +238,15 @@ def test_anggaran_totals_are_exact_sums_of_the_view(sample: Site) -> None:
     assert isinstance(jenis["pagu"], Decimal)
     assert jenis["pagu"] == Decimal("5463337162.00")
     pagu = cells(page, "anggaran-jenis-belanja", "pagu")
-    assert pagu[-1] == "Rp 5.463.337.162" == fmt.rupiah(jenis["pagu"])
+    assert pagu[-1] == "Rp 5.463.337.162,00" == fmt.rupiah(jenis["pagu"])
     realisasi = cells(page, "anggaran-jenis-belanja", "realisasi")
-    assert realisasi[-1] == fmt.rupiah(jenis["realisasi"], 2) == "Rp 5.345.196.344,24"
+    assert realisasi[-1] == fmt.rupiah(jenis["realisasi"]) == "Rp 5.345.196.344,24"
     program = cells(page, "anggaran-program", "realisasi")
-    assert program[-1] == fmt.rupiah(by["program_kegiatan"]["realisasi"]) == "Rp 5.259.576.563"
+    assert program[-1] == fmt.rupiah(by["program_kegiatan"]["realisasi"]) == "Rp 5.259.576.563,00"
     # the kabupaten table closes both groups with the same exact sums
     kab = cells(page, "anggaran-kabupaten", "realisasi")
-    assert fmt.rupiah(jenis["realisasi"], 2) in kab
-    assert fmt.rupiah(by["program_kegiatan"]["realisasi"], 2) in kab
+    assert fmt.rupiah(jenis["realisasi"]) in kab
+    assert fmt.rupiah(by["program_kegiatan"]["realisasi"]) in kab
     # serapan as a bar, and the number beside it
     raw = table_html(page, "anggaran-program")
     assert raw.count('<div class="bar" role="img" aria-label="Serapan (grafik): ') == 6
@@ -258,8 +261,7 @@ def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
         "kecamatan"
     ].to_list()
     assert cells(page, tid, "serapan") == [fmt.percent(v) for v in view["serapan"]]
-    sen = fmt.money_decimals(view["pagu_total"].to_list())
-    assert cells(page, tid, "pagu_total") == [fmt.rupiah(v, sen) for v in view["pagu_total"]]
+    assert cells(page, tid, "pagu_total") == [fmt.rupiah(v) for v in view["pagu_total"]]
     assert cells(page, tid, "ikm") == [fmt.number(v) for v in view["ikm"]]
 
 
@@ -376,7 +378,7 @@ def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
 def test_synthetic_rows_are_marked(mixed: Site) -> None:
     page = mixed.page("capaian.html")
     for name in SYNTHETIC_NAMES:
-        assert f'<span class="rowlabel">{name} <span class="badge-sintetis">SINTETIS</span>' in page
+        assert f'{name} <span class="badge-sintetis">SINTETIS</span></th>' in page
     assert "Medang Deras <span" not in page
     sheet = mixed.sheet("Ringkasan")
     flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
@@ -395,7 +397,7 @@ def test_english(sample: Site, tmp_path: Path) -> None:
     assert '<html lang="en">' in index and "Summary per kecamatan" in index
     assert "Recomputed (lakip)" in capaian and "Very high" in capaian
     assert "98.59%" in cells(capaian, "capaian-kinerja", "capaian_hitung")
-    assert cells(anggaran, "anggaran-jenis-belanja", "pagu")[-1] == "Rp 5,463,337,162"
+    assert cells(anggaran, "anggaran-jenis-belanja", "pagu")[-1] == "Rp 5,463,337,162.00"
     for page in (index, capaian, anggaran):
         assert "Dihitung ulang" not in page and "Sumber" not in page
     book = fastexcel.read_excel(str(tmp_path / "2025" / WORKBOOK))

@@ -17,6 +17,13 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 MISSING = "—"
 """Shown for a missing value (no figure, or nothing to compute from)."""
 
+MONEY_DECIMALS = 2
+"""Every rupiah figure shows its sen: one style for a whole column, a page and the workbook
+(``Rp 10.011.500,00``, never ``Rp 10.011.500`` beside it), and exact to the sen."""
+PERCENT_DECIMALS = 2
+SCORE_DECIMALS = 2
+
+
 _SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 
 
@@ -62,7 +69,17 @@ def number(value: object, decimals: int = 2, lang: str = "id", trim: bool = Fals
     return f"{sign}{grouped}{point}{frac}" if frac else f"{sign}{grouped}"
 
 
-def percent(value: object, decimals: int = 2, lang: str = "id") -> str:
+def score(value: object, lang: str = "id") -> str:
+    """A score or indicator figure (IKM, AKIP, target, realisasi): ``71,26`` / ``71.26``."""
+    return number(value, SCORE_DECIMALS, lang)
+
+
+def count(value: object, lang: str = "id") -> str:
+    """A count: ``1.579`` (id), ``1,579`` (en)."""
+    return number(value, 0, lang)
+
+
+def percent(value: object, decimals: int = PERCENT_DECIMALS, lang: str = "id") -> str:
     """``97.8345`` -> ``97,83 %`` (id, with the space of Indonesian usage) or ``97.83%`` (en)."""
     if to_decimal(value) is None:
         return MISSING
@@ -79,8 +96,8 @@ def signed(value: object, decimals: int = 2, lang: str = "id") -> str:
     return text if text.startswith("-") or text.strip("0.,") == "" else f"+{text}"
 
 
-def rupiah(value: object, decimals: int = 0, lang: str = "id") -> str:
-    """``Decimal('5463337162.00')`` -> ``Rp 5.463.337.162``; sen shown when ``decimals=2``."""
+def rupiah(value: object, decimals: int = MONEY_DECIMALS, lang: str = "id") -> str:
+    """``Decimal('5463337162.00')`` -> ``Rp 5.463.337.162,00`` (id) / ``Rp 5,463,337,162.00``."""
     d = to_decimal(value)
     if d is None:
         return MISSING
