@@ -10,6 +10,7 @@ with ``LAKIP_UPDATE_SNAPSHOTS=1``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -118,14 +119,12 @@ def test_rounding_is_half_up_like_the_validator() -> None:
     assert fmt.number(-2.675) == "-2,68"
 
 
-def test_money_precision_is_per_column() -> None:
-    assert fmt.money_decimals([Decimal("1.00"), Decimal("2"), None]) == 0
-    assert fmt.money_decimals([Decimal("1.00"), Decimal("4973508744.24")]) == 2
-
-
 def test_finding_values_get_separators_but_text_stays() -> None:
     assert fmt.finding_value("5461337162.00") == "5.461.337.162,00"
-    assert fmt.finding_value("74.10 (BB)") == "74.10 (BB)"
+    assert fmt.finding_value("74.10 (BB)") == "74,10 (BB)"
+    assert fmt.finding_value("74.10 (BB)", "en") == "74.10 (BB)"
+    assert fmt.finding_number("5461337162.00") == Decimal("5461337162.00")
+    assert fmt.finding_number("74.10 (BB)") is None
     assert fmt.finding_value("-") == "-"
 
 
@@ -324,12 +323,29 @@ def test_workbook_numbers_equal_the_views(sample: Site) -> None:
         f"SELECT * FROM v_capaian_iku WHERE tahun = 2025 ORDER BY {ORDER}, no NULLS LAST, row"
     )
     sheet = sample.sheet("Capaian kinerja")
-    assert sheet["Dihitung ulang (lakip): Capaian"].to_list() == view["capaian_hitung"].to_list()
+    # stored rounded as printed (half-up, 2 decimals), so a cell is the figure the page shows
+    assert sheet["Dihitung ulang (lakip): Capaian"].to_list() == [
+        float(fmt.rounded(v, 2)) if v is not None else None for v in view["capaian_hitung"]
+    ]
     assert sheet["Dicetak kecamatan: Capaian"].to_list() == view["capaian_tercetak"].to_list()
+    assert sheet["Target"].dtype == pl.Float64 and sheet["Realisasi"].dtype == pl.Float64
     ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
     sheet = sample.sheet("Ringkasan")
-    assert sheet["Serapan"].to_list() == ringkasan["serapan"].to_list()
-    assert sheet["Pagu"].to_list() == [float(v) for v in ringkasan["pagu_total"]]
+    assert sheet["Serapan"].to_list()[: ringkasan.height] == [
+        float(fmt.rounded(v, 2)) for v in ringkasan["serapan"]
+    ]
+    # a finding's expected and found figures are numbers, its texts stay text
+    findings = sample.sheet("Temuan")
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[findings.columns.index("Seharusnya")]
+    book = fastexcel.read_excel(str(sample.reports / "2025" / WORKBOOK))
+    with zipfile.ZipFile(sample.reports / "2025" / WORKBOOK) as z:
+        xml = z.read(f"xl/worksheets/sheet{len(book.sheet_names)}.xml").decode()
+    cells_xml = re.findall(rf'<c r="{column}(\d+)"([^>]*)>', xml)
+    text = [' t="s"' in attrs for row, attrs in cells_xml if int(row) > HEADER_ROW + 1]
+    assert text.count(False) >= 10 and text.count(True) >= 1  # numbers, and "BB" as text
+    assert sheet["Pagu"].to_list()[: ringkasan.height] == [
+        float(v) for v in ringkasan["pagu_total"]
+    ]
     program = sample.query(
         "SELECT sum(pagu) AS pagu, sum(realisasi) AS realisasi FROM v_realisasi_anggaran "
         "WHERE tahun = 2025 AND tingkat = 'program'"
@@ -347,6 +363,9 @@ def test_workbook_formats_and_frozen_panes(sample: Site) -> None:
     assert 'formatCode="#,##0"' in styles
     assert 'formatCode="#,##0.00&quot; %&quot;"' in styles
     assert f'ySplit="{HEADER_ROW + 1}"' in sheet1 and 'state="frozen"' in sheet1
+    # printable as it is: A4 landscape, one page wide, header row on every page
+    assert 'paperSize="9"' in sheet1 and 'orientation="landscape"' in sheet1
+    assert 'fitToPage="1"' in sheet1 and 'fitToHeight="0"' in sheet1
 
 
 # ---------------------------------------------------------------- synthetic data

@@ -105,23 +105,24 @@ def rupiah(value: object, decimals: int = MONEY_DECIMALS, lang: str = "id") -> s
     return f"-Rp {text[1:]}" if text.startswith("-") else f"Rp {text}"
 
 
-def money_decimals(values: list[object]) -> int:
-    """0 when every amount is whole rupiah, else 2: one precision per column aligns digits."""
-    for v in values:
-        d = to_decimal(v)
-        if d is not None and d != d.to_integral_value():
-            return 2
-    return 0
-
-
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_EMBEDDED_NUMBER = re.compile(r"(?<![\w.,])-?\d+\.\d+(?![\w.,])")
+
+
+def finding_number(text: object) -> Decimal | None:
+    """A finding's expected/found text as a number when it is a plain machine number
+    (``'5461337162.00'``), else None: the workbook stores those as numbers."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    return Decimal(s) if _PLAIN_NUMBER.match(s) else None
 
 
 def finding_value(text: object, lang: str = "id") -> str:
-    """A finding's expected/found text: plain machine numbers get the reader's separators.
+    """A finding's expected/found text with the reader's separators.
 
-    ``'5461337162.00'`` -> ``5.461.337.162,00``; anything else (``'74.10 (BB)'``, ``'-'``)
-    is shown as the validator wrote it.
+    ``'5461337162.00'`` -> ``5.461.337.162,00``; a number inside text too
+    (``'74.10 (BB)'`` -> ``74,10 (BB)``); anything else (``'-'``) as the validator wrote it.
     """
     if text is None:
         return MISSING
@@ -129,4 +130,13 @@ def finding_value(text: object, lang: str = "id") -> str:
     if _PLAIN_NUMBER.match(s):
         decimals = len(s.partition(".")[2])
         return number(Decimal(s), decimals, lang)
-    return s
+    return _EMBEDDED_NUMBER.sub(
+        lambda m: number(Decimal(m.group(0)), len(m.group(0).partition(".")[2]), lang), s
+    )
+
+
+def rounded(value: object, decimals: int) -> Decimal | None:
+    """The value as printed, rounded half-up: what the workbook stores, so a cell's value
+    is the figure the page shows (``99.29372197309416`` -> ``99.29``)."""
+    d = to_decimal(value)
+    return None if d is None else d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -75,6 +75,8 @@ def _formatter(col: Col, table: ReportTable, lang: str) -> Callable[[Any], str]:
         if col.blank_zero:
             return lambda v: "" if v in (0, None) else fmt.count(v, lang)
         return lambda v: fmt.count(v, lang)
+    if kind is Kind.FINDING:
+        return lambda v: fmt.finding_value(v, lang)
     if kind is Kind.BOOL:
         return lambda v: fmt.MISSING if v is None else t("yes" if v else "no", lang)
     if kind is Kind.MARK:

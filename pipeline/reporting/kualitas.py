@@ -13,7 +13,6 @@ from pipeline.reporting.common import (
     source,
     subtitle,
 )
-from pipeline.reporting.fmt import finding_value
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
 
@@ -190,12 +189,8 @@ def temuan(
             {"error": t("error", lang), "warning": t("warning", lang)},
             default=pl.col("severity"),
         ),
-        pl.col("expected")
-        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
-        .alias("seharusnya"),
-        pl.col("found")
-        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
-        .alias("tertulis"),
+        pl.col("expected").alias("seharusnya"),
+        pl.col("found").alias("tertulis"),
     )
     one = submission_id is not None
     if one:  # one kecamatan's page: its banner says whether it is made up, not every finding
@@ -207,8 +202,8 @@ def temuan(
         Col("severity", t("col_tingkat", lang), Kind.LABEL, colors=STATUS_COLORS),
         Col("cell", t("col_sel", lang)),
         Col("label", t("col_tentang", lang)),
-        Col("seharusnya", t("col_seharusnya", lang)),
-        Col("tertulis", t("col_tertulis", lang)),
+        Col("seharusnya", t("col_seharusnya", lang), Kind.FINDING),
+        Col("tertulis", t("col_tertulis", lang), Kind.FINDING),
         Col("pesan", t("col_pesan", lang), width="34%"),
         Col("saran", t("col_saran", lang), width="24%"),
     ]

@@ -157,6 +157,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "total": ("Jumlah", "Total"),
     "total_kabupaten": ("Total {wilayah}", "Total {wilayah}"),
     "yes": ("ya", "yes"),
+    "page_of": ("Halaman &P dari &N", "Page &P of &N"),
     "no": ("tidak", "no"),
     # marks (status_banding)
     "mark_ok": ("✓ sama", "✓ same"),
