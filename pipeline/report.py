@@ -24,15 +24,17 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, kinerja, kualitas, tren
+from pipeline.reporting import anggaran, common, fmt, kinerja, kualitas, tren
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
     NAV_FILES,
     RATING_LEGEND,
+    glossary,
     legend,
     render_page,
 )
+from pipeline.reporting.kinerja import SERAPAN_RENDAH
 from pipeline.reporting.model import Context, Page, ReportTable
 from pipeline.reporting.text import t
 from pipeline.reporting.xlsx import write_workbook
@@ -45,6 +47,7 @@ PAGE_TABLES: dict[str, tuple[str, ...]] = {
     "anggaran.html": ("anggaran-kabupaten", "anggaran-jenis-belanja", "anggaran-program"),
     "tren.html": ("tren-ikm", "tren-akip", "peringkat-kecamatan", "pembanding-iku"),
     "kualitas.html": ("kualitas-data", "kualitas-aturan"),
+    "glosarium.html": (),
 }
 """The stable table ids of each page; a findings page ``temuan/<slug>.html`` has
 ``temuan-<slug>``. Tests and docs/reports.md rely on these."""
@@ -152,6 +155,7 @@ def build_tables(
             tren.pembanding(con, ctx),
         ],
         "kualitas": [kualitas.kualitas(con, ctx, kecamatan), kualitas.aturan(con, ctx)],
+        "glosarium": [],
     }
 
 
@@ -242,6 +246,8 @@ def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.
         extra = legend(t("col_rating", lang), RATING_LEGEND, lang)
     elif key == "efisiensi":
         extra = legend(t("col_kategori", lang), KATEGORI_LEGEND, lang)
+    elif key == "glosarium":
+        extra = glossary(lang, batas=fmt.percent(SERAPAN_RENDAH, lang=lang))
     return Page(
         file=NAV_FILES[key],
         key=key,

@@ -30,7 +30,7 @@ from pipeline.reporting.text import t
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
-NAV = ("index", "capaian", "efisiensi", "anggaran", "tren", "kualitas")
+NAV = ("index", "capaian", "efisiensi", "anggaran", "tren", "kualitas", "glosarium")
 NAV_FILES = {key: ("index.html" if key == "index" else f"{key}.html") for key in NAV}
 
 _MARKS = {"ok": "mark_ok", "rounding": "mark_rounding", "mismatch": "mark_mismatch"}
@@ -342,6 +342,23 @@ KATEGORI_LEGEND = (
     ("Cukup efisien", "Fairly efficient", "−5 … +5"),
     ("Tidak efisien", "Not efficient", "< −5"),
 )
+
+
+GLOSSARY = ("capaian", "serapan", "efisiensi", "ikm", "akip", "predikat", "status")
+
+
+def glossary(lang: str, **values: object) -> str:
+    """The glossary page's list: each term, its meaning and formula in words, its source."""
+    items = []
+    for key in GLOSSARY:
+        term, meaning, basis = t(f"glos_{key}", lang, **values).split("|")
+        items.append(
+            f'<div class="istilah" id="{key}"><dt>{html.escape(term)}</dt>'
+            f"<dd>{html.escape(meaning)}</dd>"
+            f'<dd class="dasar"><strong>{html.escape(t("glos_source", lang))}:</strong> '
+            f"{html.escape(basis)}</dd></div>"
+        )
+    return f'<dl class="glosarium">{"".join(items)}</dl>'
 
 
 def legend(title: str, items: tuple[tuple[str, str, str], ...], lang: str) -> str:

@@ -18,6 +18,10 @@ from pipeline.reporting.common import (
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
 
+SERAPAN_RENDAH = 85.0
+"""Serapan (%) below which a kecamatan is flagged as low absorption, whatever its efficiency
+category: a high 'efficiency' from money left unspent is not a saving to praise."""
+
 
 def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
@@ -72,7 +76,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_ringkasan", lang),
-        source=source("v_ringkasan_kecamatan", lang),
+        source=source("src_ringkasan", lang),
         sheet=t("page_index", lang),
         stub=["_kec"],
         stub_label=t("col_kecamatan", lang),
@@ -149,7 +153,7 @@ def capaian(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_capaian", lang) + " " + t("legend_rating", lang),
-        source=source("v_capaian_iku", lang),
+        source=source("src_capaian", lang),
         sheet=t("page_capaian", lang),
         stub=["_kec", "_indikator"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",
@@ -215,7 +219,7 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         frame=frame,
         columns=cols,
         formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_kecamatan", lang),
-        source=source("v_ringkasan_kecamatan, stg_efisiensi_sasaran", lang),
+        source=source("src_efisiensi_kecamatan", lang),
         sheet=t("t_efisiensi_kecamatan", lang),
         stub=["_kec"],
         stub_label=t("col_kecamatan", lang),
@@ -246,7 +250,7 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
-        Col("kode", t("col_kode", lang)),
+        Col("kode", t("col_kode", lang), html=frame["kode"].null_count() < frame.height),
         Col("program", t("col_program", lang), html=False),
         Col("indikator", t("col_indikator", lang)),
         Col("capaian_hitung", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=hitung),
@@ -267,7 +271,7 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
         frame=frame,
         columns=cols,
         formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_program", lang),
-        source=source("v_efisiensi", lang),
+        source=source("src_program", lang),
         sheet=t("t_efisiensi_program", lang),
         stub=["_kec", "_program"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_program', lang)}",
@@ -328,7 +332,7 @@ def efisiensi_sasaran(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
         frame=frame,
         columns=cols,
         formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_sasaran", lang),
-        source=source("stg_efisiensi_sasaran, v_capaian_iku", lang),
+        source=source("src_efisiensi_sasaran", lang),
         sheet=t("sheet_efisiensi_sasaran", lang),
         stub=["_kec", "_indikator"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",

@@ -95,7 +95,7 @@ def ikm(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) -
         title=t("t_tren_ikm", lang),
         last=Col("mutu", f"{t('col_mutu', lang)} {ctx.tahun}", align="center"),
         formula=t("f_tren_ikm", lang),
-        views="v_ikm, v_tren_iku",
+        views="src_tren_ikm",
         sheet=f"{t('col_tren', lang)} IKM",
     )
 
@@ -137,7 +137,7 @@ def akip(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) 
         title=t("t_tren_akip", lang),
         last=Col("predikat", f"{t('col_predikat', lang)} {ctx.tahun}", align="center"),
         formula=t("f_tren_akip", lang),
-        views="v_akip, v_tren_iku",
+        views="src_tren_akip",
         sheet=f"{t('col_tren', lang)} AKIP",
     )
 
@@ -227,7 +227,7 @@ def peringkat(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_peringkat", lang),
-        source=source("v_ringkasan_kecamatan", lang),
+        source=source("src_ringkasan", lang),
         sheet=t("col_peringkat", lang),
     )
 
@@ -282,7 +282,7 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_pembanding", lang),
-        source=source("v_pembanding", lang),
+        source=source("src_capaian", lang),
         sheet=t("sheet_pembanding", lang),
         stub=["_indikator", "_kec"],
         stub_label=f"{t('col_indikator', lang)} / {t('col_kecamatan', lang)}",
