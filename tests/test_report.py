@@ -301,8 +301,40 @@ def test_tren_uses_each_years_own_report(mixed: Site) -> None:
     # Medang Deras has no 2024 submission: its 2024 IKM comes from its 2025 trend table
     assert shown["Medang Deras"] == "82,36"
     assert table_html(page, "tren-ikm").count("<svg") == len(shown)
+
+
+def test_only_reports_without_errors_are_ranked(mixed: Site) -> None:
+    page = mixed.page("tren.html")
+    clean = mixed.query(
+        "SELECT count(*) AS n FROM v_ringkasan_kecamatan "
+        "WHERE tahun = 2025 AND coalesce(error_count, 0) = 0"
+    )["n"][0]
     ranks = cells(page, "peringkat-kecamatan", "peringkat_akip")
-    assert ranks == [str(i) for i in range(1, len(shown) + 1)]
+    notes = cells(page, "peringkat-kecamatan", "keterangan")
+    assert 0 < clean < len(ranks)
+    assert ranks[:clean] == [str(i) for i in range(1, clean + 1)]
+    assert ranks[clean:] == [fmt.MISSING] * (len(ranks) - clean)
+    assert notes[:clean] == [""] * clean
+    assert all(n.startswith("tidak diperingkat: laporan memuat") for n in notes[clean:])
+    # per indicator: ranked by the result itself, so a low target cannot lift a rank
+    rows = list(
+        zip(
+            cells(page, "pembanding-iku", "peringkat"),
+            cells(page, "pembanding-iku", "realisasi"),
+            strict=True,
+        )
+    )
+    ranked = [(int(r), v) for r, v in rows if r != fmt.MISSING]
+    assert ranked and min(r for r, _ in ranked) == 1
+
+
+def test_low_absorption_is_flagged_whatever_the_category(mixed: Site) -> None:
+    page = mixed.page("index.html")
+    serapan = cells(page, "ringkasan-kecamatan", "serapan")
+    flags = cells(page, "ringkasan-kecamatan", "catatan_serapan")
+    for value, flag in zip(serapan, flags, strict=True):
+        low = value != fmt.MISSING and float(value.rstrip(" %").replace(",", ".")) < 85
+        assert flag == ("serapan rendah" if low else ""), (value, flag)
 
 
 def test_kualitas_counts_and_links_to_findings(sample: Site) -> None:

@@ -54,6 +54,10 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
     "errors": ("#f4a582", "#4d1000"),
     "error": ("#f4a582", "#4d1000"),
 }
+RENDAH_COLORS: dict[str, tuple[str, str]] = {
+    "serapan rendah": ("#fdae61", "#4d2000"),
+    "low absorption": ("#fdae61", "#4d2000"),
+}
 LEBIH_COLORS: dict[str, tuple[str, str]] = {
     "melebihi pagu": ("#c2271d", "#ffffff"),
     "over budget": ("#c2271d", "#ffffff"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from pipeline.reporting import fmt
 from pipeline.reporting.common import (
     KATEGORI_COLORS,
     RATING_COLORS,
+    RENDAH_COLORS,
     STATUS_COLORS,
     label_kecamatan,
     lang_col,
@@ -21,6 +23,20 @@ from pipeline.reporting.text import t
 SERAPAN_RENDAH = 85.0
 """Serapan (%) below which a kecamatan is flagged as low absorption, whatever its efficiency
 category: a high 'efficiency' from money left unspent is not a saving to praise."""
+
+
+def _serapan_rendah(lang: str) -> pl.Expr:
+    """'serapan rendah' where absorption is below SERAPAN_RENDAH, whatever the category."""
+    return (
+        pl.when(pl.col("serapan") < SERAPAN_RENDAH)
+        .then(pl.lit(t("serapan_rendah", lang)))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias("catatan_serapan")
+    )
+
+
+def _rendah_note(lang: str) -> str:
+    return t("f_serapan_rendah", lang, batas=fmt.percent(SERAPAN_RENDAH, lang=lang))
 
 
 def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
@@ -51,6 +67,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         ),
         pl.col(lang_col(lang, "rating", "rating_en")).alias("rating"),
         pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
+        _serapan_rendah(lang),
     )
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
@@ -64,6 +81,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         Col("serapan", t("col_serapan", lang), Kind.PERCENT),
         Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS),
         Col("kategori", t("col_kategori", lang), Kind.LABEL, colors=KATEGORI_COLORS),
+        Col("catatan_serapan", t("col_catatan_serapan", lang), Kind.LABEL, colors=RENDAH_COLORS),
         Col("ikm", t("col_ikm", lang), Kind.NUMBER),
         Col("mutu_ikm", t("col_mutu", lang), align="center"),
         Col("akip", t("col_akip", lang), Kind.NUMBER),
@@ -75,7 +93,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         subtitle=subtitle(ctx),
         frame=frame,
         columns=cols,
-        formula=t("f_ringkasan", lang),
+        formula=t("f_ringkasan", lang) + " " + _rendah_note(lang),
         source=source("src_ringkasan", lang),
         sheet=t("page_index", lang),
         stub=["_kec"],
@@ -189,7 +207,7 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         tahun=ctx.tahun,
     )
     frame = label_kecamatan(frame, ctx).with_columns(
-        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori")
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"), _serapan_rendah(lang)
     )
     hitung, tercetak = t("spanner_hitung", lang), t("spanner_tercetak", lang)
     cols = [
@@ -200,6 +218,13 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS, spanner=hitung),
         Col(
             "kategori", t("col_kategori", lang), Kind.LABEL, spanner=hitung, colors=KATEGORI_COLORS
+        ),
+        Col(
+            "catatan_serapan",
+            t("col_catatan_serapan", lang),
+            Kind.LABEL,
+            spanner=hitung,
+            colors=RENDAH_COLORS,
         ),
         Col(
             "capaian_tercetak", t("col_rata_capaian_tercetak", lang), Kind.PERCENT, spanner=tercetak
@@ -218,7 +243,9 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         subtitle=subtitle(ctx),
         frame=frame,
         columns=cols,
-        formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_kecamatan", lang),
+        formula=" ".join(
+            (t("f_efisiensi", lang), t("f_efisiensi_kecamatan", lang), _rendah_note(lang))
+        ),
         source=source("src_efisiensi_kecamatan", lang),
         sheet=t("t_efisiensi_kecamatan", lang),
         stub=["_kec"],

@@ -424,6 +424,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_tren": ("Tren", "Trend"),
     "sheet_pembanding": ("Pembanding IKU", "IKU comparison"),
     "col_peringkat": ("Peringkat", "Rank"),
+    "col_keterangan": ("Keterangan", "Note"),
+    "tidak_diperingkat": (
+        "tidak diperingkat: laporan memuat {n} galat",
+        "not ranked: the report has {n} errors",
+    ),
+    "tidak_diperingkat_kosong": (
+        "tidak diperingkat: realisasi tidak ada",
+        "not ranked: no result",
+    ),
+    "serapan_rendah": ("serapan rendah", "low absorption"),
+    "f_serapan_rendah": (
+        "Serapan di bawah {batas} ditandai serapan rendah, apa pun kategori efisiensinya: "
+        "efisiensi yang tinggi karena anggaran tidak terpakai bukan penghematan.",
+        "Absorption below {batas} is flagged as low absorption, whatever the efficiency "
+        "category: a high efficiency from budget left unspent is not a saving.",
+    ),
+    "col_catatan_serapan": ("Catatan serapan", "Absorption note"),
     "col_peringkat_akip": ("Peringkat AKIP", "AKIP rank"),
     "col_peringkat_ikm": ("Peringkat IKM", "IKM rank"),
     "col_peringkat_capaian": ("Peringkat capaian", "Achievement rank"),
@@ -447,17 +464,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "above 70 BB, above 60 B, above 50 CC, above 30 C, else D.",
     ),
     "f_peringkat": (
-        "Peringkat dalam kabupaten (1 = terbaik; nilai sama = peringkat sama), diurutkan "
-        "menurut nilai AKIP; IKM = nilai tercetak; capaian = rata-rata capaian IKU dihitung "
-        "ulang.",
-        "Rank within the kabupaten (1 = best; ties share a rank), ordered by AKIP score; "
-        "IKM = printed; achievement = mean recomputed IKU achievement.",
+        "Peringkat dalam kabupaten (1 = terbaik; nilai sama = peringkat sama) menurut nilai "
+        "AKIP, lalu menurut IKM: keduanya ukuran yang sama untuk semua kecamatan. Capaian "
+        "tidak diperingkat karena diukur terhadap target masing-masing kecamatan. Hanya "
+        "laporan tanpa galat yang diperingkat; yang lain ada di bawah dengan alasannya.",
+        "Rank within the kabupaten (1 = best; ties share a rank) by AKIP score, then by IKM: "
+        "both measure every kecamatan the same way. Achievement is not ranked because it is "
+        "measured against each kecamatan's own target. Only reports without errors are "
+        "ranked; the others are listed below with the reason.",
     ),
     "f_pembanding": (
-        "capaian dihitung ulang (realisasi ÷ target × 100); peringkat dalam kabupaten per "
-        "indikator (indikator disamakan menurut namanya tanpa singkatan dalam kurung).",
-        "recomputed achievement (result ÷ target × 100); rank within the kabupaten per "
-        "indicator (indicators matched by name without bracketed abbreviations).",
+        "Peringkat per indikator dalam kabupaten menurut realisasi (hasil yang dicapai, dalam"
+        " satuan indikator; untuk indikator yang makin kecil makin baik, realisasi terkecil "
+        "terbaik), bukan menurut capaian, agar target yang rendah tidak menaikkan peringkat; "
+        "target dan capaian ditampilkan di sampingnya. Hanya laporan tanpa galat yang "
+        "diperingkat. Indikator disamakan menurut namanya tanpa singkatan dalam kurung.",
+        "Rank per indicator within the kabupaten by result (what was achieved, in the "
+        "indicator's unit; for an indicator where lower is better, the lowest result is "
+        "best), not by achievement, so that a low target does not lift a rank; target and "
+        "achievement are shown beside it. Only reports without errors are ranked. Indicators "
+        "are matched by name without bracketed abbreviations.",
     ),
     # kualitas
     "t_kualitas": ("Kualitas data per kecamatan", "Data quality per kecamatan"),
