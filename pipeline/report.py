@@ -24,7 +24,7 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, fmt, kinerja, kualitas, tren
+from pipeline.reporting import anggaran, common, fmt, kinerja, kualitas, ringkasan, tren
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
@@ -41,7 +41,7 @@ from pipeline.reporting.xlsx import write_workbook
 
 LANGS = ("id", "en")
 PAGE_TABLES: dict[str, tuple[str, ...]] = {
-    "index.html": ("ringkasan-kecamatan",),
+    "index.html": ("ringkasan-kabupaten", "ringkasan-kecamatan"),
     "capaian.html": ("capaian-kinerja",),
     "efisiensi.html": ("efisiensi-kecamatan", "efisiensi-program", "efisiensi-sasaran"),
     "anggaran.html": ("anggaran-kabupaten", "anggaran-jenis-belanja", "anggaran-program"),
@@ -136,7 +136,7 @@ def build_tables(
 ) -> dict[str, list[ReportTable]]:
     """Every table of the year, by page key."""
     return {
-        "index": [kinerja.ringkasan(con, ctx)],
+        "index": [ringkasan.headline(con, ctx), kinerja.ringkasan(con, ctx)],
         "capaian": [kinerja.capaian(con, ctx)],
         "efisiensi": [
             kinerja.efisiensi_kecamatan(con, ctx),
@@ -241,7 +241,7 @@ def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.
     intro = t(f"intro_{key}", lang, **intro_values)
     extra = ""
     if key == "index":
-        extra = _index_extra(lang)
+        extra = _headline_cards(page_tables[0], lang) + _index_extra(lang)
     elif key == "capaian":
         extra = legend(t("col_rating", lang), RATING_LEGEND, lang)
     elif key == "efisiensi":
@@ -273,6 +273,44 @@ def _shown(page_tables: list[ReportTable]) -> tuple[set[str], set[str]]:
         if "_sintetis" in frame.columns:
             made_up.update(ids.filter(pl.col("_sintetis"))["submission_id"].to_list())
     return shown, made_up
+
+
+def _headline_cards(table: ReportTable, lang: str) -> str:
+    """The kabupaten headline as a row of big figures (the total row when several)."""
+    frame = table.frame
+    if frame.height == 0:
+        return ""
+    row = frame.row(frame.height - 1, named=True)
+    expected = row.get("diharapkan")
+    belum = row.get("belum_masuk")
+    masuk = (
+        t("kpi_dari", lang, masuk=row["masuk"], diharapkan=expected)
+        if expected
+        else (fmt.count(row["masuk"], lang))
+    )
+    detail = t(
+        "kpi_masuk_detail",
+        lang,
+        bersih=row["bersih"],
+        peringatan=row["peringatan"],
+        galat=row["galat"],
+        belum=fmt.MISSING if belum is None else belum,
+    )
+    cards = [
+        ("kpi_pagu", fmt.rupiah(row["pagu"], lang=lang), ""),
+        ("kpi_realisasi", fmt.rupiah(row["realisasi"], lang=lang), ""),
+        ("kpi_serapan", fmt.percent(row["serapan"], lang=lang), ""),
+        ("kpi_capaian", fmt.percent(row["rata_capaian"], lang=lang), ""),
+        ("kpi_masuk", masuk, detail),
+    ]
+    items = "".join(
+        f'<div class="kpi"><span class="kpi-label">{html.escape(t(key, lang))}</span>'
+        f"<strong>{html.escape(value)}</strong>"
+        + (f'<span class="kpi-detail">{html.escape(note)}</span>' if note else "")
+        + "</div>"
+        for key, value, note in cards
+    )
+    return f'<div class="kpis">{items}</div>'
 
 
 def _index_extra(lang: str) -> str:

@@ -23,6 +23,7 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 from test_report_support import (
+    REPO,
     SNAPSHOTS,
     SYNTHETIC_NAMES,
     build_warehouse,
@@ -276,12 +277,31 @@ def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
     view = mixed.query(f"SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025 ORDER BY {ORDER}")
     page = mixed.page("index.html")
     tid = "ringkasan-kecamatan"
-    assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == view[
-        "kecamatan"
-    ].to_list()
-    assert cells(page, tid, "serapan") == [fmt.percent(v) for v in view["serapan"]]
-    assert cells(page, tid, "pagu_total") == [fmt.rupiah(v) for v in view["pagu_total"]]
-    assert cells(page, tid, "ikm") == [fmt.number(v) for v in view["ikm"]]
+    assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == [
+        *view["kecamatan"].to_list(),
+        "Jumlah",
+    ]
+    n = view.height
+    assert cells(page, tid, "serapan")[:n] == [fmt.percent(v) for v in view["serapan"]]
+    assert cells(page, tid, "pagu_total")[:n] == [fmt.rupiah(v) for v in view["pagu_total"]]
+    assert cells(page, tid, "ikm")[:n] == [fmt.number(v) for v in view["ikm"]]
+    # the total row: exact sums, serapan of the sums
+    total = mixed.query(
+        "SELECT sum(pagu_total) AS p, sum(realisasi_total) AS r FROM v_ringkasan_kecamatan "
+        "WHERE tahun = 2025"
+    )
+    assert cells(page, tid, "pagu_total")[n] == fmt.rupiah(total["p"][0])
+    assert cells(page, tid, "serapan")[n] == fmt.percent(total["r"][0] / total["p"][0] * 100)
+    # the headline: the same figures, and the kecamatan in against the national list
+    head = "ringkasan-kabupaten"
+    assert cells(page, head, "pagu") == [fmt.rupiah(total["p"][0])]
+    assert cells(page, head, "masuk") == [str(n)]
+    wilayah = (REPO / "schemas" / "data" / "wilayah_kecamatan.csv").read_text(encoding="utf-8")
+    expected = wilayah.count(",Kabupaten Batu Bara,")
+    assert expected > n
+    assert cells(page, head, "diharapkan") == [str(expected)]
+    assert cells(page, head, "belum_masuk") == [str(expected - n)]
+    assert '<div class="kpi">' in page and fmt.rupiah(total["p"][0]) in page
 
 
 def test_tren_uses_each_years_own_report(mixed: Site) -> None:
@@ -454,7 +474,7 @@ def test_synthetic_rows_are_marked(mixed: Site) -> None:
     assert "Medang Deras <span" not in page
     sheet = mixed.sheet("Ringkasan")
     flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
-    assert flags == {"Medang Deras": False} | {n: True for n in SYNTHETIC_NAMES}
+    assert flags == {"Medang Deras": False, "Jumlah": False} | {n: True for n in SYNTHETIC_NAMES}
     assert mixed.sheet_head("Ringkasan")[2] == BANNER_ID
 
 
@@ -474,6 +494,7 @@ def test_english(sample: Site, tmp_path: Path) -> None:
         assert "Dihitung ulang" not in page and "Sumber" not in page
     book = fastexcel.read_excel(str(tmp_path / "2025" / WORKBOOK))
     assert book.sheet_names == [
+        "Kabupaten summary",
         "Summary",
         "Performance achievement",
         "Efficiency per kecamatan",

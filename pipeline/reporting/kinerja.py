@@ -69,6 +69,28 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
         _serapan_rendah(lang),
     )
+    if frame.height:
+        # the total row: exact money sums and serapan of the sums, in SQL like every figure
+        total = query(
+            con,
+            """
+            SELECT CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu_total,
+                CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi_total,
+                serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
+                avg(rata_capaian) AS rata_capaian,
+                CAST(sum(jumlah_indikator) AS BIGINT) AS jumlah_indikator
+            FROM v_ringkasan_kecamatan WHERE tahun = $tahun
+            """,
+            tahun=ctx.tahun,
+        ).with_columns(
+            pl.lit(t("total", lang)).alias("_kec"),
+            pl.lit(t("total", lang)).alias("kecamatan"),
+            pl.lit(True).alias("_total"),
+            pl.lit(False).alias("_sintetis"),
+        )
+        frame = pl.concat(
+            [frame.with_columns(pl.lit(False).alias("_total")), total], how="diagonal_relaxed"
+        )
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),

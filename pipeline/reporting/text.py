@@ -287,6 +287,39 @@ TEXT: dict[str, tuple[str, str]] = {
     "mark_rinci_lebih": ("ada kegiatan melebihi pagu", "an activity over budget"),
     "col_rinci_lebih": ("Kegiatan/sub melebihi pagu", "Activities over budget"),
     # ringkasan
+    "t_ringkasan_kabupaten": ("Ringkasan kabupaten", "Kabupaten summary"),
+    "sheet_ringkasan_kabupaten": ("Ringkasan kabupaten", "Kabupaten summary"),
+    "spanner_masuk": ("Laporan masuk", "Reports in"),
+    "col_n_bersih": ("Bersih", "Clean"),
+    "col_n_peringatan": ("Hanya peringatan", "Warnings only"),
+    "col_n_galat": ("Galat", "Errors"),
+    "col_n_masuk": ("Jumlah", "Total"),
+    "col_n_belum": ("Belum masuk", "Not yet in"),
+    "col_n_diharapkan": ("Kecamatan menurut referensi nasional", "Kecamatan per national list"),
+    "f_ringkasan_kabupaten": (
+        "serapan = jumlah realisasi anggaran program ÷ jumlah pagu program × 100; rata-rata "
+        "capaian = rata-rata capaian IKU semua kecamatan yang masuk; belum masuk = kecamatan "
+        "menurut daftar wilayah nasional yang belum mengirim laporan tahun ini (kosong bila "
+        "kabupaten tidak ada di daftar).",
+        "absorption = total programme spending ÷ total programme budget × 100; mean "
+        "achievement = the mean IKU achievement of every kecamatan in; not yet in = the "
+        "kecamatan of the national list that have not sent this year's report (empty when the "
+        "kabupaten is not on the list).",
+    ),
+    "src_ringkasan_kabupaten": (
+        "LKjIP setiap kecamatan; daftar kecamatan nasional (Kepmendagri).",
+        "Each kecamatan's LKjIP; the national kecamatan list (Kepmendagri).",
+    ),
+    "kpi_pagu": ("Total pagu", "Total budget"),
+    "kpi_realisasi": ("Total realisasi", "Total spent"),
+    "kpi_serapan": ("Serapan", "Absorption"),
+    "kpi_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
+    "kpi_masuk": ("Laporan masuk", "Reports in"),
+    "kpi_masuk_detail": (
+        "{bersih} bersih · {peringatan} hanya peringatan · {galat} galat · {belum} belum masuk",
+        "{bersih} clean · {peringatan} warnings only · {galat} errors · {belum} not yet in",
+    ),
+    "kpi_dari": ("{masuk} dari {diharapkan} kecamatan", "{masuk} of {diharapkan} kecamatan"),
     "t_ringkasan": ("Ringkasan per kecamatan", "Summary per kecamatan"),
     "col_rata_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
     "col_ikm": ("IKM", "IKM"),
