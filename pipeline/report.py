@@ -24,7 +24,7 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, fmt, kinerja, kualitas, ringkasan, tren
+from pipeline.reporting import anggaran, charts, common, fmt, kinerja, kualitas, ringkasan, tren
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
@@ -241,7 +241,10 @@ def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.
     intro = t(f"intro_{key}", lang, **intro_values)
     extra = ""
     if key == "index":
-        extra = _headline_cards(page_tables[0], lang) + _index_extra(lang)
+        extra = _headline_cards(page_tables[0], lang) + _index_charts(page_tables[1], lang)
+        extra += _index_extra(lang)
+    elif key == "anggaran":
+        extra = _anggaran_charts(page_tables[0], lang)
     elif key == "capaian":
         extra = legend(t("col_rating", lang), RATING_LEGEND, lang)
     elif key == "efisiensi":
@@ -311,6 +314,51 @@ def _headline_cards(table: ReportTable, lang: str) -> str:
         for key, value, note in cards
     )
     return f'<div class="kpis">{items}</div>'
+
+
+def _index_charts(table: ReportTable, lang: str) -> str:
+    """Serapan and mean IKU capaian by kecamatan as ranked bars with the 100 % line."""
+    frame = table.frame
+    if "_total" in frame.columns:
+        frame = frame.filter(~pl.col("_total").fill_null(False))
+    if frame.height == 0:
+        return ""
+    names = frame["_kec"].to_list()
+    figures = []
+    for column, key, bad in (
+        ("serapan", "chart_serapan", True),  # spending over the budget is red
+        ("rata_capaian", "chart_capaian", False),
+    ):
+        items = list(zip(names, frame[column].cast(pl.Float64).to_list(), strict=True))
+        svg = charts.ranked_bars(
+            items,
+            t(key, lang),
+            lambda v: fmt.percent(v, lang=lang),
+            reference_text=fmt.percent(100, 0, lang),
+            over_is_bad=bad,
+        )
+        figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>'
+
+
+def _anggaran_charts(table: ReportTable, lang: str) -> str:
+    """The kabupaten's budget by jenis belanja and by program, as ranked bars of pagu."""
+    frame = table.frame.filter(~pl.col("_total").fill_null(False))
+    figures = []
+    for kelompok, key in ((1, "chart_jenis"), (2, "chart_program")):
+        part = frame.filter(pl.col("kelompok") == kelompok)
+        if part.height == 0:
+            continue
+        # "Program " is the same first word of every program: the bar label starts after it
+        labels = [str(u).removeprefix("Program ") for u in part["uraian"].to_list()]
+        if table.frame["kabupaten"].n_unique() > 1:
+            labels = [f"{u} · {k}" for u, k in zip(labels, part["kabupaten"], strict=True)]
+        items = list(zip(labels, part["pagu"].cast(pl.Float64).to_list(), strict=True))
+        svg = charts.ranked_bars(
+            items, t(key, lang), lambda v: fmt.rupiah_short(v, lang), reference=None
+        )
+        figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
 
 
 def _index_extra(lang: str) -> str:

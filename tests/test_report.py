@@ -613,3 +613,20 @@ def test_submissions_without_a_year_say_so(tmp_path: Path) -> None:
     load(batch, validate(batch), warehouse)
     with pytest.raises(LakipError, match="1 pengiriman, tetapi tidak satu pun"):
         report(warehouse, tmp_path / "reports")
+
+
+def test_charts_are_static_svg_ranked_with_the_100_line(mixed: Site) -> None:
+    index = mixed.page("index.html")
+    svgs = re.findall(r'<svg class="chart".*?</svg>', index, re.S)
+    assert len(svgs) == 2  # serapan, capaian
+    for svg in svgs:
+        values = [
+            float(v.replace(".", "").replace(",", "."))
+            for v in re.findall(r'class="v">([\d.,]+) %</text>', svg)
+        ]
+        assert len(values) == 6 and values == sorted(values, reverse=True)
+        assert "<line x1=" in svg and ">100 %</text>" in svg
+        assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
+    anggaran = mixed.page("anggaran.html")
+    assert anggaran.count('<svg class="chart"') == 2  # jenis belanja, program
+    assert re.search(r'class="v">Rp \d+,\d{2} (M|jt)</text>', anggaran)

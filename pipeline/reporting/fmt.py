@@ -105,6 +105,24 @@ def rupiah(value: object, decimals: int = MONEY_DECIMALS, lang: str = "id") -> s
     return f"-Rp {text[1:]}" if text.startswith("-") else f"Rp {text}"
 
 
+_SHORT_UNITS = {"id": ("M", "jt"), "en": ("B", "M")}
+"""Miliar / juta (id), billion / million (en)."""
+
+
+def rupiah_short(value: object, lang: str = "id") -> str:
+    """A chart label: ``Rp 40,78 M`` (miliar) / ``Rp 40.78 B``, ``Rp 346,71 jt`` / ``Rp 346.71 M``.
+
+    Only beside a bar, where the exact figure is in the table below it.
+    """
+    d = to_decimal(value)
+    if d is None:
+        return MISSING
+    big, small = _SHORT_UNITS.get(lang, _SHORT_UNITS["id"])
+    if abs(d) >= Decimal(10) ** 9:
+        return f"Rp {number(d / Decimal(10) ** 9, 2, lang)} {big}"
+    return f"Rp {number(d / Decimal(10) ** 6, 2, lang)} {small}"
+
+
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _EMBEDDED_NUMBER = re.compile(r"(?<![\w.,])-?\d+\.\d+(?![\w.,])")
 

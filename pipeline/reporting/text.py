@@ -310,6 +310,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "LKjIP setiap kecamatan; daftar kecamatan nasional (Kepmendagri).",
         "Each kecamatan's LKjIP; the national kecamatan list (Kepmendagri).",
     ),
+    "chart_serapan": ("Serapan anggaran per kecamatan", "Budget absorption per kecamatan"),
+    "chart_capaian": (
+        "Rata-rata capaian IKU per kecamatan",
+        "Mean IKU achievement per kecamatan",
+    ),
+    "chart_jenis": ("Pagu menurut jenis belanja", "Budget by type of expenditure"),
+    "chart_program": ("Pagu menurut program", "Budget by programme"),
     "kpi_pagu": ("Total pagu", "Total budget"),
     "kpi_realisasi": ("Total realisasi", "Total spent"),
     "kpi_serapan": ("Serapan", "Absorption"),
