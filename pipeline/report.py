@@ -33,6 +33,7 @@ from pipeline.reporting.html import (
     glossary,
     legend,
     render_page,
+    years_page,
 )
 from pipeline.reporting.kinerja import SERAPAN_RENDAH
 from pipeline.reporting.model import Context, Page, ReportTable
@@ -93,6 +94,7 @@ def report(
         written: list[Path] = []
         for year in years:
             written.extend(build_year(con, Path(reports_dir), year, lang))
+        written.append(_write_years_page(Path(reports_dir), report_years(con), lang))
         return written
     except duckdb.Error as exc:
         # e.g. a warehouse whose views predate this lakip: a load recreates them
@@ -209,6 +211,15 @@ def build_year(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out / name for name in names]
+
+
+def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:
+    """``reports/index.html`` over every year of the warehouse, replaced in one rename."""
+    path = reports_dir / "index.html"
+    staging = reports_dir / f".index.html-{os.getpid()}"
+    staging.write_text(years_page(years, lang, __version__), encoding="utf-8")
+    staging.replace(path)
+    return path
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -136,8 +136,19 @@ def test_site_per_year_with_every_page(sample: Site) -> None:
     out = sample.reports / "2025"
     expected = [out / name for name in PAGE_TABLES]
     expected += [out / "temuan" / "12-19-01-medang-deras.html", out / WORKBOOK]
+    expected.append(sample.reports / "index.html")  # every year
     assert sample.written == expected
     assert all(p.is_file() for p in expected)
+
+
+def test_years_link_to_each_other(mixed: Site) -> None:
+    years = (mixed.reports / "index.html").read_text(encoding="utf-8")
+    assert years.index('href="2025/index.html"') < years.index('href="2024/index.html"')
+    for tahun in (2024, 2025):
+        assert 'href="../index.html">Semua tahun</a>' in mixed.page("capaian.html", tahun)
+    assert 'href="../../index.html">Semua tahun</a>' in mixed.page(
+        "temuan/12-19-01-medang-deras.html"
+    )
 
 
 def test_title_and_footer_name_the_kabupaten_and_year(sample: Site) -> None:
@@ -521,7 +532,8 @@ def test_english_banner(mixed: Site, tmp_path: Path) -> None:
 
 def test_one_year_only_and_unknown_year(mixed: Site, tmp_path: Path) -> None:
     written = report(mixed.warehouse, tmp_path, tahun=2024)
-    assert written and all(p.is_relative_to(tmp_path / "2024") for p in written)
+    assert written[-1] == tmp_path / "index.html"  # the years page lists every year
+    assert all(p.is_relative_to(tmp_path / "2024") for p in written[:-1])
     assert not (tmp_path / "2025").exists()
     with pytest.raises(LakipError, match="2030"):
         report(mixed.warehouse, tmp_path, tahun=2030)

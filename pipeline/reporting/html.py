@@ -382,7 +382,32 @@ def _nav(page: Page, lang: str, prefix: str) -> str:
         href = prefix + NAV_FILES[key]
         current = ' aria-current="page"' if key == page.key else ""
         items.append(f'<a href="{href}"{current}>{label}</a>')
+    # the years of the warehouse: reports/index.html lists them all
+    items.append(
+        f'<a class="tahun" href="{prefix}../index.html">{html.escape(t("all_years", lang))}</a>'
+    )
     return "\n".join(items)
+
+
+def years_page(years: list[int], lang: str, version: str) -> str:
+    """``reports/index.html``: every report year, newest first, each linking to its site."""
+    links = "".join(
+        f'<a href="{y}/index.html"><strong>{html.escape(t("year", lang))} {y}</strong>'
+        f"<span>{html.escape(t('card_tahun', lang))}</span></a>"
+        for y in sorted(years, reverse=True)
+    )
+    title = html.escape(t("site_title", lang))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>\n{_template('report.css')}\n</style>\n</head>\n<body>\n"
+        f'<header class="top"><div class="wrap"><p class="kicker">{title}</p>'
+        f"<h1>{html.escape(t('all_years', lang))}</h1></div></header>\n"
+        f'<main class="wrap"><p class="intro">{html.escape(t("intro_tahun", lang))}</p>'
+        f'<div class="cards">{links}</div></main>\n'
+        f'<footer><div class="wrap">lakip {html.escape(version)}</div></footer>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def _banner(page: Page, lang: str) -> str:

@@ -35,6 +35,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "never be quoted as government data.",
     ),
     "badge_sintetis": ("SINTETIS", "SYNTHETIC"),
+    "all_years": ("Semua tahun", "All years"),
+    "card_tahun": (
+        "Ringkasan, capaian, anggaran, tren dan kualitas data",
+        "Summary, achievement, budget, trends and data quality",
+    ),
+    "intro_tahun": (
+        "Laporan konsolidasi setiap tahun yang ada di gudang data. Pilih tahun.",
+        "The consolidated report of every year in the warehouse. Choose a year.",
+    ),
     "nav_label": ("Halaman laporan", "Report pages"),
     "source": ("Sumber", "Source"),
     "formula": ("Rumus", "Formula"),
