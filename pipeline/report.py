@@ -12,6 +12,7 @@ carries a banner and marks the kecamatan's rows; the workbook does the same per 
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import shutil
@@ -170,7 +171,6 @@ def build_year(
     reports_dir.mkdir(parents=True, exist_ok=True)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
-    pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     findings_pages = []
     rows = kualitas.temuan_rows(con, ctx)
     for row in kecamatan.iter_rows(named=True):
@@ -193,11 +193,14 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
+    profiles = _profiles(by_page, findings_pages, kecamatan, ctx)
+    _link_profiles(by_page, kecamatan)
+    pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
     try:
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
         names: list[str] = []
-        for page in [*pages, *findings_pages]:
+        for page in [*pages, *findings_pages, *profiles]:
             path = staging / page.file
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(render_page(page, ctx), encoding="utf-8")
@@ -243,6 +246,67 @@ def _swap(staging: Path, out: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+PROFILE_DIR = "kecamatan"
+PROFILE_TABLES = (
+    ("capaian", "capaian-kinerja"),
+    ("anggaran", "anggaran-jenis-belanja"),
+    ("anggaran", "anggaran-program"),
+    ("tren", "tren-ikm"),
+    ("tren", "tren-akip"),
+)
+"""The tables a kecamatan profile shows, each cut to that kecamatan's rows."""
+
+
+def _profiles(
+    by_page: dict[str, list[ReportTable]],
+    findings: list[Page],
+    kecamatan: pl.DataFrame,
+    ctx: Context,
+) -> list[Page]:
+    """One printable page per kecamatan: its capaian, budget, trends and findings."""
+    tables = {table.id: table for key, _ in PROFILE_TABLES for table in by_page[key]}
+    parts = {
+        tid: tables[tid].frame.partition_by("submission_id", as_dict=True)
+        for _, tid in PROFILE_TABLES
+    }
+    out = []
+    for row, finding in zip(kecamatan.iter_rows(named=True), findings, strict=True):
+        sid = row["submission_id"]
+        own = []
+        for _, tid in PROFILE_TABLES:
+            table = tables[tid]
+            frame = parts[tid].get((sid,), table.frame.clear())
+            own.append(dataclasses.replace(table, frame=frame, id=f"{tid}-{row['slug']}"))
+        own.extend(finding.tables)
+        name = row["_kec"]
+        out.append(
+            Page(
+                file=f"{PROFILE_DIR}/{row['slug']}.html",
+                key="index",
+                title=t("page_profil", ctx.lang, kecamatan=name),
+                intro=t("intro_profil", ctx.lang, kecamatan=name, tahun=ctx.tahun),
+                tables=own,
+                kecamatan=1,
+                sintetis_kecamatan=1 if row["_sintetis"] else 0,
+            )
+        )
+    return out
+
+
+def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFrame) -> None:
+    """Every kecamatan label in a table links to that kecamatan's profile page."""
+    links = kecamatan.select(
+        "submission_id", (pl.lit(f"{PROFILE_DIR}/") + pl.col("slug") + ".html").alias("_profil")
+    )
+    for tables in by_page.values():
+        for table in tables:
+            frame = table.frame
+            if "submission_id" in frame.columns and "_profil" not in frame.columns:
+                table.frame = frame.join(
+                    links, on="submission_id", how="left", maintain_order="left"
+                )
 
 
 def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.DataFrame) -> Page:

@@ -135,7 +135,8 @@ def test_finding_values_get_separators_but_text_stays() -> None:
 def test_site_per_year_with_every_page(sample: Site) -> None:
     out = sample.reports / "2025"
     expected = [out / name for name in PAGE_TABLES]
-    expected += [out / "temuan" / "12-19-01-medang-deras.html", out / WORKBOOK]
+    expected += [out / "temuan" / "12-19-01-medang-deras.html"]
+    expected += [out / "kecamatan" / "12-19-01-medang-deras.html", out / WORKBOOK]
     expected.append(sample.reports / "index.html")  # every year
     assert sample.written == expected
     assert all(p.is_file() for p in expected)
@@ -470,9 +471,13 @@ def test_real_data_carries_no_synthetic_mark(sample: Site) -> None:
 
 def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
     pages = _html_pages(mixed, 2025)
-    assert len(pages) == len(PAGE_TABLES) + 6
+    assert len(pages) == len(PAGE_TABLES) + 6 + 6  # findings pages and profiles
     for name, page in pages.items():
-        real_only = name in ("temuan/12-19-01-medang-deras.html", "glosarium.html")
+        real_only = name in (
+            "temuan/12-19-01-medang-deras.html",
+            "kecamatan/12-19-01-medang-deras.html",
+            "glosarium.html",
+        )
         assert page.count(BANNER_ID) == (0 if real_only else 1), name
     for name, page in _html_pages(mixed, 2024).items():  # made-up only
         assert page.count(BANNER_ID) == (name != "glosarium.html"), name
@@ -481,7 +486,7 @@ def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
 def test_synthetic_rows_are_marked(mixed: Site) -> None:
     page = mixed.page("capaian.html")
     for name in SYNTHETIC_NAMES:
-        assert f'{name} <span class="badge-sintetis">SINTETIS</span></th>' in page
+        assert f'{name}</a> <span class="badge-sintetis">SINTETIS</span></th>' in page
     assert "Medang Deras <span" not in page
     sheet = mixed.sheet("Ringkasan")
     flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
@@ -642,3 +647,14 @@ def test_charts_are_static_svg_ranked_with_the_100_line(mixed: Site) -> None:
     anggaran = mixed.page("anggaran.html")
     assert anggaran.count('<svg class="chart"') == 2  # jenis belanja, program
     assert re.search(r'class="v">Rp \d+,\d{2} (M|jt)</text>', anggaran)
+
+
+def test_one_profile_per_kecamatan_linked_from_the_tables(mixed: Site) -> None:
+    profiles = sorted((mixed.reports / "2025" / "kecamatan").glob("*.html"))
+    assert len(profiles) == 6
+    sei_suka = mixed.page("kecamatan/12-19-02-sei-suka.html")
+    for tid in ("capaian-kinerja", "anggaran-jenis-belanja", "tren-ikm", "temuan"):
+        assert f'id="{tid}-12-19-02-sei-suka"' in sei_suka, tid
+    assert "Talawi" not in sei_suka  # only its own rows
+    for name in ("index.html", "capaian.html", "anggaran.html"):
+        assert 'href="kecamatan/12-19-02-sei-suka.html"' in mixed.page(name), name

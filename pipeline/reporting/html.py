@@ -274,10 +274,11 @@ def render_table(table: ReportTable, lang: str) -> str:
             value = stub_values[outer][r]
             if value != group:
                 group = value
-                label = value + (_badge(lang) if sintetis[r] and mark == outer else "")
-                cls = "grup sintetis" if sintetis[r] and mark == outer else "grup"
+                label = value
                 if links and links[r] and outer == "_kec":
                     label = f'<a href="{html.escape(links[r])}">{label}</a>'
+                label += _badge(lang) if sintetis[r] and mark == outer else ""
+                cls = "grup sintetis" if sintetis[r] and mark == outer else "grup"
                 rows.append(
                     f'<tr class="{cls}"><th scope="rowgroup" colspan="{width}" '
                     f'id="{tid}-stub-g{g}">{label}</th></tr>'

@@ -104,6 +104,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_anggaran": ("Realisasi anggaran", "Budget realisation"),
     "page_tren": ("Tren dan pembanding", "Trends and comparison"),
     "page_kualitas": ("Kualitas data", "Data quality"),
+    "page_profil": ("Profil {kecamatan}", "Profile {kecamatan}"),
+    "intro_profil": (
+        "Kinerja, anggaran, tren dan temuan pemeriksaan {kecamatan} tahun {tahun}, satu halaman "
+        "untuk dicetak.",
+        "Performance, budget, trends and check findings of {kecamatan} for {tahun}, one page "
+        "to print.",
+    ),
     "page_temuan": ("Temuan {kecamatan}", "Findings {kecamatan}"),
     "intro_index": (
         "Rekap laporan kinerja (LKjIP) {n} kecamatan. Angka capaian, serapan dan efisiensi "
