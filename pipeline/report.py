@@ -12,7 +12,11 @@ carries a banner and marks the kecamatan's rows; the workbook does the same per 
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -21,27 +25,41 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, kinerja, kualitas, pengiriman, tren
+from pipeline.reporting import (
+    anggaran,
+    charts,
+    common,
+    fmt,
+    kinerja,
+    kualitas,
+    pengiriman,
+    ringkasan,
+    tren,
+)
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
     NAV_FILES,
     RATING_LEGEND,
+    glossary,
     legend,
     render_page,
+    years_page,
 )
+from pipeline.reporting.kinerja import SERAPAN_RENDAH
 from pipeline.reporting.model import Context, Page, ReportTable
 from pipeline.reporting.text import t
 from pipeline.reporting.xlsx import write_workbook
 from schemas.text import both, known
 
 PAGE_TABLES: dict[str, tuple[str, ...]] = {
-    "index.html": ("ringkasan-kecamatan",),
+    "index.html": ("ringkasan-kabupaten", "ringkasan-kecamatan"),
     "capaian.html": ("capaian-kinerja",),
     "efisiensi.html": ("efisiensi-kecamatan", "efisiensi-program", "efisiensi-sasaran"),
     "anggaran.html": ("anggaran-kabupaten", "anggaran-jenis-belanja", "anggaran-program"),
     "tren.html": ("tren-ikm", "tren-akip", "peringkat-kecamatan", "pembanding-iku"),
     "kualitas.html": ("kualitas-data", "kualitas-aturan"),
+    "glosarium.html": (),
 }
 """The stable table ids of each page; a findings page ``temuan/<slug>.html`` has
 ``temuan-<slug>``. Tests and docs/reports.md rely on these."""
@@ -74,6 +92,7 @@ def report(
         written: list[Path] = []
         for year in years:
             written.extend(build_year(con, Path(reports_dir), year, lang))
+        written.append(_write_years_page(Path(reports_dir), report_years(con), lang))
         return written
     except duckdb.Error as exc:
         # e.g. a warehouse whose views predate this lakip: a load recreates them
@@ -112,7 +131,7 @@ def build_tables(
 ) -> dict[str, list[ReportTable]]:
     """Every table of the year, by page key."""
     return {
-        "index": [kinerja.ringkasan(con, ctx)],
+        "index": [ringkasan.headline(con, ctx), kinerja.ringkasan(con, ctx)],
         "capaian": [kinerja.capaian(con, ctx)],
         "efisiensi": [
             kinerja.efisiensi_kecamatan(con, ctx),
@@ -131,6 +150,7 @@ def build_tables(
             tren.pembanding(con, ctx),
         ],
         "kualitas": [kualitas.kualitas(con, ctx, kecamatan), kualitas.aturan(con, ctx)],
+        "glosarium": [],
     }
 
 
@@ -140,9 +160,9 @@ def build_year(
     """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook."""
     ctx = context(con, tahun, lang)
     out = reports_dir / str(tahun)
+    reports_dir.mkdir(parents=True, exist_ok=True)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
-    pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     findings_pages = []
     rows = kualitas.temuan_rows(con, ctx)
     for row in kecamatan.iter_rows(named=True):
@@ -165,21 +185,124 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
+    profiles = _profiles(by_page, findings_pages, kecamatan, ctx)
+    _link_profiles(by_page, kecamatan)
+    pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
-    written: list[Path] = []
-    for page in [*pages, *findings_pages]:
-        path = out / page.file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(page, ctx), encoding="utf-8")
-        written.append(path)
-    _remove_stale(out / FINDINGS_DIR, {p for p in written if p.parent.name == FINDINGS_DIR})
-    workbook_tables = [table for key in NAV for table in by_page[key]]
-    workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
-    workbook_tables.append(delivery)
-    written.append(write_workbook(out / WORKBOOK, workbook_tables, ctx))
-    return written
+    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
+    try:
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        names: list[str] = []
+        for page in [*pages, *findings_pages, *profiles]:
+            path = staging / page.file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render_page(page, ctx), encoding="utf-8")
+            names.append(page.file)
+        workbook_tables = [table for key in NAV for table in by_page[key]]
+        workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+        workbook_tables.append(delivery)
+        write_workbook(staging / WORKBOOK, workbook_tables, ctx)
+        names.append(WORKBOOK)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:
+    """``reports/index.html`` over every year of the warehouse, replaced in one rename."""
+    path = reports_dir / "index.html"
+    staging = reports_dir / f".index.html-{os.getpid()}"
+    staging.write_text(years_page(years, lang, __version__), encoding="utf-8")
+    staging.replace(path)
+    return path
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the finished ``staging`` folder in the place of ``out``.
+
+    Why: a reader (or a web server) must never see a half-written year, and a failure
+    must leave the previous site whole. The old folder is moved aside first, then the
+    new one renamed into place (both renames on the same file system), then the old one
+    deleted; findings pages of kecamatan that left the year go with it.
+    """
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        out.rename(old)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+PROFILE_DIR = "kecamatan"
+PROFILE_TABLES = (
+    ("capaian", "capaian-kinerja"),
+    ("anggaran", "anggaran-jenis-belanja"),
+    ("anggaran", "anggaran-program"),
+    ("tren", "tren-ikm"),
+    ("tren", "tren-akip"),
+)
+"""The tables a kecamatan profile shows, each cut to that kecamatan's rows."""
+
+
+def _profiles(
+    by_page: dict[str, list[ReportTable]],
+    findings: list[Page],
+    kecamatan: pl.DataFrame,
+    ctx: Context,
+) -> list[Page]:
+    """One printable page per kecamatan: its capaian, budget, trends and findings."""
+    tables = {table.id: table for key, _ in PROFILE_TABLES for table in by_page[key]}
+    parts = {
+        tid: tables[tid].frame.partition_by("submission_id", as_dict=True)
+        for _, tid in PROFILE_TABLES
+    }
+    out = []
+    for row, finding in zip(kecamatan.iter_rows(named=True), findings, strict=True):
+        sid = row["submission_id"]
+        own = []
+        for _, tid in PROFILE_TABLES:
+            table = tables[tid]
+            frame = parts[tid].get((sid,), table.frame.clear())
+            own.append(dataclasses.replace(table, frame=frame, id=f"{tid}-{row['slug']}"))
+        own.extend(finding.tables)
+        name = row["_kec"]
+        out.append(
+            Page(
+                file=f"{PROFILE_DIR}/{row['slug']}.html",
+                key="index",
+                title=t("page_profil", ctx.lang, kecamatan=name),
+                intro=t("intro_profil", ctx.lang, kecamatan=name, tahun=ctx.tahun),
+                tables=own,
+                kecamatan=1,
+                sintetis_kecamatan=1 if row["_sintetis"] else 0,
+            )
+        )
+    return out
+
+
+def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFrame) -> None:
+    """Every kecamatan label in a table links to that kecamatan's profile page."""
+    links = kecamatan.select(
+        "submission_id", (pl.lit(f"{PROFILE_DIR}/") + pl.col("slug") + ".html").alias("_profil")
+    )
+    for tables in by_page.values():
+        for table in tables:
+            frame = table.frame
+            if "submission_id" in frame.columns and "_profil" not in frame.columns:
+                table.frame = frame.join(
+                    links, on="submission_id", how="left", maintain_order="left"
+                )
 
 
 def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.DataFrame) -> Page:
@@ -189,11 +312,16 @@ def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.
     intro = t(f"intro_{key}", lang, **intro_values)
     extra = ""
     if key == "index":
-        extra = _index_extra(lang)
+        extra = _headline_cards(page_tables[0], lang) + _index_charts(page_tables[1], lang)
+        extra += _index_extra(lang)
+    elif key == "anggaran":
+        extra = _anggaran_charts(page_tables[0], lang)
     elif key == "capaian":
         extra = legend(t("col_rating", lang), RATING_LEGEND, lang)
     elif key == "efisiensi":
         extra = legend(t("col_kategori", lang), KATEGORI_LEGEND, lang)
+    elif key == "glosarium":
+        extra = glossary(lang, batas=fmt.percent(SERAPAN_RENDAH, lang=lang))
     return Page(
         file=NAV_FILES[key],
         key=key,
@@ -221,6 +349,89 @@ def _shown(page_tables: list[ReportTable]) -> tuple[set[str], set[str]]:
     return shown, made_up
 
 
+def _headline_cards(table: ReportTable, lang: str) -> str:
+    """The kabupaten headline as a row of big figures (the total row when several)."""
+    frame = table.frame
+    if frame.height == 0:
+        return ""
+    row = frame.row(frame.height - 1, named=True)
+    expected = row.get("diharapkan")
+    belum = row.get("belum_masuk")
+    masuk = (
+        t("kpi_dari", lang, masuk=row["masuk"], diharapkan=expected)
+        if expected
+        else (fmt.count(row["masuk"], lang))
+    )
+    detail = t(
+        "kpi_masuk_detail",
+        lang,
+        bersih=row["bersih"],
+        peringatan=row["peringatan"],
+        galat=row["galat"],
+        belum=fmt.MISSING if belum is None else belum,
+    )
+    cards = [
+        ("kpi_pagu", fmt.rupiah(row["pagu"], lang=lang), ""),
+        ("kpi_realisasi", fmt.rupiah(row["realisasi"], lang=lang), ""),
+        ("kpi_serapan", fmt.percent(row["serapan"], lang=lang), ""),
+        ("kpi_capaian", fmt.percent(row["rata_capaian"], lang=lang), ""),
+        ("kpi_masuk", masuk, detail),
+    ]
+    items = "".join(
+        f'<div class="kpi"><span class="kpi-label">{html.escape(t(key, lang))}</span>'
+        f"<strong>{html.escape(value)}</strong>"
+        + (f'<span class="kpi-detail">{html.escape(note)}</span>' if note else "")
+        + "</div>"
+        for key, value, note in cards
+    )
+    return f'<div class="kpis">{items}</div>'
+
+
+def _index_charts(table: ReportTable, lang: str) -> str:
+    """Serapan and mean IKU capaian by kecamatan as ranked bars with the 100 % line."""
+    frame = table.frame
+    if "_total" in frame.columns:
+        frame = frame.filter(~pl.col("_total").fill_null(False))
+    if frame.height == 0:
+        return ""
+    names = frame["_kec"].to_list()
+    figures = []
+    for column, key, bad in (
+        ("serapan", "chart_serapan", True),  # spending over the budget is red
+        ("rata_capaian", "chart_capaian", False),
+    ):
+        items = list(zip(names, frame[column].cast(pl.Float64).to_list(), strict=True))
+        svg = charts.ranked_bars(
+            items,
+            t(key, lang),
+            lambda v: fmt.percent(v, lang=lang),
+            reference_text=fmt.percent(100, 0, lang),
+            over_is_bad=bad,
+        )
+        figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>'
+
+
+def _anggaran_charts(table: ReportTable, lang: str) -> str:
+    """The kabupaten's budget by jenis belanja and by program, as ranked bars of pagu."""
+    frame = table.frame.filter(~pl.col("_total").fill_null(False))
+    figures = []
+    for kelompok, key in ((1, "chart_jenis"), (2, "chart_program")):
+        part = frame.filter(pl.col("kelompok") == kelompok)
+        if part.height == 0:
+            continue
+        # "Program " is the same first word of every program: the bar label starts after it
+        labels = [str(u).removeprefix("Program ") for u in part["uraian"].to_list()]
+        if table.frame["kabupaten"].n_unique() > 1:
+            labels = [f"{u} · {k}" for u, k in zip(labels, part["kabupaten"], strict=True)]
+        items = list(zip(labels, part["pagu"].cast(pl.Float64).to_list(), strict=True))
+        svg = charts.ranked_bars(
+            items, t(key, lang), lambda v: fmt.rupiah_short(v, lang), reference=None
+        )
+        figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
+
+
 def _index_extra(lang: str) -> str:
     cards = []
     for key in NAV[1:]:
@@ -234,12 +445,3 @@ def _index_extra(lang: str) -> str:
         + legend(t("col_rating", lang), RATING_LEGEND, lang)
         + legend(t("col_kategori", lang), KATEGORI_LEGEND, lang)
     )
-
-
-def _remove_stale(folder: Path, keep: set[Path]) -> None:
-    """Findings pages of kecamatan no longer in the year (a superseded or renamed one)."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob("*.html"):
-        if path not in keep:
-            path.unlink()

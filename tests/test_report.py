@@ -10,6 +10,7 @@ with ``LAKIP_UPDATE_SNAPSHOTS=1``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 from test_report_support import (
+    REPO,
     SNAPSHOTS,
     SYNTHETIC_NAMES,
     build_warehouse,
@@ -96,9 +98,12 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def test_indonesian_number_formats() -> None:
-    assert fmt.rupiah(Decimal("5463337162.00")) == "Rp 5.463.337.162"
-    assert fmt.rupiah(Decimal("4973508744.24"), 2) == "Rp 4.973.508.744,24"
-    assert fmt.rupiah(Decimal("-343000.00")) == "-Rp 343.000"
+    # one money style: always with its sen, so a column never mixes 10.011.500 and ,00
+    assert fmt.rupiah(Decimal("5463337162.00")) == "Rp 5.463.337.162,00"
+    assert fmt.rupiah(Decimal("4973508744.24")) == "Rp 4.973.508.744,24"
+    assert fmt.rupiah(Decimal("-343000.00")) == "-Rp 343.000,00"
+    assert fmt.score(71.26) == "71,26" and fmt.score(71.26, "en") == "71.26"
+    assert fmt.count(1579) == "1.579"
     assert fmt.percent(97.83) == "97,83 %"
     assert fmt.number(1234567.891, 2, "en") == "1,234,567.89"
     assert fmt.percent(97.8345, lang="en") == "97.83%"
@@ -115,15 +120,13 @@ def test_rounding_is_half_up_like_the_validator() -> None:
     assert fmt.number(-2.675) == "-2,68"
 
 
-def test_money_precision_is_per_column() -> None:
-    assert fmt.money_decimals([Decimal("1.00"), Decimal("2"), None]) == 0
-    assert fmt.money_decimals([Decimal("1.00"), Decimal("4973508744.24")]) == 2
-
-
 def test_finding_values_get_separators_but_text_stays() -> None:
     assert fmt.finding_value("5461337162.00") == "5.461.337.162,00"
     assert fmt.finding_value("74.10 (BB)") == "74,10 (BB)"  # the score too (issue 11)
     assert fmt.finding_value("2025") == "2025"  # a year never gets a thousands dot
+    assert fmt.finding_value("74.10 (BB)", "en") == "74.10 (BB)"
+    assert fmt.finding_number("5461337162.00") == Decimal("5461337162.00")
+    assert fmt.finding_number("74.10 (BB)") is None
     assert fmt.finding_value("-") == "-"
 
 
@@ -134,9 +137,21 @@ def test_site_per_year_with_every_page(sample: Site) -> None:
     out = sample.reports / "2025"
     expected = [out / name for name in PAGE_TABLES]
     expected += [out / "pengiriman.html"]  # the submission status (tests/test_status.py)
-    expected += [out / "temuan" / "12-19-01-medang-deras.html", out / WORKBOOK]
+    expected += [out / "temuan" / "12-19-01-medang-deras.html"]
+    expected += [out / "kecamatan" / "12-19-01-medang-deras.html", out / WORKBOOK]
+    expected.append(sample.reports / "index.html")  # every year
     assert sample.written == expected
     assert all(p.is_file() for p in expected)
+
+
+def test_years_link_to_each_other(mixed: Site) -> None:
+    years = (mixed.reports / "index.html").read_text(encoding="utf-8")
+    assert years.index('href="2025/index.html"') < years.index('href="2024/index.html"')
+    for tahun in (2024, 2025):
+        assert 'href="../index.html">Semua tahun</a>' in mixed.page("capaian.html", tahun)
+    assert 'href="../../index.html">Semua tahun</a>' in mixed.page(
+        "temuan/12-19-01-medang-deras.html"
+    )
 
 
 def test_title_and_footer_name_the_kabupaten_and_year(sample: Site) -> None:
@@ -162,9 +177,29 @@ def test_every_table_names_formula_and_source(sample: Site) -> None:
         page = sample.page(name)
         for table_id in ids:
             start = page.index(f'<div id="{table_id}"')
-            notes = page[start : page.index("</tfoot>", start)]
+            notes = page[start : page.index("</section>", start)]
             assert "<strong>Rumus:</strong>" in notes, table_id
-            assert "<strong>Sumber:</strong>" in notes and "gudang data lakip" in notes, table_id
+            assert "<strong>Sumber:</strong>" in notes, table_id
+            assert "LKjIP" in notes or "lakip" in notes, table_id
+
+
+MACHINERY = re.compile(r"\bv_[a-z_]+|\bstg_[a-z_]+|docs/[\w-]+\.md|lakip rules|Σ|/work/|/tmp/")
+"""What readers must never see: view names, file names, commands, formula symbols of code."""
+
+
+def test_plain_language_for_readers(sample: Site) -> None:
+    # the findings pages quote the validator's own messages; every other page is plain
+    for name in PAGE_TABLES:
+        page = sample.page(name)
+        assert MACHINERY.findall(page) == [], name
+    glossary = sample.page("glosarium.html")
+    for term in ("Capaian kinerja", "Serapan anggaran", "Efisiensi", "IKM", "Nilai AKIP"):
+        assert f"<dt>{term}" in glossary, term
+    assert glossary.count('<dd class="dasar">') == 7
+    # a rule code only next to its plain title
+    kualitas = sample.page("kualitas.html")
+    for judul in cells(kualitas, "kualitas-aturan", "judul"):
+        assert re.fullmatch(r".{8,} \([A-Z]{3}\d{3}\)", judul), judul
 
 
 def test_no_script_no_external_resource(sample: Site) -> None:
@@ -211,7 +246,7 @@ def test_efisiensi_is_one_formula_beside_what_was_printed(sample: Site) -> None:
     ]
     for table_id in PAGE_TABLES["efisiensi.html"]:
         notes = page[page.index(f'<div id="{table_id}"') :]
-        notes = notes[: notes.index("</tfoot>")]
+        notes = notes[: notes.index("</section>")]
         assert "capaian kinerja (%) − serapan anggaran (%)" in notes
     ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
     kec = cells(page, "efisiensi-kecamatan", "efisiensi")
@@ -237,15 +272,15 @@ def test_anggaran_totals_are_exact_sums_of_the_view(sample: Site) -> None:
     assert isinstance(jenis["pagu"], Decimal)
     assert jenis["pagu"] == Decimal("5463337162.00")
     pagu = cells(page, "anggaran-jenis-belanja", "pagu")
-    assert pagu[-1] == "Rp 5.463.337.162" == fmt.rupiah(jenis["pagu"])
+    assert pagu[-1] == "Rp 5.463.337.162,00" == fmt.rupiah(jenis["pagu"])
     realisasi = cells(page, "anggaran-jenis-belanja", "realisasi")
-    assert realisasi[-1] == fmt.rupiah(jenis["realisasi"], 2) == "Rp 5.345.196.344,24"
+    assert realisasi[-1] == fmt.rupiah(jenis["realisasi"]) == "Rp 5.345.196.344,24"
     program = cells(page, "anggaran-program", "realisasi")
-    assert program[-1] == fmt.rupiah(by["program_kegiatan"]["realisasi"]) == "Rp 5.259.576.563"
+    assert program[-1] == fmt.rupiah(by["program_kegiatan"]["realisasi"]) == "Rp 5.259.576.563,00"
     # the kabupaten table closes both groups with the same exact sums
     kab = cells(page, "anggaran-kabupaten", "realisasi")
-    assert fmt.rupiah(jenis["realisasi"], 2) in kab
-    assert fmt.rupiah(by["program_kegiatan"]["realisasi"], 2) in kab
+    assert fmt.rupiah(jenis["realisasi"]) in kab
+    assert fmt.rupiah(by["program_kegiatan"]["realisasi"]) in kab
     # serapan as a bar, and the number beside it
     raw = table_html(page, "anggaran-program")
     assert raw.count('<div class="bar" role="img" aria-label="Serapan (grafik): ') == 6
@@ -256,13 +291,31 @@ def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
     view = mixed.query(f"SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025 ORDER BY {ORDER}")
     page = mixed.page("index.html")
     tid = "ringkasan-kecamatan"
-    assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == view[
-        "kecamatan"
-    ].to_list()
-    assert cells(page, tid, "serapan") == [fmt.percent(v) for v in view["serapan"]]
-    sen = fmt.money_decimals(view["pagu_total"].to_list())
-    assert cells(page, tid, "pagu_total") == [fmt.rupiah(v, sen) for v in view["pagu_total"]]
-    assert cells(page, tid, "ikm") == [fmt.number(v) for v in view["ikm"]]
+    assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == [
+        *view["kecamatan"].to_list(),
+        "Jumlah",
+    ]
+    n = view.height
+    assert cells(page, tid, "serapan")[:n] == [fmt.percent(v) for v in view["serapan"]]
+    assert cells(page, tid, "pagu_total")[:n] == [fmt.rupiah(v) for v in view["pagu_total"]]
+    assert cells(page, tid, "ikm")[:n] == [fmt.number(v) for v in view["ikm"]]
+    # the total row: exact sums, serapan of the sums
+    total = mixed.query(
+        "SELECT sum(pagu_total) AS p, sum(realisasi_total) AS r FROM v_ringkasan_kecamatan "
+        "WHERE tahun = 2025"
+    )
+    assert cells(page, tid, "pagu_total")[n] == fmt.rupiah(total["p"][0])
+    assert cells(page, tid, "serapan")[n] == fmt.percent(total["r"][0] / total["p"][0] * 100)
+    # the headline: the same figures, and the kecamatan in against the national list
+    head = "ringkasan-kabupaten"
+    assert cells(page, head, "pagu") == [fmt.rupiah(total["p"][0])]
+    assert cells(page, head, "masuk") == [str(n)]
+    wilayah = (REPO / "schemas" / "data" / "wilayah_kecamatan.csv").read_text(encoding="utf-8")
+    expected = wilayah.count(",Kabupaten Batu Bara,")
+    assert expected > n
+    assert cells(page, head, "diharapkan") == [str(expected)]
+    assert cells(page, head, "belum_masuk") == [str(expected - n)]
+    assert '<div class="kpi">' in page and fmt.rupiah(total["p"][0]) in page
 
 
 def test_tren_uses_each_years_own_report(mixed: Site) -> None:
@@ -282,8 +335,40 @@ def test_tren_uses_each_years_own_report(mixed: Site) -> None:
     # Medang Deras has no 2024 submission: its 2024 IKM comes from its 2025 trend table
     assert shown["Medang Deras"] == "82,36"
     assert table_html(page, "tren-ikm").count("<svg") == len(shown)
+
+
+def test_only_reports_without_errors_are_ranked(mixed: Site) -> None:
+    page = mixed.page("tren.html")
+    clean = mixed.query(
+        "SELECT count(*) AS n FROM v_ringkasan_kecamatan "
+        "WHERE tahun = 2025 AND coalesce(error_count, 0) = 0"
+    )["n"][0]
     ranks = cells(page, "peringkat-kecamatan", "peringkat_akip")
-    assert ranks == [str(i) for i in range(1, len(shown) + 1)]
+    notes = cells(page, "peringkat-kecamatan", "keterangan")
+    assert 0 < clean < len(ranks)
+    assert ranks[:clean] == [str(i) for i in range(1, clean + 1)]
+    assert ranks[clean:] == [fmt.MISSING] * (len(ranks) - clean)
+    assert notes[:clean] == [""] * clean
+    assert all(n.startswith("tidak diperingkat: laporan memuat") for n in notes[clean:])
+    # per indicator: ranked by the result itself, so a low target cannot lift a rank
+    rows = list(
+        zip(
+            cells(page, "pembanding-iku", "peringkat"),
+            cells(page, "pembanding-iku", "realisasi"),
+            strict=True,
+        )
+    )
+    ranked = [(int(r), v) for r, v in rows if r != fmt.MISSING]
+    assert ranked and min(r for r, _ in ranked) == 1
+
+
+def test_low_absorption_is_flagged_whatever_the_category(mixed: Site) -> None:
+    page = mixed.page("index.html")
+    serapan = cells(page, "ringkasan-kecamatan", "serapan")
+    flags = cells(page, "ringkasan-kecamatan", "catatan_serapan")
+    for value, flag in zip(serapan, flags, strict=True):
+        low = value != fmt.MISSING and float(value.rstrip(" %").replace(",", ".")) < 85
+        assert flag == ("serapan rendah" if low else ""), (value, flag)
 
 
 def test_kualitas_counts_and_links_to_findings(sample: Site) -> None:
@@ -296,8 +381,9 @@ def test_kualitas_counts_and_links_to_findings(sample: Site) -> None:
     assert 'href="temuan/12-19-01-medang-deras.html"' in page
     findings = sample.query("SELECT count(*) AS n FROM findings")["n"][0]
     temuan = sample.page("temuan/12-19-01-medang-deras.html")
-    rule_cells = cells(temuan, "temuan-12-19-01-medang-deras", "rule")
+    rule_cells = cells(temuan, "temuan-12-19-01-medang-deras", "aturan")
     assert len(rule_cells) == findings
+    assert all(re.fullmatch(r".{8,} \([A-Z]{3}\d{3}\)", c) for c in rule_cells), rule_cells
     if findings:
         assert 'href="../kualitas.html"' in temuan
 
@@ -324,12 +410,29 @@ def test_workbook_numbers_equal_the_views(sample: Site) -> None:
         f"SELECT * FROM v_capaian_iku WHERE tahun = 2025 ORDER BY {ORDER}, no NULLS LAST, row"
     )
     sheet = sample.sheet("Capaian kinerja")
-    assert sheet["Dihitung ulang (lakip): Capaian"].to_list() == view["capaian_hitung"].to_list()
+    # stored rounded as printed (half-up, 2 decimals), so a cell is the figure the page shows
+    assert sheet["Dihitung ulang (lakip): Capaian"].to_list() == [
+        float(fmt.rounded(v, 2)) if v is not None else None for v in view["capaian_hitung"]
+    ]
     assert sheet["Dicetak kecamatan: Capaian"].to_list() == view["capaian_tercetak"].to_list()
+    assert sheet["Target"].dtype == pl.Float64 and sheet["Realisasi"].dtype == pl.Float64
     ringkasan = sample.query("SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025")
     sheet = sample.sheet("Ringkasan")
-    assert sheet["Serapan"].to_list() == ringkasan["serapan"].to_list()
-    assert sheet["Pagu"].to_list() == [float(v) for v in ringkasan["pagu_total"]]
+    assert sheet["Serapan"].to_list()[: ringkasan.height] == [
+        float(fmt.rounded(v, 2)) for v in ringkasan["serapan"]
+    ]
+    # a finding's expected and found figures are numbers, its texts stay text
+    findings = sample.sheet("Temuan")
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[findings.columns.index("Seharusnya")]
+    book = fastexcel.read_excel(str(sample.reports / "2025" / WORKBOOK))
+    with zipfile.ZipFile(sample.reports / "2025" / WORKBOOK) as z:
+        xml = z.read(f"xl/worksheets/sheet{len(book.sheet_names)}.xml").decode()
+    cells_xml = re.findall(rf'<c r="{column}(\d+)"([^>]*)>', xml)
+    text = [' t="s"' in attrs for row, attrs in cells_xml if int(row) > HEADER_ROW + 1]
+    assert text.count(False) >= 10 and text.count(True) >= 1  # numbers, and "BB" as text
+    assert sheet["Pagu"].to_list()[: ringkasan.height] == [
+        float(v) for v in ringkasan["pagu_total"]
+    ]
     program = sample.query(
         "SELECT sum(pagu) AS pagu, sum(realisasi) AS realisasi FROM v_realisasi_anggaran "
         "WHERE tahun = 2025 AND tingkat = 'program'"
@@ -347,6 +450,9 @@ def test_workbook_formats_and_frozen_panes(sample: Site) -> None:
     assert 'formatCode="#,##0"' in styles
     assert 'formatCode="#,##0.00&quot; %&quot;"' in styles
     assert f'ySplit="{HEADER_ROW + 1}"' in sheet1 and 'state="frozen"' in sheet1
+    # printable as it is: A4 landscape, one page wide, header row on every page
+    assert 'paperSize="9"' in sheet1 and 'orientation="landscape"' in sheet1
+    assert 'fitToPage="1"' in sheet1 and 'fitToHeight="0"' in sheet1
 
 
 # ---------------------------------------------------------------- synthetic data
@@ -367,22 +473,27 @@ def test_real_data_carries_no_synthetic_mark(sample: Site) -> None:
 
 def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
     pages = _html_pages(mixed, 2025)
-    assert len(pages) == len(PAGE_TABLES) + 7  # + pengiriman.html and 6 temuan pages
+    # + pengiriman.html, 6 findings pages and 6 profiles
+    assert len(pages) == len(PAGE_TABLES) + 1 + 6 + 6
     for name, page in pages.items():
-        real_only = name == "temuan/12-19-01-medang-deras.html"
+        real_only = name in (
+            "temuan/12-19-01-medang-deras.html",
+            "kecamatan/12-19-01-medang-deras.html",
+            "glosarium.html",
+        )
         assert page.count(BANNER_ID) == (0 if real_only else 1), name
     for name, page in _html_pages(mixed, 2024).items():  # made-up only
-        assert page.count(BANNER_ID) == 1, name
+        assert page.count(BANNER_ID) == (name != "glosarium.html"), name
 
 
 def test_synthetic_rows_are_marked(mixed: Site) -> None:
     page = mixed.page("capaian.html")
     for name in SYNTHETIC_NAMES:
-        assert f'<span class="rowlabel">{name} <span class="badge-sintetis">SINTETIS</span>' in page
+        assert f'{name}</a> <span class="badge-sintetis">SINTETIS</span></th>' in page
     assert "Medang Deras <span" not in page
     sheet = mixed.sheet("Ringkasan")
     flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
-    assert flags == {"Medang Deras": False} | {n: True for n in SYNTHETIC_NAMES}
+    assert flags == {"Medang Deras": False, "Jumlah": False} | {n: True for n in SYNTHETIC_NAMES}
     assert mixed.sheet_head("Ringkasan")[2] == BANNER_ID
 
 
@@ -397,11 +508,12 @@ def test_english(sample: Site, tmp_path: Path) -> None:
     assert '<html lang="en">' in index and "Summary per kecamatan" in index
     assert "Recomputed (lakip)" in capaian and "Very high" in capaian
     assert "98.59%" in cells(capaian, "capaian-kinerja", "capaian_hitung")
-    assert cells(anggaran, "anggaran-jenis-belanja", "pagu")[-1] == "Rp 5,463,337,162"
+    assert cells(anggaran, "anggaran-jenis-belanja", "pagu")[-1] == "Rp 5,463,337,162.00"
     for page in (index, capaian, anggaran):
         assert "Dihitung ulang" not in page and "Sumber" not in page
     book = fastexcel.read_excel(str(tmp_path / "2025" / WORKBOOK))
     assert book.sheet_names == [
+        "Kabupaten summary",
         "Summary",
         "Performance achievement",
         "Efficiency per kecamatan",
@@ -429,7 +541,8 @@ def test_english_banner(mixed: Site, tmp_path: Path) -> None:
 
 def test_one_year_only_and_unknown_year(mixed: Site, tmp_path: Path) -> None:
     written = report(mixed.warehouse, tmp_path, tahun=2024)
-    assert written and all(p.is_relative_to(tmp_path / "2024") for p in written)
+    assert written[-1] == tmp_path / "index.html"  # the years page lists every year
+    assert all(p.is_relative_to(tmp_path / "2024") for p in written[:-1])
     assert not (tmp_path / "2025").exists()
     with pytest.raises(LakipError, match="2030"):
         report(mixed.warehouse, tmp_path, tahun=2030)
@@ -521,3 +634,31 @@ def test_submissions_without_a_year_say_so(tmp_path: Path) -> None:
     load(batch, validate(batch), warehouse)
     with pytest.raises(LakipError, match="1 pengiriman, tetapi tidak satu pun"):
         report(warehouse, tmp_path / "reports")
+
+
+def test_charts_are_static_svg_ranked_with_the_100_line(mixed: Site) -> None:
+    index = mixed.page("index.html")
+    svgs = re.findall(r'<svg class="chart".*?</svg>', index, re.S)
+    assert len(svgs) == 2  # serapan, capaian
+    for svg in svgs:
+        values = [
+            float(v.replace(".", "").replace(",", "."))
+            for v in re.findall(r'class="v">([\d.,]+) %</text>', svg)
+        ]
+        assert len(values) == 6 and values == sorted(values, reverse=True)
+        assert "<line x1=" in svg and ">100 %</text>" in svg
+        assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
+    anggaran = mixed.page("anggaran.html")
+    assert anggaran.count('<svg class="chart"') == 2  # jenis belanja, program
+    assert re.search(r'class="v">Rp \d+,\d{2} (M|jt)</text>', anggaran)
+
+
+def test_one_profile_per_kecamatan_linked_from_the_tables(mixed: Site) -> None:
+    profiles = sorted((mixed.reports / "2025" / "kecamatan").glob("*.html"))
+    assert len(profiles) == 6
+    sei_suka = mixed.page("kecamatan/12-19-02-sei-suka.html")
+    for tid in ("capaian-kinerja", "anggaran-jenis-belanja", "tren-ikm", "temuan"):
+        assert f'id="{tid}-12-19-02-sei-suka"' in sei_suka, tid
+    assert "Talawi" not in sei_suka  # only its own rows
+    for name in ("index.html", "capaian.html", "anggaran.html"):
+        assert 'href="kecamatan/12-19-02-sei-suka.html"' in mixed.page(name), name

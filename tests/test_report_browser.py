@@ -87,7 +87,7 @@ def test_every_page_renders_every_table_without_console_errors(site: Path, tmp_p
         for table_id in pages[page]:
             assert f'id="{table_id}"' in dom, (page.name, table_id)
         # a table without rows is a note with the same id (e.g. no findings)
-        rendered = dom.count('class="gt_table"') + dom.count('class="kosong"')
+        rendered = dom.count('class="lk"') + dom.count('class="kosong"')
         assert rendered == len(pages[page]), page.name
         assert console_messages(run.stderr) == [], page.name
 

@@ -72,7 +72,7 @@ def mixed_raw(dest: Path) -> Path:
 
 
 def table_html(page: str, table_id: str) -> str:
-    """The ``<table>`` of one great-tables id in a page."""
+    """The ``<table>`` of one table id in a page."""
     start = page.index(f'<div id="{table_id}"')
     end = page.index("</table>", start)
     return page[start:end]
@@ -82,7 +82,7 @@ def cells(page: str, table_id: str, column: str) -> list[str]:
     """Text of every body cell of ``column`` in table ``table_id``, top to bottom."""
     column_id = re.escape(f"{table_id}-{column}")
     pattern = re.compile(
-        r'<td (?:style="[^"]*" )?headers="[^"]*(?<![\w-])' + column_id + r'"[^>]*>(.*?)</td>',
+        r'<td headers="' + column_id + r'"[^>]*>(.*?)</td>',
         re.S,
     )
     return [text(m) for m in pattern.findall(table_html(page, table_id))]
@@ -90,7 +90,9 @@ def cells(page: str, table_id: str, column: str) -> list[str]:
 
 def stub_cells(page: str, table_id: str) -> list[str]:
     """Text of the stub (row label) cells, in document order."""
-    pattern = re.compile(r'<th[^>]*id="' + re.escape(table_id) + r'-stub-[^"]*"[^>]*>(.*?)</th>')
+    pattern = re.compile(
+        r'<th[^>]*id="' + re.escape(table_id) + r'-stub-[^"]*"[^>]*>(.*?)</th>', re.S
+    )
     return [text(m) for m in pattern.findall(table_html(page, table_id))]
 
 

@@ -54,6 +54,10 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
     "errors": ("#f4a582", "#4d1000"),
     "error": ("#f4a582", "#4d1000"),
 }
+RENDAH_COLORS: dict[str, tuple[str, str]] = {
+    "serapan rendah": ("#fdae61", "#4d2000"),
+    "low absorption": ("#fdae61", "#4d2000"),
+}
 LEBIH_COLORS: dict[str, tuple[str, str]] = {
     "melebihi pagu": ("#c2271d", "#ffffff"),
     "over budget": ("#c2271d", "#ffffff"),
@@ -67,8 +71,10 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pl.Data
     return con.sql(sql, params=params or None).pl()
 
 
-def source(views: str, lang: str) -> str:
-    return f"{views} ({t('warehouse', lang)})"
+def source(key: str, lang: str) -> str:
+    """Where a table's figures come from, in the reader's words (the LKjIP tables, never
+    the warehouse's view or column names; docs/reports.md maps them to the views)."""
+    return t(key, lang)
 
 
 def label_kecamatan(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:

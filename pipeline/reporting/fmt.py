@@ -19,6 +19,13 @@ from schemas.text import numbers
 MISSING = "—"
 """Shown for a missing value (no figure, or nothing to compute from)."""
 
+MONEY_DECIMALS = 2
+"""Every rupiah figure shows its sen: one style for a whole column, a page and the workbook
+(``Rp 10.011.500,00``, never ``Rp 10.011.500`` beside it), and exact to the sen."""
+PERCENT_DECIMALS = 2
+SCORE_DECIMALS = 2
+
+
 _SEPARATORS = {"id": (".", ","), "en": (",", ".")}
 
 
@@ -64,7 +71,17 @@ def number(value: object, decimals: int = 2, lang: str = "id", trim: bool = Fals
     return f"{sign}{grouped}{point}{frac}" if frac else f"{sign}{grouped}"
 
 
-def percent(value: object, decimals: int = 2, lang: str = "id") -> str:
+def score(value: object, lang: str = "id") -> str:
+    """A score or indicator figure (IKM, AKIP, target, realisasi): ``71,26`` / ``71.26``."""
+    return number(value, SCORE_DECIMALS, lang)
+
+
+def count(value: object, lang: str = "id") -> str:
+    """A count: ``1.579`` (id), ``1,579`` (en)."""
+    return number(value, 0, lang)
+
+
+def percent(value: object, decimals: int = PERCENT_DECIMALS, lang: str = "id") -> str:
     """``97.8345`` -> ``97,83 %`` (id, with the space of Indonesian usage) or ``97.83%`` (en)."""
     if to_decimal(value) is None:
         return MISSING
@@ -81,8 +98,8 @@ def signed(value: object, decimals: int = 2, lang: str = "id") -> str:
     return text if text.startswith("-") or text.strip("0.,") == "" else f"+{text}"
 
 
-def rupiah(value: object, decimals: int = 0, lang: str = "id") -> str:
-    """``Decimal('5463337162.00')`` -> ``Rp 5.463.337.162``; sen shown when ``decimals=2``."""
+def rupiah(value: object, decimals: int = MONEY_DECIMALS, lang: str = "id") -> str:
+    """``Decimal('5463337162.00')`` -> ``Rp 5.463.337.162,00`` (id) / ``Rp 5,463,337,162.00``."""
     d = to_decimal(value)
     if d is None:
         return MISSING
@@ -90,22 +107,48 @@ def rupiah(value: object, decimals: int = 0, lang: str = "id") -> str:
     return f"-Rp {text[1:]}" if text.startswith("-") else f"Rp {text}"
 
 
-def money_decimals(values: list[object]) -> int:
-    """0 when every amount is whole rupiah, else 2: one precision per column aligns digits."""
-    for v in values:
-        d = to_decimal(v)
-        if d is not None and d != d.to_integral_value():
-            return 2
-    return 0
+_SHORT_UNITS = {"id": ("M", "jt"), "en": ("B", "M")}
+"""Miliar / juta (id), billion / million (en)."""
+
+
+def rupiah_short(value: object, lang: str = "id") -> str:
+    """A chart label: ``Rp 40,78 M`` (miliar) / ``Rp 40.78 B``, ``Rp 346,71 jt`` / ``Rp 346.71 M``.
+
+    Only beside a bar, where the exact figure is in the table below it.
+    """
+    d = to_decimal(value)
+    if d is None:
+        return MISSING
+    big, small = _SHORT_UNITS.get(lang, _SHORT_UNITS["id"])
+    if abs(d) >= Decimal(10) ** 9:
+        return f"Rp {number(d / Decimal(10) ** 9, 2, lang)} {big}"
+    return f"Rp {number(d / Decimal(10) ** 6, 2, lang)} {small}"
 
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_EMBEDDED_NUMBER = re.compile(r"(?<![\w.,])-?\d+\.\d+(?![\w.,])")
+
+
+def finding_number(text: object) -> Decimal | None:
+    """A finding's expected/found text as a number when it is a plain machine number
+    (``'5461337162.00'``), else None: the workbook stores those as numbers."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    return Decimal(s) if _PLAIN_NUMBER.match(s) else None
 
 
 def finding_value(text: object, lang: str = "id") -> str:
-    """A finding's expected/found text: plain machine numbers get the reader's separators.
+    """A finding's expected/found text with the reader's separators.
 
-    ``'5461337162.00'`` -> ``5.461.337.162,00``; anything else (``'74.10 (BB)'``, ``'-'``)
-    is shown as the validator wrote it.
+    ``'5461337162.00'`` -> ``5.461.337.162,00``; a number inside text too
+    (``'74.10 (BB)'`` -> ``74,10 (BB)``); anything else (``'-'``) as the validator wrote it.
     """
     return numbers(lang).text(None if text is None else str(text).strip(), MISSING)
+
+
+def rounded(value: object, decimals: int) -> Decimal | None:
+    """The value as printed, rounded half-up: what the workbook stores, so a cell's value
+    is the figure the page shows (``99.29372197309416`` -> ``99.29``)."""
+    d = to_decimal(value)
+    return None if d is None else d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

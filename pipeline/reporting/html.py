@@ -1,8 +1,14 @@
-"""ReportTable -> great-tables HTML, and pages -> static HTML files.
+"""ReportTable -> a plain HTML table, and pages -> static HTML files.
 
 No JavaScript and no external resource: the pages open from a USB stick or an e-mail
 attachment, and a browser shows them without a console error. No timestamp either,
 so the same warehouse gives the same bytes (snapshot tests).
+
+The tables are written directly as HTML strings rather than with great-tables: its
+fixed table layout and column widths clipped figures (``Rp 5.209.620.`` for a figure in
+the billions), and it was almost all of the report time at scale. Here the browser sizes
+every column to its content (``table-layout: auto``), numbers never wrap, text wraps at
+spaces, and a table wider than the screen scrolls inside its box.
 """
 
 from __future__ import annotations
@@ -15,30 +21,22 @@ from string import Template
 from typing import Any
 
 import polars as pl
-from great_tables import GT, from_column, loc, md, nanoplot_options, style
-from great_tables import html as gt_html
-from great_tables._styles import CellStyle
 
 from pipeline.reporting import fmt
+from pipeline.reporting.charts import sparkline
 from pipeline.reporting.common import KATEGORI_COLORS, RATING_COLORS
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
 from pipeline.reporting.text import t
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
-NAV = ("index", "capaian", "efisiensi", "anggaran", "tren", "kualitas")
+NAV = ("index", "capaian", "efisiensi", "anggaran", "tren", "kualitas", "glosarium")
 NAV_FILES = {key: ("index.html" if key == "index" else f"{key}.html") for key in NAV}
 
 _MARKS = {"ok": "mark_ok", "rounding": "mark_rounding", "mismatch": "mark_mismatch"}
-_MARK_STYLE: dict[str, list[CellStyle]] = {
-    "ok": [style.text(color="#2d6a2d")],
-    "rounding": [style.text(color="#7a5c00")],
-    "mismatch": [style.text(color="#ffffff", weight="bold"), style.fill(color="#c2271d")],
-}
-_SINTETIS_CSS = (
-    "background: repeating-linear-gradient(135deg, #f3e8ff 0 6px, #ffffff 6px 12px);"
-    " border-left: 4px solid #7b2cbf;"
-)
+_MARK_CLASS = {"ok": "m-ok", "rounding": "m-round", "mismatch": "m-beda"}
+_NUMERIC = (Kind.MONEY, Kind.PERCENT, Kind.POINTS, Kind.NUMBER, Kind.INTEGER, Kind.MEASURE)
+_CENTRED = (Kind.LABEL, Kind.MARK, Kind.BOOL)
 
 
 @cache
@@ -58,33 +56,31 @@ def _measure(value: object, predikat: object, lang: str) -> str:
     """An indicator figure as printed: ``89,2``, ``74,1 (BB)``, or the predikat alone."""
     if value is None and predikat:
         return _esc(predikat)
-    text = fmt.number(value, 2, lang, trim=True)
+    text = fmt.score(value, lang)
     return f"{text} ({_esc(predikat)})" if predikat else text
 
 
 def _formatter(col: Col, table: ReportTable, lang: str) -> Callable[[Any], str]:
-    """The cell formatter of one column kind (plain text out, or escaped HTML)."""
+    """The cell formatter of one column kind: escaped HTML out."""
     kind = col.kind
     if kind is Kind.MONEY:
-        decimals = fmt.money_decimals(table.frame[col.name].to_list())
-        return lambda v: fmt.rupiah(v, decimals, lang)
+        return lambda v: fmt.rupiah(v, lang=lang)
     if kind is Kind.PERCENT:
-        return lambda v: fmt.percent(v, 2, lang)
+        return lambda v: fmt.percent(v, lang=lang)
     if kind is Kind.POINTS:
-        return lambda v: fmt.signed(v, 2, lang)
+        return lambda v: fmt.signed(v, lang=lang)
     if kind is Kind.NUMBER:
-        return lambda v: fmt.number(v, 2, lang)
+        return lambda v: fmt.score(v, lang)
     if kind is Kind.INTEGER:
         if col.blank_zero:
-            return lambda v: "" if v in (0, None) else fmt.number(v, 0, lang)
-        return lambda v: fmt.number(v, 0, lang)
+            return lambda v: "" if v in (0, None) else fmt.count(v, lang)
+        return lambda v: fmt.count(v, lang)
+    if kind is Kind.FINDING:
+        return lambda v: fmt.finding_value(v, lang)
     if kind is Kind.BOOL:
         return lambda v: fmt.MISSING if v is None else t("yes" if v else "no", lang)
     if kind is Kind.MARK:
         return lambda v: fmt.MISSING if v is None else t(_MARKS.get(v, "mark_mismatch"), lang)
-    # TEXT, LABEL, and the pre-rendered MEASURE / LINK cells (already escaped HTML)
-    if kind in (Kind.MEASURE, Kind.LINK):
-        return lambda v: fmt.MISSING if v is None else str(v)
     return lambda v: "" if v is None else _esc(v)
 
 
@@ -101,64 +97,39 @@ def mark_column(table: ReportTable) -> tuple[str, bool]:
     return shown[0], False
 
 
-def _blank_none(f: Callable[[Any], str]) -> Callable[[Any], str]:
-    return lambda v: "" if v is None else f(v)
-
-
-def _data(table: ReportTable, lang: str) -> tuple[pl.DataFrame, set[str]]:
-    """The frame great-tables sees, and the columns already rendered as safe HTML.
-
-    Row labels are escaped here and the synthetic badge appended to the mark column;
-    measures get their predikat, links their anchor.
-    """
+def _column_html(col: Col, table: ReportTable, lang: str) -> list[str]:
+    """Every body cell of one column as safe HTML (no ``<td>``)."""
     frame = table.frame
-    out: dict[str, pl.Series] = {}
-    done: set[str] = set()
-    sintetis = (
-        frame["_sintetis"].fill_null(False).to_list()
-        if "_sintetis" in frame.columns
-        else [False] * frame.height
-    )
-    mark, _ = mark_column(table)
+    values = frame[col.name].to_list() if col.name in frame.columns else [None] * frame.height
+    if col.kind is Kind.MEASURE:
+        preds = frame[col.source].to_list() if col.source else [None] * frame.height
+        return [
+            fmt.MISSING if v is None and not p else _measure(v, p, lang)
+            for v, p in zip(values, preds, strict=True)
+        ]
+    if col.kind is Kind.LINK:
+        hrefs = frame[col.source or col.name].to_list()
+        return [
+            f'<a href="{html.escape(str(h))}">{_esc(v)}</a>' if h else _esc(v)
+            for v, h in zip(values, hrefs, strict=True)
+        ]
+    if col.kind is Kind.BAR:
+        return _bars(frame[col.source or col.name].cast(pl.Float64).to_list(), col, lang)
+    if col.kind is Kind.PLOT:
+        return _plots(table, col, lang)
+    f = _formatter(col, table, lang)
+    return [f(v) for v in values]
 
-    def text(name: str) -> pl.Series:
-        values = [_esc(v) if v is not None else "" for v in frame[name].to_list()]
-        if name == mark:
-            values = [
-                f'<span class="rowlabel">{v}{_badge(lang)}</span>' if s else v
-                for v, s in zip(values, sintetis, strict=True)
-            ]
-        done.add(name)
-        return pl.Series(name, values, dtype=pl.String)
 
-    for name in table.stub:
-        out[name] = text(name)
-    for col in table.columns:
-        if not col.html or col.name in out:
-            continue
-        if col.name == "_kec" or (col.name == mark and col.kind is Kind.TEXT):
-            out[col.name] = text(col.name)
-        elif col.kind is Kind.MEASURE:
-            preds = frame[col.source].to_list() if col.source else [None] * frame.height
-            values = frame[col.name].to_list()
-            shown = [_measure(v, p, lang) for v, p in zip(values, preds, strict=True)]
-            out[col.name] = pl.Series(col.name, shown, dtype=pl.String)
-            done.add(col.name)
-        elif col.kind is Kind.LINK:
-            hrefs = frame[col.source or col.name].to_list()
-            links = [
-                f'<a href="{html.escape(str(h))}">{_esc(v)}</a>' if h else _esc(v)
-                for v, h in zip(frame[col.name].to_list(), hrefs, strict=True)
-            ]
-            out[col.name] = pl.Series(col.name, links, dtype=pl.String)
-            done.add(col.name)
-        elif col.kind is Kind.BAR:
-            out[col.name] = frame[col.source or col.name].cast(pl.Float64).alias(col.name)
-        else:
-            out[col.name] = frame[col.name]
-    if any(c.kind is Kind.PLOT and c.html for c in table.columns):
-        out["_alt"] = pl.Series("_alt", _plot_alt(table, lang), dtype=pl.String)
-    return pl.DataFrame(out), done
+def _plots(table: ReportTable, col: Col, lang: str) -> list[str]:
+    """A small line per kecamatan, one scale for all rows so the lines compare."""
+    lists = table.frame[col.name].to_list()
+    values = [v for row in lists if row for v in row if v is not None]
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    return [
+        sparkline(list(row), lo, hi, alt) if row and any(v is not None for v in row) else ""
+        for row, alt in zip(lists, _plot_alt(table, lang), strict=True)
+    ]
 
 
 def _plot_alt(table: ReportTable, lang: str) -> list[str]:
@@ -166,196 +137,100 @@ def _plot_alt(table: ReportTable, lang: str) -> list[str]:
     years = [c for c in table.columns if c.name.startswith("th_")]
     texts = []
     for row in table.frame.iter_rows(named=True):
-        parts = [f"{c.label}: {fmt.number(row[c.name], 2, lang)}" for c in years]
+        parts = [f"{c.label}: {fmt.score(row[c.name], lang)}" for c in years]
         texts.append(f"{t('col_tren', lang)} {row.get('_kec', '')}. " + "; ".join(parts))
     return texts
 
 
-def _md_escape(text: str) -> str:
-    """Text into a markdown note without its ``*`` or ``_`` turning into emphasis."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>#" else ch for ch in text)
-
-
-def _rows(frame: pl.DataFrame, expr: pl.Expr) -> list[int]:
-    return frame.with_row_index("_i").filter(expr)["_i"].to_list()
-
-
-def to_gt(table: ReportTable, lang: str) -> GT:
-    """One great-tables table with the stable id, labels, formats, colours and notes."""
-    frame = table.frame
-    data, done = _data(table, lang)
-    stub: str | list[str] | None = None
-    if len(table.stub) == 1:
-        stub = table.stub[0]
-    elif table.stub:
-        stub = list(table.stub)
-    gt = GT(data, id=table.id, rowname_col=stub)
-    gt = gt.tab_header(title=table.title, subtitle=table.subtitle)
-    if table.stub_label:
-        gt = gt.tab_stubhead(label=table.stub_label)
-    shown = [c for c in table.columns if c.html]
-    labels: dict[str, Any] = {}
-    for col in shown:
-        if col.tooltip:
-            labels[col.name] = gt_html(
-                f'<abbr title="{html.escape(col.tooltip)}">{html.escape(col.label)}</abbr>'
-            )
-        else:
-            labels[col.name] = col.label
-    gt = gt.cols_label(cases=labels)
-    if done:
-        gt = gt.fmt(lambda v: "" if v is None else v, columns=sorted(done))
-    for col in shown:
-        if col.name in done:
-            continue
-        if col.kind is Kind.BAR:
-            gt = _bar(gt, col, data, lang)
-        elif col.kind is Kind.PLOT:
-            gt = _plot(gt, col, lang)
-        else:
-            gt = gt.fmt(_formatter(col, table, lang), columns=col.name)
-    if "_alt" in data.columns:
-        gt = gt.cols_hide("_alt")
-    spanners: dict[str, list[str]] = {}
-    for col in shown:
-        if col.spanner:
-            spanners.setdefault(col.spanner, []).append(col.name)
-    for i, (label, names) in enumerate(spanners.items()):
-        gt = gt.tab_spanner(label=label, columns=names, id=f"{table.id}-s{i}")
-    numeric = [
-        c.name
-        for c in shown
-        if c.kind
-        in (Kind.MONEY, Kind.PERCENT, Kind.POINTS, Kind.NUMBER, Kind.INTEGER, Kind.MEASURE)
-    ]
-    if numeric:
-        gt = gt.cols_align("right", columns=numeric)
-    centred = [c.name for c in shown if c.kind in (Kind.LABEL, Kind.MARK, Kind.BOOL)]
-    if centred:
-        gt = gt.cols_align("center", columns=centred)
-    for col in shown:
-        if col.align:
-            gt = gt.cols_align(col.align, columns=col.name)
-    rotated = [c.name for c in shown if c.rotate]
-    if rotated:
-        gt = gt.cols_label_rotate(columns=rotated, align="left", padding=4)
-    if "_total" in frame.columns:
-        # a sum row has no printed figure, code or check: empty, not "—"
-        totals = _rows(frame, pl.col("_total").fill_null(False))
-        for col in shown if totals else []:
-            if col.kind not in (Kind.BAR, Kind.PLOT) and col.name not in done:
-                gt = gt.fmt(
-                    _blank_none(_formatter(col, table, lang)), columns=col.name, rows=totals
-                )
-    gt = _styles(gt, table, shown)
-    widths = {c.name: c.width for c in shown if c.width}
-    if "_kec" in table.stub and table.sintetis_rows:
-        widths["_kec"] = "210px"  # room for the name and its SINTETIS badge on one line
-    if len(table.stub) == 2:
-        widths.setdefault(table.stub[1], "280px")  # indicator / program names: fewer lines
-    if widths:
-        gt = gt.cols_width(cases=widths)
-    gt = gt.tab_source_note(md(f"**{t('formula', lang)}:** {_md_escape(table.formula)}"))
-    gt = gt.tab_source_note(md(f"**{t('source', lang)}:** {_md_escape(table.source)}"))
-    return gt.tab_options(
-        table_font_size="13px",
-        table_width="100%",
-        heading_align="left",
-        heading_title_font_size="17px",
-        heading_subtitle_font_size="13px",
-        column_labels_font_weight="bold",
-        column_labels_background_color="#eef2f7",
-        stub_background_color="#fafbfc",
-        data_row_padding="5px",
-        table_border_top_color="#1f3a5f",
-        table_border_top_width="3px",
-    ).opt_row_striping()
-
-
-def _styles(gt: GT, table: ReportTable, shown: list[Col]) -> GT:
-    frame = table.frame
-    for col in shown:
-        if col.kind is Kind.LABEL and col.colors:
-            values = frame[col.name]
-            for value in sorted(set(values.drop_nulls().to_list())):
-                colours = col.colors.get(value)
-                if colours is None:
-                    continue
-                rows = _rows(frame, pl.col(col.name) == value)
-                gt = gt.tab_style(
-                    [style.fill(color=colours[0]), style.text(color=colours[1], weight="bold")],
-                    loc.body(columns=col.name, rows=rows),
-                )
-        elif col.kind is Kind.MARK:
-            for value, styles in sorted(_MARK_STYLE.items()):
-                rows = _rows(frame, pl.col(col.name) == value)
-                if rows:
-                    gt = gt.tab_style(styles, loc.body(columns=col.name, rows=rows))
-    if "_total" in frame.columns:
-        rows = _rows(frame, pl.col("_total").fill_null(False))
-        if rows:
-            bold = [style.text(weight="bold"), style.borders(sides="top", color="#1f3a5f")]
-            gt = gt.tab_style(bold, loc.body(rows=rows))
-            if table.stub:
-                gt = gt.tab_style(bold, loc.stub(rows=rows, columns=table.stub[-1]))
-    if "_sintetis" in frame.columns:
-        rows = _rows(frame, pl.col("_sintetis").fill_null(False))
-        if rows:
-            mark, in_stub = mark_column(table)
-            where = (
-                loc.stub(rows=rows, columns=mark) if in_stub else loc.body(columns=mark, rows=rows)
-            )
-            gt = gt.tab_style(style.css(_SINTETIS_CSS), where)
-    return gt
-
-
-def _value_formatter(lang: str) -> Callable[[float], str]:
-    return lambda v: fmt.number(v, 2, lang)
-
-
-def _bar(gt: GT, col: Col, data: pl.DataFrame, lang: str) -> GT:
-    """Serapan as a plain CSS bar with a mark at 100 %, all rows on one scale.
-
-    Not ``fmt_nanoplot(plot_type="bar")``: that works, but repeats an SVG and its
-    stylesheet (~3 kB) in every cell, 100x the bytes of this bar for the same picture,
-    and a consolidation of many kecamatan has thousands of such cells.
-    """
-    values = [v for v in data[col.name].to_list() if v is not None]
-    top = max([100.0, *values])
+def _bars(values: list[float | None], col: Col, lang: str) -> list[str]:
+    """Serapan as a plain CSS bar with a mark at 100 %, all rows on one scale."""
+    top = max([100.0, *[v for v in values if v is not None]])
     full = 100.0 / top * 100
-
-    def bar(v: float | None) -> str:
+    out = []
+    for v in values:
         if v is None:
-            return ""
+            out.append("")
+            continue
         width = max(0.0, v) / top * 100
         over = " over" if v > 100 + 1e-9 else ""
-        label = html.escape(f"{col.label}: {fmt.percent(v, 2, lang)}")
-        return (
+        label = html.escape(f"{col.label}: {fmt.percent(v, lang=lang)}")
+        out.append(
             f'<div class="bar{over}" role="img" aria-label="{label}" title="{label}">'
             f'<span style="width:{width:.2f}%"></span><i style="left:{full:.2f}%"></i></div>'
         )
+    return out
 
-    return gt.fmt(bar, columns=col.name)
+
+def _cell_styles(col: Col, table: ReportTable) -> list[str]:
+    """An inline style per body cell of a coloured column (rating, kategori, status)."""
+    frame = table.frame
+    if col.kind is Kind.LABEL and col.colors and col.name in frame.columns:
+        styles = []
+        for v in frame[col.name].to_list():
+            colours = col.colors.get(v) if v is not None else None
+            styles.append(f"background:{colours[0]};color:{colours[1]}" if colours else "")
+        return styles
+    return [""] * frame.height
 
 
-def _plot(gt: GT, col: Col, lang: str) -> GT:
-    """A small line per kecamatan, one scale for all rows so the lines compare."""
-    return gt.fmt_nanoplot(
-        columns=col.name,
-        plot_type="line",
-        plot_height="2.6em",
-        missing_vals="gap",
-        autoscale=True,
-        options=nanoplot_options(
-            data_line_stroke_color="#1f3a5f",
-            data_point_fill_color="#1f3a5f",
-            data_point_radius=7,
-            show_data_area=False,
-            y_val_fmt_fn=_value_formatter(lang),
-            y_axis_fmt_fn=_value_formatter(lang),
-        ),
-        alt=from_column("_alt"),
-    )
+def _classes(col: Col) -> str:
+    if col.align == "left":
+        return "txt"
+    if col.align == "center" or (col.align is None and col.kind in _CENTRED):
+        return "mid"
+    if col.align == "right" or col.kind in _NUMERIC:
+        return "num"
+    if col.kind in (Kind.BAR, Kind.PLOT):
+        return "fig"
+    return "txt"
+
+
+def _header(table: ReportTable, shown: list[Col], stub_label: str) -> str:
+    tid = table.id
+    stub = bool(table.stub)
+
+    def label(col: Col) -> str:
+        text = html.escape(col.label)
+        if col.tooltip:
+            text = f'{text}<span class="judul-aturan">{html.escape(col.tooltip)}</span>'
+        return text
+
+    spanned = any(c.spanner for c in shown)
+    top: list[str] = []
+    bottom: list[str] = []
+    rows = 2 if spanned else 1
+    if stub:
+        top.append(
+            f'<th scope="col" rowspan="{rows}" class="stubhead" id="{tid}-stubhead">'
+            f"{html.escape(stub_label)}</th>"
+        )
+    i = 0
+    while i < len(shown):
+        col = shown[i]
+        cls = _classes(col)
+        if not spanned or not col.spanner:
+            top.append(
+                f'<th scope="col" rowspan="{rows}" class="{cls}" id="{tid}-{col.name}">'
+                f"{label(col)}</th>"
+            )
+            i += 1
+            continue
+        j = i
+        while j < len(shown) and shown[j].spanner == col.spanner:
+            j += 1
+        top.append(
+            f'<th scope="colgroup" colspan="{j - i}" class="spanner">'
+            f"{html.escape(col.spanner)}</th>"
+        )
+        for c in shown[i:j]:
+            bottom.append(
+                f'<th scope="col" class="{_classes(c)}" id="{tid}-{c.name}">{label(c)}</th>'
+            )
+        i = j
+    out = "<tr>" + "".join(top) + "</tr>"
+    if bottom:
+        out += "<tr>" + "".join(bottom) + "</tr>"
+    return out
 
 
 def render_table(table: ReportTable, lang: str) -> str:
@@ -366,7 +241,90 @@ def render_table(table: ReportTable, lang: str) -> str:
             f'<div id="{table.id}" class="kosong"><h2>{html.escape(table.title)}</h2>'
             f"<p>{html.escape(text)}</p></div>"
         )
-    return to_gt(table, lang).as_raw_html()
+    frame = table.frame
+    tid = table.id
+    shown = [c for c in table.columns if c.html and c.name not in table.stub]
+    body = {c.name: _column_html(c, table, lang) for c in shown}
+    styles = {c.name: _cell_styles(c, table) for c in shown}
+    classes = {c.name: _classes(c) for c in shown}
+    marks = {c.name: frame[c.name].to_list() for c in shown if c.kind is Kind.MARK}
+    n = frame.height
+    totals = (
+        frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else [False] * n
+    )
+    sintetis = (
+        frame["_sintetis"].fill_null(False).to_list()
+        if "_sintetis" in frame.columns
+        else [False] * n
+    )
+    mark, _ = mark_column(table)
+    stub_values = {
+        name: [_esc(v) if v is not None else "" for v in frame[name].to_list()]
+        for name in table.stub
+    }
+    outer = table.stub[0] if len(table.stub) == 2 else None
+    inner = table.stub[-1] if table.stub else None
+    width = len(shown) + (1 if table.stub else 0)
+    links = frame["_profil"].to_list() if "_profil" in frame.columns else None
+    rows: list[str] = []
+    group = None
+    g = 0
+    for r in range(n):
+        if outer is not None:
+            value = stub_values[outer][r]
+            if value != group:
+                group = value
+                label = value
+                if links and links[r] and outer == "_kec":
+                    label = f'<a href="{html.escape(links[r])}">{label}</a>'
+                label += _badge(lang) if sintetis[r] and mark == outer else ""
+                cls = "grup sintetis" if sintetis[r] and mark == outer else "grup"
+                rows.append(
+                    f'<tr class="{cls}"><th scope="rowgroup" colspan="{width}" '
+                    f'id="{tid}-stub-g{g}">{label}</th></tr>'
+                )
+                g += 1
+        cells: list[str] = []
+        if inner is not None:
+            label = stub_values[inner][r]
+            if links and links[r] and inner == "_kec":
+                label = f'<a href="{html.escape(links[r])}">{label}</a>'
+            cls = "stub"
+            if sintetis[r] and mark == inner:
+                label += _badge(lang)
+                cls += " sintetis"
+            cells.append(f'<th scope="row" class="{cls}" id="{tid}-stub-{r}">{label}</th>')
+        for col in shown:
+            name = col.name
+            value = body[name][r]
+            if totals[r] and value == fmt.MISSING and col.kind not in (Kind.BAR, Kind.PLOT):
+                value = ""  # a sum row has no printed figure, code or check
+            cls = classes[name]
+            if name in marks and marks[name][r] in _MARK_CLASS:
+                cls += " " + _MARK_CLASS[marks[name][r]]
+            if name == mark and sintetis[r]:
+                value += _badge(lang)
+                cls += " sintetis"
+            if col.kind is Kind.LABEL and styles[name][r]:
+                cls += " chip"
+            style = f' style="{styles[name][r]}"' if styles[name][r] else ""
+            cells.append(f'<td headers="{tid}-{name}" class="{cls}"{style}>{value}</td>')
+        row_cls = ' class="jumlah"' if totals[r] else ""
+        rows.append(f"<tr{row_cls}>{''.join(cells)}</tr>")
+    notes = (
+        f'<p class="catatan"><strong>{html.escape(t("formula", lang))}:</strong> '
+        f"{html.escape(table.formula)}</p>"
+        f'<p class="catatan"><strong>{html.escape(t("source", lang))}:</strong> '
+        f"{html.escape(table.source)}</p>"
+    )
+    return (
+        f'<div id="{tid}" class="tabel-isi"><h2>{html.escape(table.title)}</h2>'
+        f'<p class="sub">{html.escape(table.subtitle)}</p>\n'
+        f'<div class="scroll"><table class="lk">\n<thead>'
+        f"{_header(table, shown, table.stub_label or '')}</thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + f"\n</tbody></table></div>\n{notes}</div>"
+    )
 
 
 # ---------------------------------------------------------------- pages
@@ -385,6 +343,23 @@ KATEGORI_LEGEND = (
     ("Cukup efisien", "Fairly efficient", "−5 … +5"),
     ("Tidak efisien", "Not efficient", "< −5"),
 )
+
+
+GLOSSARY = ("capaian", "serapan", "efisiensi", "ikm", "akip", "predikat", "status")
+
+
+def glossary(lang: str, **values: object) -> str:
+    """The glossary page's list: each term, its meaning and formula in words, its source."""
+    items = []
+    for key in GLOSSARY:
+        term, meaning, basis = t(f"glos_{key}", lang, **values).split("|")
+        items.append(
+            f'<div class="istilah" id="{key}"><dt>{html.escape(term)}</dt>'
+            f"<dd>{html.escape(meaning)}</dd>"
+            f'<dd class="dasar"><strong>{html.escape(t("glos_source", lang))}:</strong> '
+            f"{html.escape(basis)}</dd></div>"
+        )
+    return f'<dl class="glosarium">{"".join(items)}</dl>'
 
 
 def legend(title: str, items: tuple[tuple[str, str, str], ...], lang: str) -> str:
@@ -408,7 +383,32 @@ def _nav(page: Page, lang: str, prefix: str) -> str:
         href = prefix + NAV_FILES[key]
         current = ' aria-current="page"' if key == page.key else ""
         items.append(f'<a href="{href}"{current}>{label}</a>')
+    # the years of the warehouse: reports/index.html lists them all
+    items.append(
+        f'<a class="tahun" href="{prefix}../index.html">{html.escape(t("all_years", lang))}</a>'
+    )
     return "\n".join(items)
+
+
+def years_page(years: list[int], lang: str, version: str) -> str:
+    """``reports/index.html``: every report year, newest first, each linking to its site."""
+    links = "".join(
+        f'<a href="{y}/index.html"><strong>{html.escape(t("year", lang))} {y}</strong>'
+        f"<span>{html.escape(t('card_tahun', lang))}</span></a>"
+        for y in sorted(years, reverse=True)
+    )
+    title = html.escape(t("site_title", lang))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>\n{_template('report.css')}\n</style>\n</head>\n<body>\n"
+        f'<header class="top"><div class="wrap"><p class="kicker">{title}</p>'
+        f"<h1>{html.escape(t('all_years', lang))}</h1></div></header>\n"
+        f'<main class="wrap"><p class="intro">{html.escape(t("intro_tahun", lang))}</p>'
+        f'<div class="cards">{links}</div></main>\n'
+        f'<footer><div class="wrap">lakip {html.escape(version)}</div></footer>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def _banner(page: Page, lang: str) -> str:
@@ -431,9 +431,7 @@ def render_page(page: Page, ctx: Context) -> str:
     depth = page.file.count("/")
     prefix = "../" * depth
     sections = "\n".join(
-        f'<section class="tabel">\n<div class="scroll">\n{render_table(table, lang)}\n</div>\n'
-        "</section>"
-        for table in page.tables
+        f'<section class="tabel">\n{render_table(table, lang)}\n</section>' for table in page.tables
     )
     title = f"{page.title} — {ctx.wilayah} {ctx.tahun}"
     values = {

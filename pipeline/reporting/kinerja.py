@@ -5,9 +5,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from pipeline.reporting import fmt
 from pipeline.reporting.common import (
     KATEGORI_COLORS,
     RATING_COLORS,
+    RENDAH_COLORS,
     STATUS_COLORS,
     label_kecamatan,
     lang_col,
@@ -17,6 +19,24 @@ from pipeline.reporting.common import (
 )
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
+
+SERAPAN_RENDAH = 85.0
+"""Serapan (%) below which a kecamatan is flagged as low absorption, whatever its efficiency
+category: a high 'efficiency' from money left unspent is not a saving to praise."""
+
+
+def _serapan_rendah(lang: str) -> pl.Expr:
+    """'serapan rendah' where absorption is below SERAPAN_RENDAH, whatever the category."""
+    return (
+        pl.when(pl.col("serapan") < SERAPAN_RENDAH)
+        .then(pl.lit(t("serapan_rendah", lang)))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias("catatan_serapan")
+    )
+
+
+def _rendah_note(lang: str) -> str:
+    return t("f_serapan_rendah", lang, batas=fmt.percent(SERAPAN_RENDAH, lang=lang))
 
 
 def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
@@ -47,7 +67,30 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         ),
         pl.col(lang_col(lang, "rating", "rating_en")).alias("rating"),
         pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"),
+        _serapan_rendah(lang),
     )
+    if frame.height:
+        # the total row: exact money sums and serapan of the sums, in SQL like every figure
+        total = query(
+            con,
+            """
+            SELECT CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu_total,
+                CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi_total,
+                serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
+                avg(rata_capaian) AS rata_capaian,
+                CAST(sum(jumlah_indikator) AS BIGINT) AS jumlah_indikator
+            FROM v_ringkasan_kecamatan WHERE tahun = $tahun
+            """,
+            tahun=ctx.tahun,
+        ).with_columns(
+            pl.lit(t("total", lang)).alias("_kec"),
+            pl.lit(t("total", lang)).alias("kecamatan"),
+            pl.lit(True).alias("_total"),
+            pl.lit(False).alias("_sintetis"),
+        )
+        frame = pl.concat(
+            [frame.with_columns(pl.lit(False).alias("_total")), total], how="diagonal_relaxed"
+        )
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
@@ -60,6 +103,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         Col("serapan", t("col_serapan", lang), Kind.PERCENT),
         Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS),
         Col("kategori", t("col_kategori", lang), Kind.LABEL, colors=KATEGORI_COLORS),
+        Col("catatan_serapan", t("col_catatan_serapan", lang), Kind.LABEL, colors=RENDAH_COLORS),
         Col("ikm", t("col_ikm", lang), Kind.NUMBER),
         Col("mutu_ikm", t("col_mutu", lang), align="center"),
         Col("akip", t("col_akip", lang), Kind.NUMBER),
@@ -71,8 +115,8 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         subtitle=subtitle(ctx),
         frame=frame,
         columns=cols,
-        formula=t("f_ringkasan", lang),
-        source=source("v_ringkasan_kecamatan", lang),
+        formula=t("f_ringkasan", lang) + " " + _rendah_note(lang),
+        source=source("src_ringkasan", lang),
         sheet=t("page_index", lang),
         stub=["_kec"],
         stub_label=t("col_kecamatan", lang),
@@ -149,7 +193,7 @@ def capaian(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_capaian", lang) + " " + t("legend_rating", lang),
-        source=source("v_capaian_iku", lang),
+        source=source("src_capaian", lang),
         sheet=t("page_capaian", lang),
         stub=["_kec", "_indikator"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",
@@ -185,7 +229,7 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         tahun=ctx.tahun,
     )
     frame = label_kecamatan(frame, ctx).with_columns(
-        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori")
+        pl.col(lang_col(lang, "kategori", "kategori_en")).alias("kategori"), _serapan_rendah(lang)
     )
     hitung, tercetak = t("spanner_hitung", lang), t("spanner_tercetak", lang)
     cols = [
@@ -196,6 +240,13 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS, spanner=hitung),
         Col(
             "kategori", t("col_kategori", lang), Kind.LABEL, spanner=hitung, colors=KATEGORI_COLORS
+        ),
+        Col(
+            "catatan_serapan",
+            t("col_catatan_serapan", lang),
+            Kind.LABEL,
+            spanner=hitung,
+            colors=RENDAH_COLORS,
         ),
         Col(
             "capaian_tercetak", t("col_rata_capaian_tercetak", lang), Kind.PERCENT, spanner=tercetak
@@ -214,8 +265,10 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
         subtitle=subtitle(ctx),
         frame=frame,
         columns=cols,
-        formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_kecamatan", lang),
-        source=source("v_ringkasan_kecamatan, stg_efisiensi_sasaran", lang),
+        formula=" ".join(
+            (t("f_efisiensi", lang), t("f_efisiensi_kecamatan", lang), _rendah_note(lang))
+        ),
+        source=source("src_efisiensi_kecamatan", lang),
         sheet=t("t_efisiensi_kecamatan", lang),
         stub=["_kec"],
         stub_label=t("col_kecamatan", lang),
@@ -246,7 +299,7 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
-        Col("kode", t("col_kode", lang)),
+        Col("kode", t("col_kode", lang), html=frame["kode"].null_count() < frame.height),
         Col("program", t("col_program", lang), html=False),
         Col("indikator", t("col_indikator", lang)),
         Col("capaian_hitung", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=hitung),
@@ -267,7 +320,7 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
         frame=frame,
         columns=cols,
         formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_program", lang),
-        source=source("v_efisiensi", lang),
+        source=source("src_program", lang),
         sheet=t("t_efisiensi_program", lang),
         stub=["_kec", "_program"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_program', lang)}",
@@ -328,7 +381,7 @@ def efisiensi_sasaran(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
         frame=frame,
         columns=cols,
         formula=t("f_efisiensi", lang) + " " + t("f_efisiensi_sasaran", lang),
-        source=source("stg_efisiensi_sasaran, v_capaian_iku", lang),
+        source=source("src_efisiensi_sasaran", lang),
         sheet=t("sheet_efisiensi_sasaran", lang),
         stub=["_kec", "_indikator"],
         stub_label=f"{t('col_kecamatan', lang)} / {t('col_indikator', lang)}",

@@ -13,7 +13,6 @@ from pipeline.reporting.common import (
     source,
     subtitle,
 )
-from pipeline.reporting.fmt import finding_value
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
 
@@ -59,6 +58,19 @@ def kualitas(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFra
         ),
         (pl.lit("temuan/") + pl.col("slug") + pl.lit(".html")).alias("tautan"),
     )
+    summary = (
+        rules.with_columns(
+            pl.format(
+                "{} ({}): {}",
+                pl.col(lang_col(lang, "title_id", "title_en")).fill_null(pl.col("rule")),
+                pl.col("rule"),
+                pl.col("jumlah").cast(pl.String),
+            ).alias("_baris")
+        )
+        .group_by("submission_id", maintain_order=True)
+        .agg(pl.col("_baris").str.join("; ").alias("aturan_dilanggar"))
+    )
+    frame = frame.join(summary, on="submission_id", how="left", maintain_order="left")
     frame = frame.with_columns(
         pl.when(pl.col("jumlah_temuan") > 0)
         .then(pl.format(t("lihat", lang, n="{}"), pl.col("jumlah_temuan").cast(pl.String)))
@@ -75,16 +87,16 @@ def kualitas(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFra
         Col("galat", t("col_galat", lang), Kind.INTEGER),
         Col("peringatan", t("col_peringatan", lang), Kind.INTEGER),
         Col("lihat", t("col_lihat", lang), Kind.LINK, source="_href", excel=False),
+        Col("aturan_dilanggar", t("col_aturan_dilanggar", lang), excel=False),
+        # the workbook keeps one count column per rule, headed by its title and code
         *[
             Col(
                 f"r_{c}",
-                c,
+                f"{titles[c]} ({c})" if titles[c] else c,
                 Kind.INTEGER,
                 spanner=aturan,
-                tooltip=titles[c],
-                rotate=True,
+                html=False,
                 blank_zero=True,
-                align="center",
             )
             for c in codes
         ],
@@ -97,7 +109,7 @@ def kualitas(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFra
         frame=frame,
         columns=cols,
         formula=t("f_kualitas", lang),
-        source=source("v_kualitas_data", lang),
+        source=source("src_kualitas", lang),
         sheet=t("page_kualitas", lang),
         stub=["_kec"],
         stub_label=t("col_kecamatan", lang),
@@ -123,7 +135,9 @@ def aturan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         tahun=ctx.tahun,
     )
     frame = frame.with_columns(
-        pl.col(lang_col(lang, "title_id", "title_en")).alias("judul"),
+        pl.format(
+            "{} ({})", pl.col(lang_col(lang, "title_id", "title_en")).fill_null(""), pl.col("rule")
+        ).alias("judul"),
         pl.col("severity").replace_strict(
             {"error": t("error", lang), "warning": t("warning", lang)},
             default=pl.col("severity"),
@@ -131,9 +145,8 @@ def aturan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         pl.col("sintetis").fill_null(False).alias("_sintetis"),
     )
     cols = [
-        Col("rule", t("col_aturan", lang), align="center"),
+        Col("judul", t("col_aturan", lang)),
         Col("severity", t("col_tingkat", lang), Kind.LABEL, colors=STATUS_COLORS),
-        Col("judul", t("col_judul", lang)),
         Col("jumlah_kecamatan", t("col_jumlah_kecamatan", lang), Kind.INTEGER),
         Col("jumlah", t("col_jumlah_temuan", lang), Kind.INTEGER),
     ]
@@ -144,7 +157,7 @@ def aturan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_kualitas", lang),
-        source=source("v_kualitas_data", lang),
+        source=source("src_kualitas", lang),
         sheet=t("t_aturan", lang),
     )
 
@@ -155,10 +168,17 @@ def temuan_rows(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:
 
 
 TEMUAN_SQL = """
+    WITH judul AS (
+        SELECT rule, any_value(title_id) AS title_id, any_value(title_en) AS title_en
+        FROM v_kualitas_data
+        WHERE rule IS NOT NULL
+        GROUP BY rule
+    )
     SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id,
-        rule, severity, cell, label, expected, found,
+        rule, j.title_id, j.title_en, severity, cell, label, expected, found,
         message_id, message_en, hint_id, hint_en, sheet, "row", finding_id
     FROM v_temuan
+    LEFT JOIN judul AS j USING (rule)
     WHERE tahun = $tahun
     ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id,
         severity, rule, sheet NULLS FIRST, "row" NULLS FIRST, cell, finding_id
@@ -185,17 +205,17 @@ def temuan(
         frame = frame.filter(pl.col("submission_id") == submission_id)
     frame = label_kecamatan(frame, ctx).with_columns(
         pl.col(lang_col(lang, "message_id", "message_en")).alias("pesan"),
+        pl.when(pl.col(lang_col(lang, "title_id", "title_en")).is_not_null())
+        .then(pl.format("{} ({})", pl.col(lang_col(lang, "title_id", "title_en")), pl.col("rule")))
+        .otherwise(pl.col("rule"))
+        .alias("aturan"),
         pl.col(lang_col(lang, "hint_id", "hint_en")).alias("saran"),
         pl.col("severity").replace_strict(
             {"error": t("error", lang), "warning": t("warning", lang)},
             default=pl.col("severity"),
         ),
-        pl.col("expected")
-        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
-        .alias("seharusnya"),
-        pl.col("found")
-        .map_elements(lambda v: finding_value(v, lang), return_dtype=pl.String)
-        .alias("tertulis"),
+        pl.col("expected").alias("seharusnya"),
+        pl.col("found").alias("tertulis"),
     )
     one = submission_id is not None
     if one:  # one kecamatan's page: its banner says whether it is made up, not every finding
@@ -203,14 +223,14 @@ def temuan(
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=not one),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
-        Col("rule", t("col_aturan", lang), align="center"),
+        Col("aturan", t("col_aturan", lang)),
         Col("severity", t("col_tingkat", lang), Kind.LABEL, colors=STATUS_COLORS),
         Col("cell", t("col_sel", lang)),
         Col("label", t("col_tentang", lang)),
-        Col("seharusnya", t("col_seharusnya", lang)),
-        Col("tertulis", t("col_tertulis", lang)),
-        Col("pesan", t("col_pesan", lang), width="34%"),
-        Col("saran", t("col_saran", lang), width="24%"),
+        Col("seharusnya", t("col_seharusnya", lang), Kind.FINDING),
+        Col("tertulis", t("col_tertulis", lang), Kind.FINDING),
+        Col("pesan", t("col_pesan", lang)),
+        Col("saran", t("col_saran", lang)),
     ]
     return ReportTable(
         id=f"temuan-{slug}" if slug else "temuan",
@@ -219,7 +239,7 @@ def temuan(
         frame=frame,
         columns=cols,
         formula=t("f_temuan", lang),
-        source=source("findings, stg_pengiriman", lang),
+        source=source("src_kualitas", lang),
         sheet=t("col_temuan", lang),
         empty_text=t("no_findings", lang),
     )

@@ -28,6 +28,7 @@ class Kind(Enum):
     PLOT = "plot"  # html only: line nanoplot of a list column
     LINK = "link"  # html only: (text, href) from ``source`` columns
     BOOL = "bool"
+    FINDING = "finding"  # a finding's expected/found text: a number where it is one
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,63 @@ TEXT: dict[str, tuple[str, str]] = {
         "never be quoted as government data.",
     ),
     "badge_sintetis": ("SINTETIS", "SYNTHETIC"),
+    "all_years": ("Semua tahun", "All years"),
+    "card_tahun": (
+        "Ringkasan, capaian, anggaran, tren dan kualitas data",
+        "Summary, achievement, budget, trends and data quality",
+    ),
+    "intro_tahun": (
+        "Laporan konsolidasi setiap tahun yang ada di gudang data. Pilih tahun.",
+        "The consolidated report of every year in the warehouse. Choose a year.",
+    ),
     "nav_label": ("Halaman laporan", "Report pages"),
     "source": ("Sumber", "Source"),
     "formula": ("Rumus", "Formula"),
     "warehouse": ("gudang data lakip", "lakip warehouse"),
+    # sources, in the reader's words: the LKjIP tables the figures were read from
+    "src_ringkasan": (
+        "LKjIP setiap kecamatan: tabel capaian IKU, program dan kegiatan, IKM dan nilai AKIP.",
+        "Each kecamatan's LKjIP: the IKU achievement, programme and activity, IKM and AKIP tables.",
+    ),
+    "src_capaian": (
+        "LKjIP setiap kecamatan: tabel capaian indikator kinerja utama (IKU).",
+        "Each kecamatan's LKjIP: the key performance indicator (IKU) achievement table.",
+    ),
+    "src_efisiensi_kecamatan": (
+        "LKjIP setiap kecamatan: tabel capaian IKU, program dan kegiatan, dan tabel efisiensi.",
+        "Each kecamatan's LKjIP: the IKU achievement, programme and activity, and efficiency "
+        "tables.",
+    ),
+    "src_efisiensi_sasaran": (
+        "LKjIP setiap kecamatan: tabel efisiensi per sasaran dan tabel capaian IKU.",
+        "Each kecamatan's LKjIP: the efficiency per objective and IKU achievement tables.",
+    ),
+    "src_anggaran": (
+        "LKjIP setiap kecamatan: tabel realisasi anggaran menurut jenis belanja dan tabel "
+        "program dan kegiatan.",
+        "Each kecamatan's LKjIP: the budget realisation by type of expenditure and the "
+        "programme and activity tables.",
+    ),
+    "src_realisasi_belanja": (
+        "LKjIP setiap kecamatan: tabel realisasi anggaran menurut jenis belanja.",
+        "Each kecamatan's LKjIP: the budget realisation by type of expenditure table.",
+    ),
+    "src_program": (
+        "LKjIP setiap kecamatan: tabel program dan kegiatan (baris program).",
+        "Each kecamatan's LKjIP: the programme and activity table (programme rows).",
+    ),
+    "src_tren_ikm": (
+        "LKjIP setiap tahun: nilai IKM hasil survei, atau tabel tren IKU laporan terbaru.",
+        "Each year's LKjIP: the surveyed IKM, or the IKU trend table of the latest report.",
+    ),
+    "src_tren_akip": (
+        "LKjIP setiap tahun: tabel nilai AKIP, atau tabel tren IKU laporan terbaru.",
+        "Each year's LKjIP: the AKIP score table, or the IKU trend table of the latest report.",
+    ),
+    "src_kualitas": (
+        "Pemeriksaan otomatis lakip atas berkas yang dikirim setiap kecamatan.",
+        "lakip's automatic checks of the file each kecamatan sent.",
+    ),
     "no_rows": ("Tidak ada data untuk tahun ini.", "No data for this year."),
     "download_xlsx": (
         "Semua tabel dalam satu buku kerja Excel: ringkasan.xlsx",
@@ -51,6 +104,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_anggaran": ("Realisasi anggaran", "Budget realisation"),
     "page_tren": ("Tren dan pembanding", "Trends and comparison"),
     "page_kualitas": ("Kualitas data", "Data quality"),
+    "page_profil": ("Profil {kecamatan}", "Profile {kecamatan}"),
+    "intro_profil": (
+        "Kinerja, anggaran, tren dan temuan pemeriksaan {kecamatan} tahun {tahun}, satu halaman "
+        "untuk dicetak.",
+        "Performance, budget, trends and check findings of {kecamatan} for {tahun}, one page "
+        "to print.",
+    ),
     "page_temuan": ("Temuan {kecamatan}", "Findings {kecamatan}"),
     "intro_index": (
         "Rekap laporan kinerja (LKjIP) {n} kecamatan. Angka capaian, serapan dan efisiensi "
@@ -132,6 +192,81 @@ TEXT: dict[str, tuple[str, str]] = {
         "Achievement rating (Permendagri 86/2017, half-open intervals): ≥ 91 Very high; "
         "76 – < 91 High; 66 – < 76 Medium; 51 – < 66 Low; < 51 Very low.",
     ),
+    # glossary: (term, definition, source) per entry
+    "page_glosarium": ("Glosarium", "Glossary"),
+    "intro_glosarium": (
+        "Arti setiap ukuran di laporan ini, cara menghitungnya dan dasar aturannya.",
+        "What each measure in this report means, how it is computed and where it comes from.",
+    ),
+    "card_glosarium": (
+        "Capaian, serapan, efisiensi, IKM, AKIP dan predikat: arti, rumus dan dasarnya.",
+        "Achievement, absorption, efficiency, IKM, AKIP and predikat: meaning, formula, source.",
+    ),
+    "glos_term": ("Istilah", "Term"),
+    "glos_meaning": ("Arti dan rumus", "Meaning and formula"),
+    "glos_source": ("Dasar", "Source"),
+    "glos_capaian": (
+        "Capaian kinerja|Seberapa jauh target indikator kinerja tercapai: realisasi ÷ target "
+        "× 100 %. Untuk indikator yang makin kecil makin baik: (2 × target − realisasi) ÷ target "
+        "× 100 %. Rating: ≥ 91 Sangat Tinggi; 76 sampai < 91 Tinggi; 66 sampai < 76 Sedang; 51 "
+        "sampai < 66 Rendah; < 51 Sangat Rendah.|PermenPAN-RB 53/2014 (LKjIP); PermenPAN-RB "
+        "6/2022 (indikator negatif); Permendagri 86/2017 (rating)",
+        "Achievement|How far an indicator's target was reached: result ÷ target × 100 %. For an "
+        "indicator where lower is better: (2 × target − result) ÷ target × 100 %. Rating: ≥ 91 "
+        "Very high; 76 to < 91 High; 66 to < 76 Medium; 51 to < 66 Low; < 51 Very low.|"
+        "PermenPAN-RB 53/2014 (LKjIP); PermenPAN-RB 6/2022 (negative indicators); Permendagri "
+        "86/2017 (rating)",
+    ),
+    "glos_serapan": (
+        "Serapan anggaran|Bagian pagu yang sudah dibelanjakan: realisasi anggaran ÷ pagu × 100 %. "
+        "Serapan di bawah {batas} ditandai serapan rendah; di atas 100 % berarti melebihi pagu.|"
+        "Tabel realisasi anggaran dan tabel program dan kegiatan LKjIP (PermenPAN-RB 53/2014)",
+        "Budget absorption|The share of the budget (pagu) that was spent: spending ÷ budget × "
+        "100 %. Absorption below {batas} is flagged as low absorption; above 100 % is over "
+        "budget.|The budget realisation and programme tables of the LKjIP (PermenPAN-RB 53/2014)",
+    ),
+    "glos_efisiensi": (
+        "Efisiensi|Capaian kinerja dikurangi serapan anggaran, dalam poin persen: hasil lebih "
+        "besar dari uang yang dipakai berarti efisien. Lebih dari +5 Efisien; −5 sampai +5 "
+        "Cukup efisien; kurang dari −5 Tidak efisien. Tidak ada rumus resmi tunggal: laporan ini "
+        "memakai satu rumus yang sama untuk semua kecamatan.|Praktik SAKIP daerah (varian selisih "
+        "capaian − serapan)",
+        "Efficiency|Performance achievement minus budget absorption, in percentage points: more "
+        "result than money used is efficient. Above +5 Efficient; −5 to +5 Fairly efficient; "
+        "below −5 Not efficient. There is no single official formula: this report uses one "
+        "formula for every kecamatan.|Regional SAKIP practice (the achievement − absorption "
+        "variant)",
+    ),
+    "glos_ikm": (
+        "IKM (Indeks Kepuasan Masyarakat)|Kepuasan warga atas pelayanan kecamatan: rata-rata "
+        "nilai 9 unsur pelayanan (1 sampai 4) × 25, skala 25 sampai 100. Mutu: A 88,31–100; B "
+        "76,61–88,30; C 65,00–76,60; D 25,00–64,99.|PermenPAN-RB 14/2017",
+        "IKM (community satisfaction index)|Residents' satisfaction with the kecamatan's "
+        "services: the mean score of 9 service elements (1 to 4) × 25, on a 25 to 100 scale. "
+        "Grade: A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.|PermenPAN-RB 14/2017",
+    ),
+    "glos_akip": (
+        "Nilai AKIP|Nilai hasil evaluasi Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) "
+        "kecamatan, 0 sampai 100: jumlah nilai komponennya (perencanaan, pengukuran, pelaporan, "
+        "evaluasi internal, capaian).|PermenPAN-RB 88/2021",
+        "AKIP score|The score of the evaluation of the kecamatan's performance accountability "
+        "(SAKIP), 0 to 100: the sum of its component scores (planning, measurement, reporting, "
+        "internal evaluation, results).|PermenPAN-RB 88/2021",
+    ),
+    "glos_predikat": (
+        "Predikat AKIP|Huruf dari nilai AKIP: di atas 90 AA; di atas 80 A; di atas 70 BB; di "
+        "atas 60 B; di atas 50 CC; di atas 30 C; selain itu D.|PermenPAN-RB 88/2021",
+        "AKIP predikat|The letter grade of the AKIP score: above 90 AA; above 80 A; above 70 BB; "
+        "above 60 B; above 50 CC; above 30 C; else D.|PermenPAN-RB 88/2021",
+    ),
+    "glos_status": (
+        "Status data|Hasil pemeriksaan otomatis berkas kecamatan: bersih (tanpa temuan), "
+        "hanya peringatan, atau galat (ada angka yang salah atau tidak terbaca). Hanya kecamatan "
+        "tanpa galat yang diperingkat.|Pemeriksaan lakip (daftar aturan pemeriksaan)",
+        "Data status|The result of lakip's automatic checks of the kecamatan's file: clean (no "
+        "findings), warnings only, or errors (a figure that is wrong or unreadable). Only "
+        "kecamatan without errors are ranked.|lakip's checks (the list of checking rules)",
+    ),
     # common columns
     "col_kecamatan": ("Kecamatan", "Kecamatan"),
     "col_kabupaten": ("Kabupaten", "Kabupaten"),
@@ -157,6 +292,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "total": ("Jumlah", "Total"),
     "total_kabupaten": ("Total {wilayah}", "Total {wilayah}"),
     "yes": ("ya", "yes"),
+    "page_of": ("Halaman &P dari &N", "Page &P of &N"),
     "no": ("tidak", "no"),
     # marks (status_banding)
     "mark_ok": ("✓ sama", "✓ same"),
@@ -167,6 +303,46 @@ TEXT: dict[str, tuple[str, str]] = {
     "mark_rinci_lebih": ("ada kegiatan melebihi pagu", "an activity over budget"),
     "col_rinci_lebih": ("Kegiatan/sub melebihi pagu", "Activities over budget"),
     # ringkasan
+    "t_ringkasan_kabupaten": ("Ringkasan kabupaten", "Kabupaten summary"),
+    "sheet_ringkasan_kabupaten": ("Ringkasan kabupaten", "Kabupaten summary"),
+    "spanner_masuk": ("Laporan masuk", "Reports in"),
+    "col_n_bersih": ("Bersih", "Clean"),
+    "col_n_peringatan": ("Hanya peringatan", "Warnings only"),
+    "col_n_galat": ("Galat", "Errors"),
+    "col_n_masuk": ("Jumlah", "Total"),
+    "col_n_belum": ("Belum masuk", "Not yet in"),
+    "col_n_diharapkan": ("Kecamatan menurut referensi nasional", "Kecamatan per national list"),
+    "f_ringkasan_kabupaten": (
+        "serapan = jumlah realisasi anggaran program ÷ jumlah pagu program × 100; rata-rata "
+        "capaian = rata-rata capaian IKU semua kecamatan yang masuk; belum masuk = kecamatan "
+        "menurut daftar wilayah nasional yang belum mengirim laporan tahun ini (kosong bila "
+        "kabupaten tidak ada di daftar).",
+        "absorption = total programme spending ÷ total programme budget × 100; mean "
+        "achievement = the mean IKU achievement of every kecamatan in; not yet in = the "
+        "kecamatan of the national list that have not sent this year's report (empty when the "
+        "kabupaten is not on the list).",
+    ),
+    "src_ringkasan_kabupaten": (
+        "LKjIP setiap kecamatan; daftar kecamatan nasional (Kepmendagri).",
+        "Each kecamatan's LKjIP; the national kecamatan list (Kepmendagri).",
+    ),
+    "chart_serapan": ("Serapan anggaran per kecamatan", "Budget absorption per kecamatan"),
+    "chart_capaian": (
+        "Rata-rata capaian IKU per kecamatan",
+        "Mean IKU achievement per kecamatan",
+    ),
+    "chart_jenis": ("Pagu menurut jenis belanja", "Budget by type of expenditure"),
+    "chart_program": ("Pagu menurut program", "Budget by programme"),
+    "kpi_pagu": ("Total pagu", "Total budget"),
+    "kpi_realisasi": ("Total realisasi", "Total spent"),
+    "kpi_serapan": ("Serapan", "Absorption"),
+    "kpi_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
+    "kpi_masuk": ("Laporan masuk", "Reports in"),
+    "kpi_masuk_detail": (
+        "{bersih} bersih · {peringatan} hanya peringatan · {galat} galat · {belum} belum masuk",
+        "{bersih} clean · {peringatan} warnings only · {galat} errors · {belum} not yet in",
+    ),
+    "kpi_dari": ("{masuk} dari {diharapkan} kecamatan", "{masuk} of {diharapkan} kecamatan"),
     "t_ringkasan": ("Ringkasan per kecamatan", "Summary per kecamatan"),
     "col_rata_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
     "col_ikm": ("IKM", "IKM"),
@@ -175,16 +351,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_predikat": ("Predikat", "Predikat"),
     "col_jumlah_indikator": ("IKU", "IKU"),
     "f_ringkasan": (
-        "capaian = realisasi ÷ target × 100 (polaritas negatif: (2 × target − realisasi) ÷ "
-        "target × 100), rata-rata seluruh IKU; serapan = Σ realisasi program ÷ Σ pagu program "
-        "× 100; efisiensi = capaian − serapan (poin persen); mutu IKM dari nilai IKM tercetak "
-        "(PermenPAN-RB 14/2017); predikat AKIP dari nilai AKIP tercetak terakhir "
-        "(PermenPAN-RB 88/2021).",
-        "achievement = result ÷ target × 100 (negative polarity: (2 × target − result) ÷ "
-        "target × 100), mean over the IKU; absorption = Σ programme spending ÷ Σ programme "
-        "budget × 100; efficiency = achievement − absorption (percentage points); IKM grade "
-        "from the printed IKM (PermenPAN-RB 14/2017); AKIP predikat from the latest printed "
-        "AKIP score (PermenPAN-RB 88/2021).",
+        "capaian = realisasi ÷ target × 100 (indikator yang makin kecil makin baik: (2 × "
+        "target − realisasi) ÷ target × 100), rata-rata semua IKU kecamatan; serapan = jumlah"
+        " realisasi anggaran program ÷ jumlah pagu program × 100; efisiensi = capaian − "
+        "serapan, dalam poin persen; mutu IKM dari nilai IKM yang dicetak (PermenPAN-RB "
+        "14/2017); predikat AKIP dari nilai AKIP terakhir yang dicetak (PermenPAN-RB "
+        "88/2021).",
+        "achievement = result ÷ target × 100 (for an indicator where lower is better: (2 × "
+        "target − result) ÷ target × 100), the mean over the kecamatan's IKU; absorption = "
+        "total programme spending ÷ total programme budget × 100; efficiency = achievement − "
+        "absorption, in percentage points; IKM grade from the printed IKM (PermenPAN-RB "
+        "14/2017); AKIP predikat from the latest printed AKIP score (PermenPAN-RB 88/2021).",
     ),
     # capaian
     "t_capaian": ("Capaian kinerja per indikator", "Performance achievement per indicator"),
@@ -226,18 +403,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "col_rata_capaian_tercetak": ("Rata-rata capaian tercetak", "Mean printed achievement"),
     "f_efisiensi": (
-        "efisiensi = capaian kinerja (%) − serapan anggaran (%), dalam poin persen; "
-        "> +5 Efisien, −5 s.d. +5 Cukup efisien, < −5 Tidak efisien (varian 1 "
-        "docs/domain-rules.md, sama untuk semua kecamatan).",
+        "efisiensi = capaian kinerja (%) − serapan anggaran (%), dalam poin persen: lebih "
+        "dari +5 Efisien, −5 sampai +5 Cukup efisien, kurang dari −5 Tidak efisien; rumus "
+        "yang sama untuk semua kecamatan (lihat Glosarium).",
         "efficiency = performance achievement (%) − budget absorption (%), in percentage "
-        "points; > +5 Efficient, −5 to +5 Fairly efficient, < −5 Not efficient (variant 1 of "
-        "docs/domain-rules.md, the same for every kecamatan).",
+        "points: above +5 Efficient, −5 to +5 Fairly efficient, below −5 Not efficient; the "
+        "same formula for every kecamatan (see the Glossary).",
     ),
     "f_efisiensi_kecamatan": (
-        "capaian kinerja = rata-rata capaian IKU yang dihitung ulang; serapan = Σ realisasi "
-        "program ÷ Σ pagu program × 100.",
-        "performance = mean recomputed IKU achievement; absorption = Σ programme spending ÷ "
-        "Σ programme budget × 100.",
+        "capaian kinerja = rata-rata capaian IKU yang dihitung ulang; serapan = jumlah "
+        "realisasi anggaran program ÷ jumlah pagu program × 100.",
+        "performance = mean recomputed IKU achievement; absorption = total programme spending"
+        " ÷ total programme budget × 100.",
     ),
     "f_efisiensi_program": (
         "capaian kinerja = realisasi kinerja ÷ target kinerja × 100 (indikator program); "
@@ -275,9 +452,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_program": ("Menurut program", "By programme"),
     "f_anggaran": (
         "serapan = realisasi ÷ pagu × 100; sisa = pagu − realisasi; jumlah dihitung tepat "
-        "sampai sen (DECIMAL), bukan dari angka JUMLAH yang dicetak.",
-        "absorption = spending ÷ budget × 100; unspent = budget − spending; totals are exact "
-        "to the sen (DECIMAL), not taken from the printed totals.",
+        "sampai sen dari baris-barisnya, bukan diambil dari angka JUMLAH yang dicetak.",
+        "absorption = spending ÷ budget × 100; unspent = budget − spending; totals are added "
+        "up exactly to the sen from the rows, not taken from the printed totals.",
     ),
     "f_anggaran_kabupaten": (
         "Program dikelompokkan menurut kode program kecamatan (Kepmendagri 050-5889/2021; "
@@ -303,6 +480,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_tren": ("Tren", "Trend"),
     "sheet_pembanding": ("Pembanding IKU", "IKU comparison"),
     "col_peringkat": ("Peringkat", "Rank"),
+    "col_keterangan": ("Keterangan", "Note"),
+    "tidak_diperingkat": (
+        "tidak diperingkat: laporan memuat {n} galat",
+        "not ranked: the report has {n} errors",
+    ),
+    "tidak_diperingkat_kosong": (
+        "tidak diperingkat: realisasi tidak ada",
+        "not ranked: no result",
+    ),
+    "serapan_rendah": ("serapan rendah", "low absorption"),
+    "f_serapan_rendah": (
+        "Serapan di bawah {batas} ditandai serapan rendah, apa pun kategori efisiensinya: "
+        "efisiensi yang tinggi karena anggaran tidak terpakai bukan penghematan.",
+        "Absorption below {batas} is flagged as low absorption, whatever the efficiency "
+        "category: a high efficiency from budget left unspent is not a saving.",
+    ),
+    "col_catatan_serapan": ("Catatan serapan", "Absorption note"),
     "col_peringkat_akip": ("Peringkat AKIP", "AKIP rank"),
     "col_peringkat_ikm": ("Peringkat IKM", "IKM rank"),
     "col_peringkat_capaian": ("Peringkat capaian", "Achievement rank"),
@@ -316,27 +510,36 @@ TEXT: dict[str, tuple[str, str]] = {
         "A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
     ),
     "f_tren_akip": (
-        "nilai AKIP tercetak di tabel nilai AKIP (bila kosong: jumlah komponennya; bila tahun "
-        "itu tidak ada: realisasi indikator nilai AKIP di tabel tren IKU); predikat dihitung "
-        "dari nilai (PermenPAN-RB 88/2021): > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, > 30 C, "
-        "selain itu D.",
-        "printed AKIP score of the AKIP table (when empty: the sum of its components; when the "
-        "year is missing: the result of the AKIP indicator in the IKU trend table); predikat "
-        "from the score (PermenPAN-RB 88/2021): > 90 AA, > 80 A, > 70 BB, > 60 B, > 50 CC, "
-        "> 30 C, else D.",
+        "nilai AKIP yang dicetak di tabel nilai AKIP (bila kosong: jumlah nilai komponennya; "
+        "bila tahun itu tidak ada: realisasi indikator nilai AKIP di tabel tren IKU); "
+        "predikat dari nilai (PermenPAN-RB 88/2021): di atas 90 AA, di atas 80 A, di atas 70 "
+        "BB, di atas 60 B, di atas 50 CC, di atas 30 C, selain itu D.",
+        "the AKIP score printed in the AKIP table (when empty: the sum of its component "
+        "scores; when the year is missing: the result of the AKIP indicator in the IKU trend "
+        "table); predikat from the score (PermenPAN-RB 88/2021): above 90 AA, above 80 A, "
+        "above 70 BB, above 60 B, above 50 CC, above 30 C, else D.",
     ),
     "f_peringkat": (
-        "Peringkat dalam kabupaten (1 = terbaik; nilai sama = peringkat sama), diurutkan "
-        "menurut nilai AKIP; IKM = nilai tercetak; capaian = rata-rata capaian IKU dihitung "
-        "ulang.",
-        "Rank within the kabupaten (1 = best; ties share a rank), ordered by AKIP score; "
-        "IKM = printed; achievement = mean recomputed IKU achievement.",
+        "Peringkat dalam kabupaten (1 = terbaik; nilai sama = peringkat sama) menurut nilai "
+        "AKIP, lalu menurut IKM: keduanya ukuran yang sama untuk semua kecamatan. Capaian "
+        "tidak diperingkat karena diukur terhadap target masing-masing kecamatan. Hanya "
+        "laporan tanpa galat yang diperingkat; yang lain ada di bawah dengan alasannya.",
+        "Rank within the kabupaten (1 = best; ties share a rank) by AKIP score, then by IKM: "
+        "both measure every kecamatan the same way. Achievement is not ranked because it is "
+        "measured against each kecamatan's own target. Only reports without errors are "
+        "ranked; the others are listed below with the reason.",
     ),
     "f_pembanding": (
-        "capaian dihitung ulang (realisasi ÷ target × 100); peringkat dalam kabupaten per "
-        "indikator (indikator disamakan menurut namanya tanpa singkatan dalam kurung).",
-        "recomputed achievement (result ÷ target × 100); rank within the kabupaten per "
-        "indicator (indicators matched by name without bracketed abbreviations).",
+        "Peringkat per indikator dalam kabupaten menurut realisasi (hasil yang dicapai, dalam"
+        " satuan indikator; untuk indikator yang makin kecil makin baik, realisasi terkecil "
+        "terbaik), bukan menurut capaian, agar target yang rendah tidak menaikkan peringkat; "
+        "target dan capaian ditampilkan di sampingnya. Hanya laporan tanpa galat yang "
+        "diperingkat. Indikator disamakan menurut namanya tanpa singkatan dalam kurung.",
+        "Rank per indicator within the kabupaten by result (what was achieved, in the "
+        "indicator's unit; for an indicator where lower is better, the lowest result is "
+        "best), not by achievement, so that a low target does not lift a rank; target and "
+        "achievement are shown beside it. Only reports without errors are ranked. Indicators "
+        "are matched by name without bracketed abbreviations.",
     ),
     # kualitas
     "t_kualitas": ("Kualitas data per kecamatan", "Data quality per kecamatan"),
@@ -350,6 +553,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "lihat_bersih": ("tidak ada temuan", "no findings"),
     "spanner_aturan": ("Jumlah temuan per aturan", "Findings per rule"),
     "col_aturan": ("Aturan", "Rule"),
+    "col_aturan_dilanggar": ("Temuan menurut aturan", "Findings by rule"),
     "col_tingkat": ("Tingkat", "Severity"),
     "col_judul": ("Judul", "Title"),
     "col_sel": ("Sel", "Cell"),
@@ -365,14 +569,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "error": ("galat", "error"),
     "warning": ("peringatan", "warning"),
     "f_kualitas": (
-        "status: galat bila ada ≥ 1 temuan tingkat galat, peringatan bila hanya ada "
-        "peringatan, bersih bila tidak ada temuan; aturan: lihat perintah lakip rules.",
-        "status: errors when ≥ 1 error-level finding, warnings when only warnings, clean "
-        "when none; rules: see the lakip rules command.",
+        "status: galat bila ada paling sedikit satu temuan tingkat galat, peringatan bila "
+        "hanya ada peringatan, bersih bila tidak ada temuan. Judul setiap aturan tertera di "
+        "sampingnya; penjelasan lengkap ada di daftar aturan pemeriksaan lakip.",
+        "status: errors when there is at least one error-level finding, warnings when there "
+        "are only warnings, clean when there are none. Each rule's title is shown beside it; "
+        "the full explanation is in lakip's list of checking rules.",
     ),
     "f_temuan": (
-        "Sel = lembar!sel pada berkas yang dikirim; seharusnya = angka hasil hitung lakip.",
-        "Cell = sheet!cell in the submitted file; expected = the figure lakip computed.",
+        "Sel = lembar!sel pada berkas yang dikirim kecamatan; seharusnya = angka hasil hitung"
+        " ulang lakip; tertulis = angka di berkas.",
+        "Cell = sheet!cell in the file the kecamatan sent; expected = the figure lakip "
+        "recomputed; found = the figure in the file.",
     ),
 }
 

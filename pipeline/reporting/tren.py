@@ -95,7 +95,7 @@ def ikm(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) -
         title=t("t_tren_ikm", lang),
         last=Col("mutu", f"{t('col_mutu', lang)} {ctx.tahun}", align="center"),
         formula=t("f_tren_ikm", lang),
-        views="v_ikm, v_tren_iku",
+        views="src_tren_ikm",
         sheet=f"{t('col_tren', lang)} IKM",
     )
 
@@ -137,7 +137,7 @@ def akip(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) 
         title=t("t_tren_akip", lang),
         last=Col("predikat", f"{t('col_predikat', lang)} {ctx.tahun}", align="center"),
         formula=t("f_tren_akip", lang),
-        views="v_akip, v_tren_iku",
+        views="src_tren_akip",
         sheet=f"{t('col_tren', lang)} AKIP",
     )
 
@@ -176,37 +176,47 @@ def _tren_table(
 
 
 def peringkat(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    """Kecamatan ranked by AKIP score, then IKM; only submissions without errors.
+
+    Why not by capaian: capaian is measured against each kecamatan's own target, so a lower
+    target ranks higher. AKIP (an external evaluation) and IKM (a survey on one scale) are
+    the same measure for everyone. A submission with errors is listed below, unranked, with
+    the reason: its figures are not reliable enough to be compared.
+    """
     lang = ctx.lang
     frame = query(
         con,
         """
         WITH r AS (
             SELECT *, coalesce(akip, akip_hitung) AS nilai_akip,
-                split_part(kecamatan_key, '|', 1) || '|' || split_part(kecamatan_key, '|', 2)
-                    AS kab_key
+                coalesce(error_count, 0) = 0 AS dinilai
             FROM v_ringkasan_kecamatan
             WHERE tahun = $tahun
         )
-        SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id,
-            CASE WHEN nilai_akip IS NULL THEN NULL
-                ELSE rank() OVER (PARTITION BY kab_key ORDER BY nilai_akip DESC NULLS LAST)
+        SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, dinilai,
+            coalesce(error_count, 0) AS galat,
+            CASE WHEN dinilai AND nilai_akip IS NOT NULL THEN
+                rank() OVER (PARTITION BY kabupaten_key, dinilai
+                    ORDER BY nilai_akip DESC NULLS LAST)
             END AS peringkat_akip,
             nilai_akip AS akip, predikat_akip(nilai_akip) AS predikat_akip,
-            CASE WHEN ikm IS NULL THEN NULL
-                ELSE rank() OVER (PARTITION BY kab_key ORDER BY ikm DESC NULLS LAST)
+            CASE WHEN dinilai AND ikm IS NOT NULL THEN
+                rank() OVER (PARTITION BY kabupaten_key, dinilai ORDER BY ikm DESC NULLS LAST)
             END AS peringkat_ikm,
             ikm, mutu_ikm(ikm) AS mutu_ikm,
-            CASE WHEN rata_capaian IS NULL THEN NULL
-                ELSE rank() OVER (PARTITION BY kab_key ORDER BY rata_capaian DESC NULLS LAST)
-            END AS peringkat_capaian,
             rata_capaian
         FROM r
-        ORDER BY kabupaten NULLS LAST, peringkat_akip NULLS LAST, peringkat_ikm NULLS LAST,
-            kode_wilayah NULLS LAST, kecamatan
+        ORDER BY kabupaten NULLS LAST, dinilai DESC, peringkat_akip NULLS LAST,
+            peringkat_ikm NULLS LAST, kode_wilayah NULLS LAST, kecamatan
         """,
         tahun=ctx.tahun,
     )
-    frame = label_kecamatan(frame, ctx)
+    frame = label_kecamatan(frame, ctx).with_columns(
+        pl.when(pl.col("dinilai"))
+        .then(pl.lit(None, dtype=pl.String))
+        .otherwise(pl.format(t("tidak_diperingkat", lang, n="{}"), pl.col("galat")))
+        .alias("keterangan")
+    )
     cols = [
         Col("peringkat_akip", t("col_peringkat_akip", lang), Kind.INTEGER, align="center"),
         Col("_kec", t("col_kecamatan", lang), excel=False),
@@ -217,8 +227,8 @@ def peringkat(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         Col("peringkat_ikm", t("col_peringkat_ikm", lang), Kind.INTEGER, align="center"),
         Col("ikm", t("col_ikm", lang), Kind.NUMBER),
         Col("mutu_ikm", t("col_mutu", lang), align="center"),
-        Col("peringkat_capaian", t("col_peringkat_capaian", lang), Kind.INTEGER, align="center"),
         Col("rata_capaian", t("col_rata_capaian", lang), Kind.PERCENT),
+        Col("keterangan", t("col_keterangan", lang)),
     ]
     return ReportTable(
         id="peringkat-kecamatan",
@@ -227,7 +237,7 @@ def peringkat(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_peringkat", lang),
-        source=source("v_ringkasan_kecamatan", lang),
+        source=source("src_ringkasan", lang),
         sheet=t("col_peringkat", lang),
     )
 
@@ -243,17 +253,32 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             WHERE tahun_laporan = $tahun
             GROUP BY ALL
         )
-        SELECT b.kabupaten, b.kecamatan, b.kode_wilayah, k.sintetis, b.submission_id,
-            b.indikator, b.target, b.realisasi, b.capaian_hitung,
+        , dasar AS (
+            SELECT b.*, k.sintetis,
+                coalesce(s.error_count, 0) = 0 AND b.realisasi IS NOT NULL AS dinilai,
+                coalesce(s.error_count, 0) AS galat,
+                CASE WHEN c.polaritas = 'negatif' THEN -b.realisasi ELSE b.realisasi END AS ukuran
+            FROM v_pembanding AS b
+            JOIN kec AS k USING (kecamatan_key)
+            LEFT JOIN v_ringkasan_kecamatan AS s
+                ON s.submission_id = b.submission_id AND s.tahun = b.tahun
+            LEFT JOIN (
+                SELECT submission_id, indikator_kunci, any_value(polaritas) AS polaritas
+                FROM v_capaian_iku GROUP BY ALL
+            ) AS c ON c.submission_id = b.submission_id AND c.indikator_kunci = b.indikator_kunci
+            WHERE b.tahun = $tahun
+        )
+        SELECT b.kabupaten, b.kecamatan, b.kode_wilayah, b.sintetis, b.submission_id,
+            b.indikator, b.target, b.realisasi, b.capaian_hitung, b.dinilai, b.galat,
             rating_capaian(b.capaian_hitung) AS rating,
             rating_capaian_en(b.capaian_hitung) AS rating_en,
             b.rata_capaian_kabupaten, b.selisih_rata_kabupaten,
-            CASE WHEN b.capaian_hitung IS NULL THEN NULL ELSE b.peringkat END AS peringkat,
+            CASE WHEN b.dinilai THEN rank() OVER (
+                PARTITION BY b.kabupaten_key, b.indikator_kunci, b.dinilai ORDER BY b.ukuran DESC
+            ) END AS peringkat,
             b.jumlah_kecamatan
-        FROM v_pembanding AS b
-        JOIN kec AS k USING (kecamatan_key)
-        WHERE b.tahun = $tahun
-        ORDER BY b.kabupaten NULLS LAST, b.indikator, b.peringkat NULLS LAST,
+        FROM dasar AS b
+        ORDER BY b.kabupaten NULLS LAST, b.indikator, b.dinilai DESC, peringkat NULLS LAST,
             b.kode_wilayah NULLS LAST, b.kecamatan
         """,
         tahun=ctx.tahun,
@@ -261,6 +286,12 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     frame = label_kecamatan(frame, ctx).with_columns(
         pl.col(lang_col(lang, "rating", "rating_en")).alias("rating"),
         pl.coalesce(pl.col("indikator"), pl.lit("?")).alias("_indikator"),
+        pl.when(pl.col("dinilai"))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(pl.col("galat") > 0)
+        .then(pl.format(t("tidak_diperingkat", lang, n="{}"), pl.col("galat")))
+        .otherwise(pl.lit(t("tidak_diperingkat_kosong", lang)))
+        .alias("keterangan"),
     )
     cols = [
         Col("indikator", t("col_indikator", lang), html=False),
@@ -274,6 +305,7 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         Col("rating", t("col_rating", lang), Kind.LABEL, colors=RATING_COLORS),
         Col("rata_capaian_kabupaten", t("col_rata_kabupaten", lang), Kind.PERCENT),
         Col("selisih_rata_kabupaten", t("col_selisih_rata", lang), Kind.POINTS),
+        Col("keterangan", t("col_keterangan", lang)),
     ]
     return ReportTable(
         id="pembanding-iku",
@@ -282,7 +314,7 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         frame=frame,
         columns=cols,
         formula=t("f_pembanding", lang),
-        source=source("v_pembanding", lang),
+        source=source("src_capaian", lang),
         sheet=t("sheet_pembanding", lang),
         stub=["_indikator", "_kec"],
         stub_label=f"{t('col_indikator', lang)} / {t('col_kecamatan', lang)}",

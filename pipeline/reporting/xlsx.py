@@ -27,12 +27,23 @@ HEADER_ROW = 3
 """0-based row of the column headers (fastexcel: ``header_row=3``)."""
 
 NUM_FORMATS = {
+    Kind.MONEY: "#,##0.00",
     Kind.PERCENT: '#,##0.00" %"',
     Kind.POINTS: "+#,##0.00;-#,##0.00;0.00",
     Kind.NUMBER: "#,##0.00",
-    Kind.MEASURE: "General",
+    Kind.MEASURE: "#,##0.00",
     Kind.INTEGER: "#,##0",
 }
+"""One number format per kind, the same precision as the pages (fmt.MONEY_DECIMALS...)."""
+DECIMALS = {
+    Kind.MONEY: fmt.MONEY_DECIMALS,
+    Kind.PERCENT: fmt.PERCENT_DECIMALS,
+    Kind.POINTS: fmt.PERCENT_DECIMALS,
+    Kind.NUMBER: fmt.SCORE_DECIMALS,
+    Kind.MEASURE: fmt.SCORE_DECIMALS,
+    Kind.INTEGER: 0,
+}
+"""Values are stored rounded as printed: the cell holds the figure the page shows."""
 _MARKS = {"ok": "mark_ok", "rounding": "mark_rounding", "mismatch": "mark_mismatch"}
 
 
@@ -114,14 +125,12 @@ def _sheet(ws: Worksheet, table: ReportTable, ctx: Context, formats: _Formats) -
         label = col.label if not col.spanner else f"{col.spanner}: {col.label}"
         ws.write_string(HEADER_ROW, c, label or col.name, header)
     totals = frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else []
-    money_dec = {
-        c.name: fmt.money_decimals(frame[c.name].to_list()) for c in cols if c.kind is Kind.MONEY
-    }
     for r, row in enumerate(frame.iter_rows(named=True)):
         bold = bool(totals[r]) if totals else False
         for c, col in enumerate(cols):
-            _cell(ws, HEADER_ROW + 1 + r, c, col, row.get(col.name), lang, formats, bold, money_dec)
+            _cell(ws, HEADER_ROW + 1 + r, c, col, row.get(col.name), lang, formats, bold)
     last = HEADER_ROW + frame.height
+    _print_setup(ws, table, ctx, last, len(cols))
     for c, col in enumerate(cols):
         ws.set_column(c, c, _width(col, frame))
     if frame.height and cols:
@@ -156,14 +165,17 @@ def _cell(
     lang: str,
     formats: _Formats,
     bold: bool,
-    money_dec: dict[str, int],
 ) -> None:
     kind = col.kind
     look: dict[str, Any] = {"bold": True} if bold else {}
-    if kind is Kind.MONEY:
-        look["num_format"] = "#,##0.00" if money_dec.get(col.name) else "#,##0"
-    elif kind in NUM_FORMATS:
+    if kind in NUM_FORMATS:
         look["num_format"] = NUM_FORMATS[kind]
+    if kind is Kind.FINDING:
+        number = fmt.finding_number(value)
+        if number is not None:  # a figure stays a figure, with the precision it was given
+            decimals = max(0, -int(number.as_tuple().exponent))
+            look["num_format"] = "#,##0" + ("." + "0" * decimals if decimals else "")
+            value = number
     if kind is Kind.LABEL and col.colors and value in col.colors:
         bg, fg = col.colors[str(value)]
         look |= {"bg_color": bg, "font_color": fg, "bold": True}
@@ -177,9 +189,27 @@ def _cell(
     elif kind is Kind.MARK:
         ws.write_string(r, c, t(_MARKS.get(str(value), "mark_mismatch"), lang), style)
     elif isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-        ws.write_number(r, c, float(value), style)
+        shown = fmt.rounded(value, DECIMALS[kind]) if kind in DECIMALS else fmt.to_decimal(value)
+        if shown is None:
+            ws.write_blank(r, c, None, style)
+        else:
+            ws.write_number(r, c, float(shown), style)
     else:
         ws.write_string(r, c, str(value), style)
+
+
+def _print_setup(ws: Worksheet, table: ReportTable, ctx: Context, last: int, ncols: int) -> None:
+    """A4 landscape, one page wide, the header repeated on every page, page numbers."""
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    if ncols:
+        ws.print_area(0, 0, max(last, HEADER_ROW), ncols - 1)
+    title = f"{table.title} — {ctx.wilayah} {ctx.tahun}".replace("&", "&&")
+    ws.set_header(f"&L{title}")
+    ws.set_footer(f"&R{t('page_of', ctx.lang)}")
 
 
 def _width(col: Col, frame: Any) -> float:

@@ -1,0 +1,135 @@
+"""The kabupaten headline: budget, absorption, mean IKU capaian and which kecamatan are in.
+
+"Belum masuk" counts the kecamatan the national reference (Kepmendagri, package data
+``schemas/data/wilayah_kecamatan.csv``) lists for the kabupaten that have no current
+submission for the year. A kabupaten the reference does not know (a synthetic one) shows
+no expected count rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+import duckdb
+import polars as pl
+
+from pipeline.reporting.common import query, source, subtitle
+from pipeline.reporting.model import Col, Context, Kind, ReportTable
+from pipeline.reporting.text import t
+
+
+@cache
+def _wilayah() -> pl.DataFrame:
+    """The national kecamatan list: kode, kabupaten (name without 'Kabupaten '/'Kota ').
+
+    A private reader for now; the shared loader being written will replace it.
+    """
+    text = resources.files("schemas").joinpath("data/wilayah_kecamatan.csv").read_text("utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    frame = pl.DataFrame(
+        {"kode": [r["kode"] for r in rows], "kabupaten_ref": [r["kabupaten"] for r in rows]}
+    )
+    return frame.with_columns(
+        pl.col("kode").str.slice(0, 5).alias("kode_kab"),
+        pl.col("kabupaten_ref")
+        .str.replace(r"^(Kabupaten|Kota)\s+", "")
+        .str.to_lowercase()
+        .alias("nama_kab"),
+    )
+
+
+def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
+    """One row per kabupaten (and a total row when there are several)."""
+    lang = ctx.lang
+    per_kab = query(
+        con,
+        """
+        SELECT provinsi, kabupaten,
+            min(substr(kode_wilayah, 1, 5)) AS kode_kab,
+            CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
+            CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi,
+            serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
+            avg(rata_capaian) AS rata_capaian,
+            count(*) AS masuk,
+            count(*) FILTER (WHERE coalesce(error_count, 0) = 0
+                AND coalesce(warning_count, 0) = 0) AS bersih,
+            count(*) FILTER (WHERE coalesce(error_count, 0) = 0
+                AND coalesce(warning_count, 0) > 0) AS peringatan,
+            count(*) FILTER (WHERE coalesce(error_count, 0) > 0) AS galat,
+            bool_or(coalesce(sintetis, false)) AS sintetis
+        FROM v_ringkasan_kecamatan
+        WHERE tahun = $tahun
+        GROUP BY provinsi, kabupaten  -- real and synthetic kecamatan of one kabupaten together
+        ORDER BY kode_kab NULLS LAST, kabupaten
+        """,
+        tahun=ctx.tahun,
+    )
+    ref = _wilayah()
+    by_code = ref.group_by("kode_kab").len("n_kode")
+    by_name = ref.group_by("nama_kab").len("n_nama")
+    frame = (
+        per_kab.with_columns(pl.col("kabupaten").str.to_lowercase().alias("nama_kab"))
+        .join(by_code, on="kode_kab", how="left")
+        .join(by_name, on="nama_kab", how="left")
+        .with_columns(pl.coalesce("n_kode", "n_nama").alias("diharapkan"))
+        .with_columns(
+            pl.when(pl.col("diharapkan").is_not_null())
+            .then((pl.col("diharapkan") - pl.col("masuk")).clip(lower_bound=0))
+            .alias("belum_masuk"),
+            pl.lit(False).alias("_total"),
+            pl.col("sintetis").alias("_sintetis"),
+            pl.col("kabupaten").fill_null("?").alias("_kab"),
+        )
+    )
+    if frame.height > 1:
+        total = query(
+            con,
+            """
+            SELECT CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
+                CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi,
+                serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
+                avg(rata_capaian) AS rata_capaian
+            FROM v_ringkasan_kecamatan WHERE tahun = $tahun
+            """,
+            tahun=ctx.tahun,
+        ).with_columns(
+            *[
+                pl.lit(int(frame[c].sum())).alias(c)
+                for c in ("masuk", "bersih", "peringatan", "galat")
+            ],
+            pl.lit(t("total", lang)).alias("_kab"),
+            pl.lit(True).alias("_total"),
+            pl.lit(False).alias("_sintetis"),
+        )
+        frame = pl.concat([frame, total], how="diagonal_relaxed")
+    cols = [
+        Col("_kab", t("col_kabupaten", lang), excel=False),
+        Col("kabupaten", t("col_kabupaten", lang), html=False),
+        Col("pagu", t("col_pagu", lang), Kind.MONEY),
+        Col("realisasi", t("col_realisasi_anggaran", lang), Kind.MONEY),
+        Col("serapan", t("col_serapan", lang), Kind.PERCENT),
+        Col("rata_capaian", t("col_rata_capaian", lang), Kind.PERCENT),
+        Col("bersih", t("col_n_bersih", lang), Kind.INTEGER, spanner=t("spanner_masuk", lang)),
+        Col(
+            "peringatan",
+            t("col_n_peringatan", lang),
+            Kind.INTEGER,
+            spanner=t("spanner_masuk", lang),
+        ),
+        Col("galat", t("col_n_galat", lang), Kind.INTEGER, spanner=t("spanner_masuk", lang)),
+        Col("masuk", t("col_n_masuk", lang), Kind.INTEGER, spanner=t("spanner_masuk", lang)),
+        Col("belum_masuk", t("col_n_belum", lang), Kind.INTEGER),
+        Col("diharapkan", t("col_n_diharapkan", lang), Kind.INTEGER),
+    ]
+    return ReportTable(
+        id="ringkasan-kabupaten",
+        title=t("t_ringkasan_kabupaten", lang),
+        subtitle=subtitle(ctx),
+        frame=frame,
+        columns=cols,
+        formula=t("f_ringkasan_kabupaten", lang),
+        source=source("src_ringkasan_kabupaten", lang),
+        sheet=t("sheet_ringkasan_kabupaten", lang),
+    )

@@ -1,0 +1,133 @@
+"""Nothing clipped: every table cell of every page fits its box, on screen and on paper.
+
+Headless Chromium opens every page of two sites, the real sample and a generated
+kabupaten of 12 kecamatan x 3 years, in frames 1280 and 1920 px wide, and counts the
+table cells (and colour chips, badges, headline cards) whose content is wider than their
+box (``scrollWidth > clientWidth``): there must be none. Then it prints pages to PDF (A4
+landscape, the page's own ``@page``) and ``pdftotext`` must find the largest rupiah figures
+of the page whole. One Chromium run measures a whole site (a harness page with one frame
+per page and width), so the test stays a few seconds. Skipped without Chromium or pdftotext.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from test_report_browser import CHROMIUM, chromium
+from test_report_support import build_warehouse, sample_raw
+
+from pipeline.generate import generate
+from pipeline.report import report
+
+WIDTHS = (1280, 1920)
+PDFTOTEXT = shutil.which("pdftotext")
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium is not installed")
+
+HARNESS = """<!DOCTYPE html><html><body><pre id="out">pending</pre><script>
+const pages = %(pages)s, widths = %(widths)s, results = [];
+let todo = pages.length * widths.length;
+const SELECTOR = "table.lk th, table.lk td, .chip, .badge-sintetis, .cards a, .kpi";
+function measure(frame, page, width) {
+  const doc = frame.contentDocument, bad = [];
+  doc.querySelectorAll(SELECTOR).forEach(el => {
+    if (el.scrollWidth > el.clientWidth)
+      bad.push(el.textContent.trim().slice(0, 60) + " " + el.scrollWidth + ">" + el.clientWidth);
+  });
+  const cells = doc.querySelectorAll("table.lk th, table.lk td").length;
+  results.push({page, width, cells, bad});
+  if (--todo === 0) document.getElementById("out").textContent = JSON.stringify(results);
+}
+for (const page of pages) for (const width of widths) {
+  const f = document.createElement("iframe");
+  f.style.width = width + "px"; f.style.height = "900px";
+  f.onload = () => measure(f, page, width);
+  f.src = page;
+  document.body.appendChild(f);
+}
+</script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("layout")
+    sample = build_warehouse(sample_raw(root / "sample"), root / "sample.duckdb")
+    generate(root / "gen", kecamatan=12, seed=7, inject=30, years=3, fmt="csv")
+    kabupaten = build_warehouse(root / "gen", root / "gen.duckdb")
+    report(sample, root / "r-sample")
+    report(kabupaten, root / "r-gen")
+    return {"sample": root / "r-sample" / "2025", "kabupaten": root / "r-gen" / "2025"}
+
+
+def overflowing(site: Path, work: Path) -> list[dict[str, object]]:
+    """Every page of ``site`` measured at every width: cells counted, overflowing listed."""
+    pages = sorted(p.as_uri() for p in site.rglob("*.html"))
+    harness = work / "harness.html"
+    harness.write_text(
+        HARNESS % {"pages": json.dumps(pages), "widths": json.dumps(list(WIDTHS))},
+        encoding="utf-8",
+    )
+    run = chromium(
+        [
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=120000",
+            "--dump-dom",
+            harness.as_uri(),
+        ],
+        work / "profile",
+    )
+    found = re.search(r'<pre id="out">(.*?)</pre>', run.stdout, re.S)
+    assert found and found.group(1) != "pending", run.stderr[-2000:]
+    results: list[dict[str, object]] = json.loads(html.unescape(found.group(1)))
+    assert len(results) == len(pages) * len(WIDTHS)
+    return results
+
+
+@pytest.mark.parametrize("name", ["sample", "kabupaten"])
+def test_no_table_cell_overflows(sites: dict[str, Path], name: str, tmp_path: Path) -> None:
+    results = overflowing(sites[name], tmp_path)
+    assert sum(int(r["cells"]) for r in results) > 1000  # type: ignore[call-overload]
+    bad = {f"{Path(str(r['page'])).name}@{r['width']}": r["bad"] for r in results if r["bad"]}
+    assert bad == {}
+
+
+def _money(text: str) -> Decimal:
+    return Decimal(text.removeprefix("Rp ").replace(".", "").replace(",", "."))
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (Debian poppler-utils) is not installed")
+def test_printed_pages_show_the_largest_figures_whole(
+    sites: dict[str, Path], tmp_path: Path
+) -> None:
+    jobs = [(name, page) for name in sites for page in ("index.html", "anggaran.html")]
+
+    def printed(item: tuple[int, tuple[str, str]]) -> tuple[str, str, str]:
+        i, (name, page) = item
+        pdf = tmp_path / f"{name}-{page}.pdf"
+        run = chromium(
+            ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", (sites[name] / page).as_uri()],
+            tmp_path / f"profile-{i}",
+        )
+        assert pdf.exists(), run.stderr[-2000:]
+        text = subprocess.run(
+            [str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return name, page, text
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for name, page, text in pool.map(printed, enumerate(jobs)):
+            source = (sites[name] / page).read_text(encoding="utf-8")
+            figures = set(re.findall(r"Rp \d{1,3}(?:\.\d{3})+,\d{2}", source))
+            largest = sorted(figures, key=_money)[-5:]
+            assert len(largest) >= 2, (name, page)
+            for figure in largest:
+                assert figure in text, (name, page, figure)
