@@ -18,6 +18,7 @@ import polars as pl
 
 from pipeline.reporting.model import Context
 from pipeline.reporting.text import t
+from schemas.text import pick
 
 RATING_COLORS: dict[str, tuple[str, str]] = {
     "Sangat Tinggi": ("#1b7837", "#ffffff"),
@@ -91,7 +92,7 @@ def subtitle(ctx: Context) -> str:
 
 
 def lang_col(lang: str, idn: str, en: str) -> str:
-    return en if lang == "en" else idn
+    return pick(lang, idn, en)
 
 
 def kecamatan_list(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:

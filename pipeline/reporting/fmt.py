@@ -14,7 +14,7 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from schemas.text import numbers
+from schemas.text import numbers, t
 
 MISSING = "—"
 """Shown for a missing value (no figure, or nothing to compute from)."""
@@ -86,7 +86,7 @@ def percent(value: object, decimals: int = PERCENT_DECIMALS, lang: str = "id") -
     if to_decimal(value) is None:
         return MISSING
     text = number(value, decimals, lang)
-    return f"{text} %" if lang == "id" else f"{text}%"
+    return t("report.percent_value", lang, value=text)
 
 
 def signed(value: object, decimals: int = 2, lang: str = "id") -> str:

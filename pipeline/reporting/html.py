@@ -27,6 +27,7 @@ from pipeline.reporting.charts import sparkline
 from pipeline.reporting.common import KATEGORI_COLORS, RATING_COLORS
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
 from pipeline.reporting.text import t
+from schemas.text import pick
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -367,7 +368,7 @@ def legend(title: str, items: tuple[tuple[str, str, str], ...], lang: str) -> st
     colors = RATING_COLORS | KATEGORI_COLORS
     chips = []
     for idn, en, band in items:
-        label = en if lang == "en" else idn
+        label = pick(lang, idn, en)
         bg, fg = colors[idn]
         chips.append(
             f'<span class="chip" style="background:{bg};color:{fg}">{html.escape(label)}</span>'
