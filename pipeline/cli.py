@@ -433,8 +433,9 @@ def generate(
 ) -> None:
     """Write synthetic, internally consistent submissions, optionally with errors.
 
-    The first 12 are the kecamatan of Kabupaten Batu Bara (with their Kemendagri
-    codes), then invented ones. Every file is marked synthetic (identitas
+    The first 12 are the kecamatan of Kabupaten Batu Bara, then the other real
+    kecamatan of the national list (names and Kemendagri codes, 7,285 in all),
+    then invented ones. Every file is marked synthetic (identitas
     `sintetis = ya`, folder `sintetis/`) so made-up figures never pass for real.
     Injected errors are listed in OUT/sintetis/<tahun>/ground_truth.csv.
 

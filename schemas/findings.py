@@ -8,7 +8,6 @@ the warehouse) is a view of that frame.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Protocol
 
 import polars as pl
@@ -66,17 +65,6 @@ def findings(
             cols.append(pl.lit(None, dtype=dtype).alias(name))
     out = frame.select(cols)
     return with_ids(out) if "finding_id" in schema else out
-
-
-@dataclass(frozen=True)
-class _Named:
-    code: str
-    severity: str
-
-
-def make_findings(frame: pl.DataFrame, rule: str, severity: str) -> pl.DataFrame:
-    """Compatibility for ingest until it passes rule objects: :func:`findings`."""
-    return findings(_Named(rule, severity), frame.drop("severity", strict=False))
 
 
 def with_ids(findings: pl.DataFrame) -> pl.DataFrame:

@@ -24,6 +24,7 @@ from pipeline.generate import (
 from pipeline.ingest import Batch, ingest
 from schemas.contract import TABLE_BY_NAME, Kind
 from schemas.formulas import akip_predikat, round_half_up
+from schemas.wilayah import reference
 
 N_CLEAN = 14  # the 12 Batu Bara kecamatan and two synthetic ones
 
@@ -87,7 +88,9 @@ def test_clean_csv_folders_ingest_without_findings(tmp_path: Path) -> None:
     assert batch.findings.height == 0, batch.findings
 
 
-def test_first_twelve_are_batu_bara_then_synthetic_codes(clean: Batch) -> None:
+def test_first_twelve_are_batu_bara_then_the_national_list_then_synthetic_codes(
+    clean: Batch,
+) -> None:
     subs = clean.submissions.sort("path")
     by_kode = dict(zip(subs["kode_wilayah"], subs["kecamatan"], strict=True))
     for kode, name, _, _ in BATU_BARA:
@@ -95,7 +98,15 @@ def test_first_twelve_are_batu_bara_then_synthetic_codes(clean: Batch) -> None:
     assert [identity(i).kode for i in range(12)] == [f"12.19.{i:02d}" for i in range(1, 13)]
     assert {identity(i).kabupaten for i in range(12)} == {"Batu Bara"}
     fake = {code for code, _ in SYNTHETIC_PROVINCES}
-    for i in (12, 13, 500, 7284):
+    wilayah = reference()
+    for i in (12, 13, 500, 7284):  # real kecamatan of the national list, other kabupaten
+        ident = identity(i)
+        known = wilayah.by_kode(ident.kode)
+        assert ident.real and not ident.kode.startswith("12.19.")
+        assert known is not None and known["kecamatan"] == ident.kecamatan
+        assert wilayah.find(ident.kabupaten, ident.kecamatan) == known
+    assert len({identity(i).kode for i in range(7285)}) == 7285  # each kecamatan once
+    for i in (7285, 7286, 9000):  # invented only beyond the national list
         ident = identity(i)
         assert ident.kode.split(".")[0] in fake and not ident.real
     slugs = [identity(i).slug for i in range(7285)]

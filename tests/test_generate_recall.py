@@ -63,8 +63,8 @@ def allowed(truth: pl.DataFrame) -> pl.DataFrame:
 def expected_on_clean_data(findings: pl.DataFrame) -> pl.Expr:
     """Findings a clean synthetic submission has by construction.
 
-    Synthetic kabupaten are invented, so the region reference does not know them:
-    IDN002 warns once per synthetic submission (never for the real Batu Bara ones).
+    Kabupaten invented beyond the national list's 7,285 kecamatan are unknown to the
+    region reference: IDN002 warns once per such submission (never for a real one).
     """
     synthetic = pl.col("kode_wilayah").str.slice(0, 2).is_in([c for c, _ in SYNTHETIC_PROVINCES])
     return (pl.col("rule") == "IDN002") & (pl.col("severity") == "warning") & synthetic
@@ -88,3 +88,12 @@ def test_nothing_but_injected_errors_and_their_consequences_is_found(
     extra = findings.filter(~expected_on_clean_data(findings)).join(ok, on=KEY, how="anti")
     report = extra.select("kecamatan", "rule", "severity", "cell", "expected", "found", "detail")
     assert extra.height == 0, f"{extra.height} findings not explained by the truth\n{show(report)}"
+
+
+def test_a_corpus_within_the_national_list_draws_no_idn002(
+    run: tuple[pl.DataFrame, pl.DataFrame],
+) -> None:
+    """40 kecamatan are all real (Batu Bara, then the national list): no unknown kabupaten."""
+    _, findings = run
+    unknown = findings.filter(pl.col("rule") == "IDN002")
+    assert findings.height > 0 and unknown.height == 0, show(unknown)

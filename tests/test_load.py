@@ -18,7 +18,9 @@ from test_load_support import PROGRAM_2, SAMPLE, copy_sample, read, stand_in
 import pipeline.load as loader
 from pipeline.errors import LakipError, WarehouseBusy
 from pipeline.ingest import ingest
-from schemas.findings import make_findings
+from schemas.catalog import Rule
+from schemas.findings import findings
+from schemas.rules.ingest import ING007
 
 TABLES_TO_COUNT = (
     "submissions",
@@ -182,7 +184,8 @@ def test_findings_are_loaded_rendered_in_both_languages(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
     batch = ingest([SAMPLE])
     sid = batch.submissions["submission_id"][0]
-    finding = make_findings(
+    finding = findings(
+        ING007,
         pl.DataFrame(
             {
                 "submission_id": [sid],
@@ -194,8 +197,6 @@ def test_findings_are_loaded_rendered_in_both_languages(tmp_path: Path) -> None:
                 "found": ["87,94x"],
             }
         ),
-        "ING007",
-        "error",
     )
     loader.load(batch, stand_in(batch, finding), warehouse)
     with loader.connect(warehouse) as con:
@@ -376,10 +377,9 @@ def test_a_database_error_mid_load_becomes_a_lakip_error(
 
 def test_findings_about_no_submission_are_stored_once(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
-    batch_wide = make_findings(
-        pl.DataFrame({"detail": ["two files for one kecamatan"], "cell": ["raw/2025"]}),
-        "XXX999",
-        "warning",
+    unknown = Rule("XXX999", "warning", "", "", "", "")  # a code no catalog declares
+    batch_wide = findings(
+        unknown, pl.DataFrame({"detail": ["two files for one kecamatan"], "cell": ["raw/2025"]})
     )
     v2 = copy_sample(tmp_path / "v2", {"program_kegiatan.csv": PROGRAM_2})
     for path in (SAMPLE, v2):

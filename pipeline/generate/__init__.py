@@ -10,8 +10,10 @@ validator must report it.
 Made-up data must never pass for real: every submission says ``sintetis = ya`` in its
 ``identitas`` sheet, carries a ``sintetis`` custom property, and is written under
 ``<out>/sintetis/<tahun>/``. The first 12 kecamatan are the real ones of Kabupaten Batu
-Bara (12.19.01 .. 12.19.12) with invented figures; the others have invented names in
-invented kabupaten whose Kemendagri codes use unassigned province codes (99, 98, 97, 90..84).
+Bara (12.19.01 .. 12.19.12), then the other real kecamatan of the national list
+(``schemas/data/wilayah_kecamatan.csv``), all with invented figures; beyond its 7,285 come
+invented names in invented kabupaten whose Kemendagri codes use unassigned province codes
+(99, 98, 97, 90..84).
 
 Same arguments, same bytes: all randomness comes from ``random.Random`` seeded with
 strings built from the arguments, and workbooks carry a fixed creation date.

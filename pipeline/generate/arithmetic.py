@@ -21,6 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.workbook import Cell
+from schemas.vocab import POLARITAS_VALUES, PREDIKAT_VALUES, RUPIAH
+
+POSITIF, NEGATIF = POLARITAS_VALUES
+_RP = RUPIAH.capitalize()  # 'Rp', as printed
 
 # ---------------------------------------------------------------- formulas shared with validate
 
@@ -50,9 +54,9 @@ def pct(part: int, whole: int) -> int:
     return div_half_up(part * 10000, whole)
 
 
-def capaian_h(target: int, realisasi: int, polaritas: str = "positif") -> int:
+def capaian_h(target: int, realisasi: int, polaritas: str = POSITIF) -> int:
     """Capaian in hundredths from target and realisasi in hundredths."""
-    if polaritas == "negatif":
+    if polaritas == NEGATIF:
         return div_half_up((2 * target - realisasi) * 10000, target)
     return div_half_up(realisasi * 10000, target)
 
@@ -67,8 +71,8 @@ def nilai_ikm(unsur: list[int]) -> int:
     return div_half_up(sum(unsur) * 25, len(unsur))
 
 
-AKIP_BANDS = ((9000, "AA"), (8000, "A"), (7000, "BB"), (6000, "B"), (5000, "CC"), (3000, "C"))
-AKIP_LABELS = ("AA", "A", "BB", "B", "CC", "C", "D")
+AKIP_LABELS = PREDIKAT_VALUES  # best first; the last (D) is below every band
+AKIP_BANDS = tuple(zip((9000, 8000, 7000, 6000, 5000, 3000), AKIP_LABELS, strict=False))
 
 
 def akip_predikat(total: int) -> str:
@@ -163,10 +167,10 @@ def render(value: Value, style: str, u: float = 0.5) -> Cell:
         if style == "id00":
             return money_text(value.sen, True)
         if style == "rp":
-            return "RP " + money_text(value.sen, False)
+            return f"{_RP.upper()} " + money_text(value.sen, False)
         if style == "rp00":
-            return "Rp " + money_text(value.sen, True)
-        return "Rp. " + money_text(value.sen, False)
+            return f"{_RP} " + money_text(value.sen, True)
+        return f"{_RP}. " + money_text(value.sen, False)
     if isinstance(value, Pct):
         if style == "num":
             return number(value.h)

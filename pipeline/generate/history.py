@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from pipeline.generate.arithmetic import (
     DASH,
+    NEGATIF,
+    POSITIF,
     Meas,
     Money,
     Pct,
@@ -26,6 +28,10 @@ from pipeline.generate.arithmetic import (
     thousands,
 )
 from pipeline.generate.places import _FIRST_NAMES, _GELAR, _LAST_NAMES, _WOMEN, Identity
+from schemas.vocab import JENIS_BELANJA, TINGKAT_VALUES
+
+PROGRAM, KEGIATAN, SUB_KEGIATAN = TINGKAT_VALUES
+OPERASI, MODAL = JENIS_BELANJA["5.1"][0], JENIS_BELANJA["5.2"][0]
 
 # ---------------------------------------------------------------- the domain catalog
 
@@ -327,7 +333,7 @@ def build_history(ident: Identity, seed: int, first: int, last: int) -> History:
         "Meningkatnya Kepuasan Masyarakat terhadap Pelayanan Publik",
         "Indeks Kepuasan Masyarakat (IKM)",
         "Nilai",
-        "positif",
+        POSITIF,
         False,
         _walk(rng, years, rng.randint(156, 172) * 50, (0, 150), 9500),
         {y: nilai_ikm(ikm_unsur[y]) for y in years},
@@ -337,7 +343,7 @@ def build_history(ident: Identity, seed: int, first: int, last: int) -> History:
         "Meningkatnya Akuntabilitas Kinerja Kecamatan",
         "Nilai Evaluasi AKIP",
         "Nilai",
-        "positif",
+        POSITIF,
         True,
         _walk(rng, years, rng.randint(600, 720) * 10, (0, 30), 8800),
         {y: sum(akip[y]) for y in years},
@@ -359,7 +365,7 @@ def build_history(ident: Identity, seed: int, first: int, last: int) -> History:
                     "Meningkatnya Ketentraman dan Ketertiban Umum",
                     "Persentase Desa/Kelurahan yang Kondisinya Aman dan Kondusif",
                     "%",
-                    "positif",
+                    POSITIF,
                     False,
                     target,
                     real,
@@ -378,7 +384,7 @@ def build_history(ident: Identity, seed: int, first: int, last: int) -> History:
                     "Meningkatnya Kualitas Penyelenggaraan Pemerintahan Desa",
                     "Persentase Desa yang Tertib Administrasi Pemerintahan",
                     "%",
-                    "positif",
+                    POSITIF,
                     False,
                     target,
                     real,
@@ -395,7 +401,7 @@ def build_history(ident: Identity, seed: int, first: int, last: int) -> History:
                     "Meningkatnya Kualitas Pelayanan Publik Kecamatan",
                     "Persentase Pengaduan Masyarakat yang Tidak Tertangani",
                     "%",
-                    "negatif",
+                    NEGATIF,
                     False,
                     target,
                     real,
@@ -532,7 +538,7 @@ def _program_rows(
                 belanja[len(rows)] = kind
                 rows.append(
                     {
-                        "tingkat": "sub_kegiatan",
+                        "tingkat": SUB_KEGIATAN,
                         "kode": f"{code}.{kk}.{ssss}",
                         "nama": sub_name,
                         "indikator": sub_ind,
@@ -547,7 +553,7 @@ def _program_rows(
                 )
             t, r = 10000, _kinerja(rng)
             rows[keg_row] = {
-                "tingkat": "kegiatan",
+                "tingkat": KEGIATAN,
                 "kode": f"{code}.{kk}",
                 "nama": keg_name,
                 "indikator": keg_ind,
@@ -563,7 +569,7 @@ def _program_rows(
             prog_pagu += keg_pagu
             prog_real += keg_real
         outcome = next((i for i in hist.indicators if i.on_program == code), None)
-        polaritas = "positif"
+        polaritas = POSITIF
         if outcome is not None:  # an IKU repeated on its program row, with the PK's figures
             ind_name, satuan, polaritas = outcome.nama, outcome.satuan, outcome.polaritas
             t, r = outcome.target[tahun], outcome.realisasi[tahun]
@@ -573,7 +579,7 @@ def _program_rows(
             t, r = 10000, _kinerja(rng)
             target_v, real_v = Meas(t, 0), Meas(r, 0 if r % 100 == 0 else 2)
         rows[prog_row] = {
-            "tingkat": "program",
+            "tingkat": PROGRAM,
             "kode": code,
             "nama": name.upper() if upper else name,
             "indikator": ind_name,
@@ -665,13 +671,13 @@ def build_report(ident: Identity, tahun: int, seed: int, hist: History) -> Repor
     caps = rng.random() < 0.5
     jenis = [
         (
-            "BELANJA OPERASI" if caps else "Belanja Operasi",
+            OPERASI.upper() if caps else OPERASI,
             total_pagu - modal_pagu,
             total_real - modal_real,
         )
     ]
     if modal_pagu:
-        jenis.append(("BELANJA MODAL" if caps else "Belanja Modal", modal_pagu, modal_real))
+        jenis.append((MODAL.upper() if caps else MODAL, modal_pagu, modal_real))
     total_label = rng.choice(("TOTAL :", "TOTAL", "JUMLAH", "Jumlah"))
     rencana: list[Row] = [
         {"no": f"{i + 1}.", "jenis_belanja": j, "anggaran": Money(a)}
@@ -722,7 +728,7 @@ def build_report(ident: Identity, tahun: int, seed: int, hist: History) -> Repor
     tren: list[Row] = []
     kemajuan: list[Row] = []
     efisiensi: list[Row] = []
-    negative = any(i.polaritas == "negatif" for i in inds)
+    negative = any(i.polaritas == NEGATIF for i in inds)
     for n, ind in enumerate(inds, start=1):
         t, r = ind.target[tahun], ind.realisasi[tahun]
         cap = capaian_h(t, r, ind.polaritas)

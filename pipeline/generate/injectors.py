@@ -61,10 +61,13 @@ IDN001  identitas kode_wilayah of a Batu Bara kecamatan set to     IDN001 there
 
 Not single-cell, so injected in the consistent form above: SER003 (a lone over-spend
 breaks the kegiatan sum), SCH001 (a lone negative breaks the TOTAL), XTB005 (one changed
-budget breaks either its JUMLAH or the total agreement). IDN001 goes only to the real Batu
-Bara kecamatan: a synthetic code has no reference to be wrong against. Synthetic kabupaten
-are unknown to ``schemas/data/wilayah.csv``, so every synthetic submission also draws one
-IDN002 warning by construction.
+budget breaks either its JUMLAH or the total agreement). IDN001 goes only to the Batu Bara
+kecamatan (the code of one of its siblings). Generated kecamatan come from the national
+list up to its 7,285; the invented ones beyond it are in kabupaten the reference does not
+know, so each of those also draws one IDN002 warning by construction.
+
+Each injector is registered against the rule it breaks (``@injector(SER002, "belanja")``):
+``INJECTORS`` is keyed by rule code and ``INJECTION_KINDS`` is its order of registration.
 """
 
 from __future__ import annotations
@@ -89,30 +92,19 @@ from pipeline.generate.arithmetic import (
 )
 from pipeline.generate.history import Indicator, ProgramMeta, Report, Row
 from pipeline.generate.places import BATU_BARA, Identity
-
-INJECTION_KINDS: tuple[str, ...] = (
-    "TOT001",
-    "HIE002",
-    "HIE001",
-    "SER001",
-    "SER002",
-    "SER003",
-    "CAP001",
-    "CAP002",
-    "CAP003",
-    "KEM001",
-    "AKP001",
-    "AKP003",
-    "IKM002",
-    "IKM003",
-    "XTB001",
-    "XTB005",
-    "SDM001",
-    "SCH004",
-    "SCH001",
-    "ING007",
-    "IDN001",
-)
+from schemas.catalog import Rule
+from schemas.rules.akip import AKP001, AKP003
+from schemas.rules.capaian import CAP001, CAP002, CAP003
+from schemas.rules.cross import XTB001, XTB002, XTB003, XTB005, XTB007, XTB009, XTB011
+from schemas.rules.hierarchy import HIE001, HIE002
+from schemas.rules.identitas import IDN001
+from schemas.rules.ikm import IKM002, IKM003
+from schemas.rules.ingest import ING007
+from schemas.rules.kemajuan import KEM001
+from schemas.rules.schema import SCH001, SCH004
+from schemas.rules.sdm import SDM001
+from schemas.rules.serapan import SER001, SER002, SER003
+from schemas.rules.totals import TOT001, TOT003
 
 TRUTH_COLUMNS: dict[str, pl.DataType] = {
     "file": pl.String(),
@@ -150,12 +142,46 @@ class Place:
 
 @dataclass
 class Injection:
-    rule: str
+    rule: Rule
     expect: Place  # where the validator must report ``rule``
     changed: Place  # the cell that was edited
     original: Value
     injected: Value
-    consequences: list[tuple[str, Place]] = field(default_factory=list)
+    consequences: list[tuple[Rule, Place]] = field(default_factory=list)
+
+
+Inject = Callable[[Report, random.Random], Injection | None]
+
+
+@dataclass(frozen=True)
+class Injector:
+    """How to break one rule: the function that edits a report, and what it competes for.
+
+    ``groups`` are the kinds of place of a submission the injection takes (see ``_CAPS``:
+    how many of each one submission surely holds); ``home_only`` keeps it to the
+    kecamatan of Batu Bara.
+    """
+
+    rule: Rule
+    inject: Inject
+    groups: tuple[str, ...]
+    home_only: bool = False
+
+
+INJECTORS: dict[str, Injector] = {}
+"""The injectable rules by code, in registration order (the order seeded choices draw in)."""
+
+
+def injector(rule: Rule, *groups: str, home_only: bool = False) -> Callable[[Inject], Inject]:
+    """Register the decorated function as the injector of ``rule`` (one per rule)."""
+
+    def register(inject: Inject) -> Inject:
+        if rule.code in INJECTORS:
+            raise ValueError(f"two injectors for {rule.code}")
+        INJECTORS[rule.code] = Injector(rule, inject, groups, home_only)
+        return inject
+
+    return register
 
 
 def _claim(rep: Report, *zones: str) -> bool:
@@ -233,6 +259,7 @@ _TOTALS: tuple[tuple[str, str, tuple[str, str, str] | None], ...] = (
 )
 
 
+@injector(TOT001, "total")
 def _inj_tot001(rep: Report, rng: random.Random) -> Injection | None:
     options = list(_TOTALS)
     rng.shuffle(options)
@@ -249,9 +276,9 @@ def _inj_tot001(rep: Report, rng: random.Random) -> Injection | None:
         )
         rows[i][column] = Money(value)
         place = Place(table, i, column)
-        inj = Injection("TOT001", place, place, old, Money(value))
+        inj = Injection(TOT001, place, place, old, Money(value))
         if not kept and percent:
-            inj.consequences.append(("TOT003", Place(table, i, percent[2])))
+            inj.consequences.append((TOT003, Place(table, i, percent[2])))
         return inj
     return None
 
@@ -272,6 +299,7 @@ def _keep_serapan(
     return candidates[0], False
 
 
+@injector(HIE002, "program")
 def _inj_hie002(rep: Report, rng: random.Random) -> Injection | None:
     rows = rep.rows(PK)
     for prog in _programs(rep, rng):
@@ -284,14 +312,15 @@ def _inj_hie002(rep: Report, rng: random.Random) -> Injection | None:
         value, kept = _keep_serapan(rows[keg_row], "pagu", typos)
         rows[keg_row]["pagu"] = Money(value)
         place = Place(PK, keg_row, "pagu")
-        inj = Injection("HIE002", place, place, old, Money(value))
-        inj.consequences.append(("HIE001", Place(PK, prog.row, "pagu")))
+        inj = Injection(HIE002, place, place, old, Money(value))
+        inj.consequences.append((HIE001, Place(PK, prog.row, "pagu")))
         if not kept:
-            inj.consequences.append(("SER001", Place(PK, keg_row, "persen_anggaran")))
+            inj.consequences.append((SER001, Place(PK, keg_row, "persen_anggaran")))
         return inj
     return None
 
 
+@injector(HIE001, "program", "pk_realisasi")
 def _inj_hie001(rep: Report, rng: random.Random) -> Injection | None:
     if "pk:realisasi" in rep.claimed:
         return None
@@ -305,19 +334,17 @@ def _inj_hie001(rep: Report, rng: random.Random) -> Injection | None:
         value, kept = _keep_serapan(rows[prog.row], "realisasi_anggaran", typos)
         rows[prog.row]["realisasi_anggaran"] = Money(value)
         place = Place(PK, prog.row, "realisasi_anggaran")
-        inj = Injection("HIE001", place, place, old, Money(value))
-        inj.consequences.append(("TOT001", Place(PK, rep.pk_total, "realisasi_anggaran")))
+        inj = Injection(HIE001, place, place, old, Money(value))
+        inj.consequences.append((TOT001, Place(PK, rep.pk_total, "realisasi_anggaran")))
         first, last = rep.programs[0].row, rep.programs[-1].row
-        inj.consequences.append(("XTB007", Place(PK, first, "realisasi_anggaran", last)))
+        inj.consequences.append((XTB007, Place(PK, first, "realisasi_anggaran", last)))
         if not kept:
-            inj.consequences.append(("SER001", Place(PK, prog.row, "persen_anggaran")))
+            inj.consequences.append((SER001, Place(PK, prog.row, "persen_anggaran")))
         return inj
     return None
 
 
-def _inj_percent_in_program(
-    rule: str, column: str
-) -> Callable[[Report, random.Random], Injection | None]:
+def _inj_percent_in_program(rule: Rule, column: str) -> Inject:
     def inject(rep: Report, rng: random.Random) -> Injection | None:
         rows = rep.rows(PK)
         for prog in _programs(rep, rng):
@@ -336,6 +363,24 @@ def _inj_percent_in_program(
     return inject
 
 
+injector(SER001, "program")(_inj_percent_in_program(SER001, "persen_anggaran"))
+
+
+@injector(SER002, "belanja")
+def _inj_ser002(rep: Report, rng: random.Random) -> Injection | None:
+    rows = rep.rows("realisasi_belanja")
+    i = rng.randrange(len(rows) - 1)
+    if not _claim(rep, f"realisasi_belanja:{i}"):
+        return None
+    old = rows[i]["persen"]
+    assert isinstance(old, Pct)
+    new = Pct(_pct_changes(old.h, rng)[0])
+    rows[i]["persen"] = new
+    place = Place("realisasi_belanja", i, "persen")
+    return Injection(SER002, place, place, old, new)
+
+
+@injector(SER003, "program")
 def _inj_ser003(rep: Report, rng: random.Random) -> Injection | None:
     rows = rep.rows(PK)
     for prog in _programs(rep, rng):
@@ -366,24 +411,7 @@ def _inj_ser003(rep: Report, rng: random.Random) -> Injection | None:
                 rows[i]["realisasi_anggaran"] = value
                 rows[i]["persen_anggaran"] = Pct(pct(value.sen, pagu.sen))
             place = Place(PK, a, "realisasi_anggaran")
-            return Injection("SER003", place, place, real_a, new_a)
-    return None
-
-
-def _inj_sch004(rep: Report, rng: random.Random) -> Injection | None:
-    rows = rep.rows(PK)
-    for prog in _programs(rep, rng):
-        if not _claim(rep, f"program:{prog.code}"):
-            continue
-        i = rng.choice([s for _, subs in prog.kegiatan for s in subs])
-        old = rows[i]["kode"]
-        assert isinstance(old, str)
-        parent, _, last = old.rpartition(".")
-        broken = last.replace("0", "O", 1) if rng.random() < 0.5 else last[1:]
-        new = f"{parent}.{broken}"
-        rows[i]["kode"] = new
-        place = Place(PK, i, "kode")
-        return Injection("SCH004", place, place, old, new)
+            return Injection(SER003, place, place, real_a, new_a)
     return None
 
 
@@ -393,6 +421,7 @@ def _indicator_rows(rep: Report, rng: random.Random) -> list[tuple[int, Indicato
     return out
 
 
+@injector(CAP001, "indikator")
 def _inj_cap001(rep: Report, rng: random.Random) -> Injection | None:
     for n, ind in _indicator_rows(rep, rng):
         if not _claim(rep, f"ind:{ind.key}"):
@@ -403,14 +432,15 @@ def _inj_cap001(rep: Report, rng: random.Random) -> Injection | None:
         new = Pct(_pct_changes(old.h, rng)[0])
         row["capaian"] = new
         place = Place("capaian_iku", n, "capaian")
-        inj = Injection("CAP001", place, place, old, new)
+        inj = Injection(CAP001, place, place, old, new)
         # the same figure is copied into the trend table (report year) and the efficiency table
-        inj.consequences.append(("XTB003", Place("tren_iku", n * 5 + 4, "capaian")))
-        inj.consequences.append(("XTB011", Place("efisiensi_sasaran", n, "persen_capaian")))
+        inj.consequences.append((XTB003, Place("tren_iku", n * 5 + 4, "capaian")))
+        inj.consequences.append((XTB011, Place("efisiensi_sasaran", n, "persen_capaian")))
         return inj
     return None
 
 
+@injector(CAP002, "tren")
 def _inj_cap002(rep: Report, rng: random.Random) -> Injection | None:
     for n, ind in _indicator_rows(rep, rng):
         back = rng.randint(1, 4)
@@ -423,10 +453,14 @@ def _inj_cap002(rep: Report, rng: random.Random) -> Injection | None:
         new = Pct(_pct_changes(old.h, rng)[0])
         row["capaian"] = new
         place = Place("tren_iku", i, "capaian")
-        return Injection("CAP002", place, place, old, new)
+        return Injection(CAP002, place, place, old, new)
     return None
 
 
+injector(CAP003, "program")(_inj_percent_in_program(CAP003, "persen_kinerja"))
+
+
+@injector(KEM001, "kemajuan")
 def _inj_kem001(rep: Report, rng: random.Random) -> Injection | None:
     rows = rep.rows("kemajuan_renstra")
     free = [i for i in range(len(rows)) if f"kemajuan:{i}" not in rep.claimed]
@@ -439,9 +473,10 @@ def _inj_kem001(rep: Report, rng: random.Random) -> Injection | None:
     new = Pct(_pct_changes(old.h, rng)[0])
     rows[i]["tingkat_kemajuan"] = new
     place = Place("kemajuan_renstra", i, "tingkat_kemajuan")
-    return Injection("KEM001", place, place, old, new)
+    return Injection(KEM001, place, place, old, new)
 
 
+@injector(AKP001, "akip")
 def _inj_akp001(rep: Report, rng: random.Random) -> Injection | None:
     nilai = rep.rows("akip_nilai")
     komponen = rep.rows("akip_komponen")
@@ -469,11 +504,12 @@ def _inj_akp001(rep: Report, rng: random.Random) -> Injection | None:
         new = Pct(old.h + fits[0])
         komponen[i]["nilai"] = new
         return Injection(
-            "AKP001", Place("akip_nilai", y, "nilai"), Place("akip_komponen", i, "nilai"), old, new
+            AKP001, Place("akip_nilai", y, "nilai"), Place("akip_komponen", i, "nilai"), old, new
         )
     return None
 
 
+@injector(AKP003, "akip")
 def _inj_akp003(rep: Report, rng: random.Random) -> Injection | None:
     nilai = rep.rows("akip_nilai")
     years = [y for y in range(len(nilai)) if f"akip:{nilai[y]['tahun']}" not in rep.claimed]
@@ -488,9 +524,10 @@ def _inj_akp003(rep: Report, rng: random.Random) -> Injection | None:
     new = rng.choice(neighbours)
     nilai[y]["predikat"] = new
     place = Place("akip_nilai", y, "predikat")
-    return Injection("AKP003", place, place, old, new)
+    return Injection(AKP003, place, place, old, new)
 
 
+@injector(IKM002, "indikator", "ikm")
 def _inj_ikm002(rep: Report, rng: random.Random) -> Injection | None:
     if not _claim(rep, "ikm:nilai", "ind:ikm"):
         return None
@@ -502,12 +539,13 @@ def _inj_ikm002(rep: Report, rng: random.Random) -> Injection | None:
     new = Pct(rng.choice(fits))
     row["nilai"] = new
     place = Place("ikm_survei", 3, "nilai")
-    inj = Injection("IKM002", place, place, old, new)
+    inj = Injection(IKM002, place, place, old, new)
     ikm_row = next(n for n, ind in enumerate(rep.indicators) if ind.key == "ikm")
-    inj.consequences.append(("XTB009", Place("capaian_iku", ikm_row, "realisasi")))
+    inj.consequences.append((XTB009, Place("capaian_iku", ikm_row, "realisasi")))
     return inj
 
 
+@injector(IKM003, "ikm_puas")
 def _inj_ikm003(rep: Report, rng: random.Random) -> Injection | None:
     if not _claim(rep, "ikm:puas"):
         return None
@@ -519,10 +557,11 @@ def _inj_ikm003(rep: Report, rng: random.Random) -> Injection | None:
     rows[1]["nilai"] = new
     # a + b = c cannot say which of the three is wrong: reported at the total, as TOT001 is
     return Injection(
-        "IKM003", Place("ikm_survei", 0, "nilai"), Place("ikm_survei", 1, "nilai"), old, new
+        IKM003, Place("ikm_survei", 0, "nilai"), Place("ikm_survei", 1, "nilai"), old, new
     )
 
 
+@injector(XTB001, "indikator", "ikm")
 def _inj_xtb001(rep: Report, rng: random.Random) -> Injection | None:
     for n, ind in _indicator_rows(rep, rng):
         if ind.on_program or not _claim(rep, f"ind:{ind.key}"):
@@ -535,12 +574,13 @@ def _inj_xtb001(rep: Report, rng: random.Random) -> Injection | None:
         new = Meas(value, old.decimals, akip_predikat(value) if old.predikat else None)
         row["target"] = new
         place = Place("perjanjian_kinerja", n, "target")
-        inj = Injection("XTB001", place, place, old, new)
-        inj.consequences.append(("XTB002", Place("tren_iku", n * 5 + 4, "target")))
+        inj = Injection(XTB001, place, place, old, new)
+        inj.consequences.append((XTB002, Place("tren_iku", n * 5 + 4, "target")))
         return inj
     return None
 
 
+@injector(XTB005, "anggaran")
 def _inj_xtb005(rep: Report, rng: random.Random) -> Injection | None:
     rows = [r for r in rep.rows("anggaran_program") if not r.get("_total")]
     if len(rows) < 2 or "anggaran_program:rows" in rep.claimed:
@@ -554,12 +594,13 @@ def _inj_xtb005(rep: Report, rng: random.Random) -> Injection | None:
             rows[a]["anggaran"] = Money(value)
             rows[b]["anggaran"] = Money(old_b.sen - shift)
             place = Place("anggaran_program", a, "anggaran")
-            inj = Injection("XTB005", place, place, old_a, Money(value))
-            inj.consequences.append(("XTB005", Place("anggaran_program", b, "anggaran")))
+            inj = Injection(XTB005, place, place, old_a, Money(value))
+            inj.consequences.append((XTB005, Place("anggaran_program", b, "anggaran")))
             return inj
     return None
 
 
+@injector(SDM001, "sdm")
 def _inj_sdm001(rep: Report, rng: random.Random) -> Injection | None:
     rows = rep.rows("sdm")
     candidates = [
@@ -575,10 +616,29 @@ def _inj_sdm001(rep: Report, rng: random.Random) -> Injection | None:
         new = Pct(_pct_changes(old.h, rng, hi=10000)[0])
         rows[i]["persen"] = new
         place = Place("sdm", i, "persen")
-        return Injection("SDM001", place, place, old, new)
+        return Injection(SDM001, place, place, old, new)
     return None
 
 
+@injector(SCH004, "program")
+def _inj_sch004(rep: Report, rng: random.Random) -> Injection | None:
+    rows = rep.rows(PK)
+    for prog in _programs(rep, rng):
+        if not _claim(rep, f"program:{prog.code}"):
+            continue
+        i = rng.choice([s for _, subs in prog.kegiatan for s in subs])
+        old = rows[i]["kode"]
+        assert isinstance(old, str)
+        parent, _, last = old.rpartition(".")
+        broken = last.replace("0", "O", 1) if rng.random() < 0.5 else last[1:]
+        new = f"{parent}.{broken}"
+        rows[i]["kode"] = new
+        place = Place(PK, i, "kode")
+        return Injection(SCH004, place, place, old, new)
+    return None
+
+
+@injector(SCH001, "rencana")
 def _inj_sch001(rep: Report, rng: random.Random) -> Injection | None:
     rows = rep.rows("rencana_belanja")
     if len(rows) < 3 or not _claim(rep, "rencana_belanja:rows"):
@@ -588,9 +648,10 @@ def _inj_sch001(rep: Report, rng: random.Random) -> Injection | None:
     rows[1]["anggaran"] = Money(-modal.sen)
     rows[0]["anggaran"] = Money(operasi.sen + 2 * modal.sen)
     place = Place("rencana_belanja", 1, "anggaran")
-    return Injection("SCH001", place, place, modal, Money(-modal.sen))
+    return Injection(SCH001, place, place, modal, Money(-modal.sen))
 
 
+@injector(ING007, "rencana")
 def _inj_ing007(rep: Report, rng: random.Random) -> Injection | None:
     tables = ["rencana_belanja", "anggaran_program"]
     rng.shuffle(tables)
@@ -604,15 +665,16 @@ def _inj_ing007(rep: Report, rng: random.Random) -> Injection | None:
         new = Raw(_unreadable(old.sen))
         rows[i]["anggaran"] = new
         place = Place(table, i, "anggaran")
-        inj = Injection("ING007", place, place, old, new)
+        inj = Injection(ING007, place, place, old, new)
         # a validator that sums around the unreadable cell blames the declared total
-        inj.consequences.append(("TOT001", Place(table, len(rows) - 1, "anggaran")))
+        inj.consequences.append((TOT001, Place(table, len(rows) - 1, "anggaran")))
         return inj
     return None
 
 
+@injector(IDN001, "identitas", home_only=True)
 def _inj_idn001(rep: Report, rng: random.Random) -> Injection | None:
-    if not rep.ident.real or not _claim(rep, "identitas"):
+    if not rep.ident.home or not _claim(rep, "identitas"):
         return None
     rows = rep.rows("identitas")
     i = next(k for k, r in enumerate(rows) if r["kolom"] == "kode_wilayah")
@@ -620,72 +682,12 @@ def _inj_idn001(rep: Report, rng: random.Random) -> Injection | None:
     new = rng.choice([b[0] for b in BATU_BARA if b[0] != old])
     rows[i]["nilai"] = new
     place = Place("identitas", i, "nilai")
-    return Injection("IDN001", place, place, old, new)
+    return Injection(IDN001, place, place, old, new)
 
 
-INJECTORS: dict[str, Callable[[Report, random.Random], Injection | None]] = {
-    "TOT001": _inj_tot001,
-    "HIE002": _inj_hie002,
-    "HIE001": _inj_hie001,
-    "SER001": _inj_percent_in_program("SER001", "persen_anggaran"),
-    "SER002": lambda rep, rng: _inj_ser002(rep, rng),
-    "SER003": _inj_ser003,
-    "CAP001": _inj_cap001,
-    "CAP002": _inj_cap002,
-    "CAP003": _inj_percent_in_program("CAP003", "persen_kinerja"),
-    "KEM001": _inj_kem001,
-    "AKP001": _inj_akp001,
-    "AKP003": _inj_akp003,
-    "IKM002": _inj_ikm002,
-    "IKM003": _inj_ikm003,
-    "XTB001": _inj_xtb001,
-    "XTB005": _inj_xtb005,
-    "SDM001": _inj_sdm001,
-    "SCH004": _inj_sch004,
-    "SCH001": _inj_sch001,
-    "ING007": _inj_ing007,
-    "IDN001": _inj_idn001,
-}
+INJECTION_KINDS: tuple[str, ...] = tuple(INJECTORS)
+"""The injectable rule codes, in the order of their registration above."""
 
-
-def _inj_ser002(rep: Report, rng: random.Random) -> Injection | None:
-    rows = rep.rows("realisasi_belanja")
-    i = rng.randrange(len(rows) - 1)
-    if not _claim(rep, f"realisasi_belanja:{i}"):
-        return None
-    old = rows[i]["persen"]
-    assert isinstance(old, Pct)
-    new = Pct(_pct_changes(old.h, rng)[0])
-    rows[i]["persen"] = new
-    place = Place("realisasi_belanja", i, "persen")
-    return Injection("SER002", place, place, old, new)
-
-
-# Kinds that compete for the same places of a submission, and how many of a group one
-# submission surely holds (a report has at least 4 programs, 2 indicators, 3 AKIP years...).
-_GROUPS: dict[str, tuple[str, ...]] = {
-    "TOT001": ("total",),
-    "HIE002": ("program",),
-    "HIE001": ("program", "pk_realisasi"),
-    "SER001": ("program",),
-    "CAP003": ("program",),
-    "SER003": ("program",),
-    "SCH004": ("program",),
-    "SER002": ("belanja",),
-    "CAP001": ("indikator",),
-    "XTB001": ("indikator", "ikm"),
-    "IKM002": ("indikator", "ikm"),
-    "CAP002": ("tren",),
-    "KEM001": ("kemajuan",),
-    "AKP001": ("akip",),
-    "AKP003": ("akip",),
-    "IKM003": ("ikm_puas",),
-    "XTB005": ("anggaran",),
-    "SDM001": ("sdm",),
-    "SCH001": ("rencana",),
-    "ING007": ("rencana",),
-    "IDN001": ("identitas",),
-}
 _CAPS = {
     "total": 2,
     "program": 4,
@@ -710,7 +712,7 @@ def plan_injections(k: int, subs: list[Identity], rng: random.Random) -> dict[in
     """Deal ``k`` rule kinds over the submissions, every kind before any kind twice.
 
     A kind goes to the next submission (in a shuffled rotation) that still has room in
-    its groups; IDN001 only to real Batu Bara kecamatan. A kind no submission has room
+    its groups; IDN001 only to Batu Bara kecamatan. A kind no submission has room
     for is replaced by one that fits.
     """
     kinds: list[str] = []
@@ -726,11 +728,12 @@ def plan_injections(k: int, subs: list[Identity], rng: random.Random) -> dict[in
     cursor = 0
 
     def room(s: int, kind: str) -> bool:
-        if kind == "IDN001" and not subs[s].real:
+        inj = INJECTORS[kind]
+        if inj.home_only and not subs[s].home:
             return False
         if len(plan[s]) >= MAX_PER_SUBMISSION:
             return False
-        return all(load[s][g] < _CAPS[g] for g in _GROUPS[kind])
+        return all(load[s][g] < _CAPS[g] for g in inj.groups)
 
     for i, kind in enumerate(kinds):
         others = [kd for kd in INJECTION_KINDS if kd != kind]
@@ -742,7 +745,7 @@ def plan_injections(k: int, subs: list[Identity], rng: random.Random) -> dict[in
                 s = order[(cursor + step) % len(order)]
                 if room(s, kd):
                     plan[s].append(kd)
-                    for g in _GROUPS[kd]:
+                    for g in INJECTORS[kd].groups:
                         load[s][g] += 1
                     cursor = (cursor + step + 1) % len(order)
                     placed = True

@@ -1,6 +1,10 @@
-"""Where a generated submission comes from: the 12 real kecamatan of Kabupaten Batu Bara
-(with their Kemendagri codes), then invented kecamatan in invented kabupaten under
-unassigned province codes, their officials' names, and the :class:`Identity` of each.
+"""Where a generated submission comes from: real kecamatan of the region reference
+(:func:`schemas.wilayah.reference`, the national list of 7,285), the 12 of Kabupaten Batu
+Bara first; beyond the list, invented kecamatan in invented kabupaten under unassigned
+province codes. Also their officials' names, and the :class:`Identity` of each.
+
+Only the names and codes are real: every figure is invented and every file says so
+(``sintetis = ya``, folder ``sintetis/``).
 """
 
 from __future__ import annotations
@@ -10,8 +14,13 @@ import math
 import random
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import polars as pl
 
 from pipeline.generate.arithmetic import GenerateError
+from schemas.wilayah import WILAYAH_CSV, reference
 
 SYNTHETIC_PROVINCES: tuple[tuple[str, str], ...] = (
     ("99", "Sumatera Tenggara"),
@@ -28,21 +37,56 @@ SYNTHETIC_PROVINCES: tuple[tuple[str, str], ...] = (
 """Province codes no real region has (real ones: 11-19, 21, 31-36, 51-53, 61-65, 71-76, 81-82,
 91-96), with invented names: 99, 98, 97, then 90 down to 84."""
 
-BATU_BARA: tuple[tuple[str, str, int, int], ...] = (
-    # kode, kecamatan, desa, kelurahan (shared/data/wilayah_batubara.csv)
-    ("12.19.01", "Medang Deras", 18, 3),
-    ("12.19.02", "Sei Suka", 9, 1),
-    ("12.19.03", "Air Putih", 17, 2),
-    ("12.19.04", "Lima Puluh", 11, 1),
-    ("12.19.05", "Talawi", 9, 1),
-    ("12.19.06", "Tanjung Tiram", 8, 2),
-    ("12.19.07", "Sei Balai", 14, 0),
-    ("12.19.08", "Laut Tador", 10, 0),
-    ("12.19.09", "Lima Puluh Pesisir", 13, 0),
-    ("12.19.10", "Datuk Lima Puluh", 10, 0),
-    ("12.19.11", "Datuk Tanah Datar", 10, 0),
-    ("12.19.12", "Nibung Hangus", 12, 0),
+HOME_KABUPATEN = "12.19"
+"""Kabupaten Batu Bara: its kecamatan come first, as the pilot's own region."""
+
+DESA_CSV = WILAYAH_CSV.with_name("wilayah_batubara.csv")
+"""The desa and kelurahan of Batu Bara (kode, nama, jenis, kode_kecamatan, kecamatan):
+how many each of its kecamatan has. Elsewhere the counts are invented."""
+
+
+@cache
+def _real_places(path: Path = DESA_CSV) -> pl.DataFrame:
+    """The reference's kecamatan in the order they are generated, with desa counts.
+
+    Batu Bara's first (in code order), then the others in code order, each name once;
+    the kecamatan whose name an earlier one already has come last, and their file name
+    adds the kabupaten (two files of one name would overwrite each other).
+    """
+    frame = reference().frame
+    home = pl.col("kode_kabupaten") == HOME_KABUPATEN
+    ordered = pl.concat([frame.filter(home).sort("kode"), frame.filter(~home).sort("kode")])
+    ordered = ordered.with_columns(pl.col("kec_key").is_first_distinct().alias("_first"))
+    ordered = ordered.sort("_first", descending=True, maintain_order=True)
+    desa = (
+        pl.read_csv(path, schema_overrides={"kode": pl.String, "kode_kecamatan": pl.String})
+        .group_by(pl.col("kode_kecamatan").alias("kode"))
+        .agg(
+            (pl.col("jenis") == "desa").sum().cast(pl.Int64).alias("desa"),
+            (pl.col("jenis") == "kelurahan").sum().cast(pl.Int64).alias("kelurahan"),
+        )
+    )
+    name = pl.col("kecamatan")
+    qualified = pl.format("{} {}", name, pl.col("kabupaten_nama"))
+    return ordered.join(desa, on="kode", how="left", maintain_order="left").select(
+        "kode",
+        "provinsi",
+        pl.col("kabupaten_nama").alias("kabupaten"),
+        "kecamatan",
+        "desa",
+        "kelurahan",
+        pl.when("_first").then(name).otherwise(qualified).alias("file_name"),
+    )
+
+
+BATU_BARA: tuple[tuple[str, str, int, int], ...] = tuple(
+    _real_places()
+    .filter(pl.col("kode").str.starts_with(HOME_KABUPATEN + "."))
+    .select("kode", "kecamatan", "desa", "kelurahan")
+    .iter_rows()
 )
+"""kode, kecamatan, desa, kelurahan of the kecamatan of Batu Bara, from the data files."""
+N_REAL = _real_places().height
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -108,7 +152,12 @@ class Identity:
     desa: int
     kelurahan: int
     slug: str
-    real: bool
+    real: bool  # a kecamatan of the region reference (its figures are invented all the same)
+
+    @property
+    def home(self) -> bool:
+        """A kecamatan of Batu Bara (:data:`HOME_KABUPATEN`)."""
+        return self.kode.startswith(HOME_KABUPATEN + ".")
 
 
 def slugify(text: str) -> str:
@@ -136,21 +185,44 @@ def _synthetic_place(j: int) -> tuple[int, int]:
 
 
 MAX_SYNTHETIC = len(_PLACE_PREFIX) * len(_PLACE_ROOT) * len(_PLACE_SUFFIX)
-MAX_KECAMATAN = len(BATU_BARA) + MAX_SYNTHETIC
+MAX_KECAMATAN = N_REAL + MAX_SYNTHETIC
+
+
+@cache
+def _real_slugs() -> frozenset[str]:
+    return frozenset(slugify(n) for n in _real_places().get_column("file_name"))
+
+
+def _invented_counts(index: int) -> tuple[int, int]:
+    """Desa and kelurahan of a kecamatan the data files have no count for."""
+    rng = random.Random(f"wilayah:{index}")
+    return rng.randint(5, 24), rng.choice((0, 0, 0, 1, 2, 3))
 
 
 def identity(index: int) -> Identity:
-    """Kecamatan number ``index``: the 12 of Batu Bara first, then invented ones.
+    """Kecamatan number ``index``: the reference's (the 12 of Batu Bara first), then
+    invented ones.
 
     Depends on the index only (never on the seed), so a kecamatan keeps its name and code
     across seeds and years.
     """
-    if index < len(BATU_BARA):
-        kode, name, desa, kel = BATU_BARA[index]
+    if index < N_REAL:
+        row = _real_places().row(index, named=True)
+        desa, kel = row["desa"], row["kelurahan"]
+        if desa is None:
+            desa, kel = _invented_counts(index)
         return Identity(
-            index, "Sumatera Utara", "Batu Bara", name, kode, desa, kel, slugify(name), True
+            index,
+            row["provinsi"],
+            row["kabupaten"],
+            row["kecamatan"],
+            row["kode"],
+            desa,
+            kel,
+            slugify(row["file_name"]),
+            True,
         )
-    j = index - len(BATU_BARA)
+    j = index - N_REAL
     if j >= MAX_SYNTHETIC:
         raise GenerateError(f"at most {MAX_KECAMATAN} kecamatan can be generated")
     kab, number_in_kab = _synthetic_place(j)
@@ -179,8 +251,9 @@ def identity(index: int) -> Identity:
         )
         if p
     )
-    rng = random.Random(f"wilayah:{index}")
-    desa = rng.randint(5, 24)
-    kel = rng.choice((0, 0, 0, 1, 2, 3))
+    desa, kel = _invented_counts(index)
     kode = f"{prov_code}.{kab_code:02d}.{number_in_kab:02d}"
-    return Identity(index, prov_name, kab_name, name, kode, desa, kel, slugify(name), False)
+    slug = slugify(name)
+    if slug in _real_slugs():  # an invented name a real kecamatan has: keep both files
+        slug = slugify(f"{name} {kab_name}")
+    return Identity(index, prov_name, kab_name, name, kode, desa, kel, slug, False)

@@ -28,7 +28,7 @@ from pipeline.generate.arithmetic import (
     Value,
     render,
 )
-from pipeline.generate.history import History, Report, build_history, build_report
+from pipeline.generate.history import POSITIF, History, Report, build_history, build_report
 from pipeline.generate.injectors import (
     INJECTION_KINDS,
     INJECTORS,
@@ -207,7 +207,7 @@ def render_table(table: str, rep: Report, rng: random.Random) -> Rendered:
                 if isinstance(value, Meas) and value.predikat:
                     style = pred_style
             if value is None and c == "polaritas" and not row.get("_total"):
-                value = "positif"
+                value = POSITIF
             if value is None and c == "tingkat_efisiensi" and not row.get("_total"):
                 value = DASH if dash_empty else None
             used[(i, c)] = (style, u)
@@ -316,7 +316,7 @@ def _run_chunk(chunk: _Chunk) -> tuple[list[Path], list[dict[str, object]], list
         done: list[Injection] = []
         waiting, pending = pending + list(kinds), []
         for kind in waiting:
-            inj = INJECTORS[kind](rep, rng)
+            inj = INJECTORS[kind].inject(rep, rng)
             if inj is None:  # no room of that kind here: try the next submission
                 pending.append(kind)
             else:
@@ -324,7 +324,7 @@ def _run_chunk(chunk: _Chunk) -> tuple[list[Path], list[dict[str, object]], list
         if s == len(chunk.subs) - 1:  # last chance: keep the count, change the kind
             for kind in list(pending):
                 for other in INJECTION_KINDS:
-                    inj = INJECTORS[other](rep, rng)
+                    inj = INJECTORS[other].inject(rep, rng)
                     if inj is not None:
                         done.append(inj)
                         pending.remove(kind)
@@ -439,7 +439,7 @@ def _truth_row(
         "kecamatan": rep.ident.kecamatan,
         "kode_wilayah": rep.ident.kode,
         "tahun": rep.tahun,
-        "rule": inj.rule,
+        "rule": inj.rule.code,
         "table": inj.expect.table,
         "sheet": sheet,
         "cell": cell,
@@ -449,6 +449,6 @@ def _truth_row(
         "injected": _cell_text(inj.injected, style),
         "changed_cell": changed,
         "consequences": ";".join(
-            f"{rule}@{_ref(rendered, p, fmt)[1]}" for rule, p in inj.consequences
+            f"{rule.code}@{_ref(rendered, p, fmt)[1]}" for rule, p in inj.consequences
         ),
     }

@@ -21,6 +21,7 @@ from pipeline.ingest.headers import (
     _table_text,
 )
 from pipeline.ingest.read import _HEADERS, _cells, _FileRead, _Sheets
+from schemas.catalog import Rule
 from schemas.contract import (
     IDENTITAS_KEYS,
     LABEL_PUNCTUATION,
@@ -30,7 +31,9 @@ from schemas.contract import (
     Kind,
     Table,
 )
-from schemas.findings import concat_findings, empty_findings, locate, make_findings
+from schemas.findings import concat_findings, empty_findings, locate
+from schemas.findings import findings as rule_findings
+from schemas.rules.ingest import ING007, ING008, ING009
 
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
 _HEADER_KEYS = {t.name: sorted(_HEADERS[t.name]) for t in TABLES}
@@ -260,10 +263,8 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
     """Find every sheet's header, then concatenate by table and parse each table once."""
     findings = []
     file_findings = [{**f, "submission_id": r.submission_id} for r in reads for f in r.findings]
-    for (rule, severity), group in _group(file_findings).items():
-        findings.append(
-            make_findings(pl.DataFrame(group, infer_schema_length=None), rule, severity)
-        )
+    for rule, group in _group(file_findings).values():
+        findings.append(rule_findings(rule, pl.DataFrame(group, infer_schema_length=None)))
     meta = pl.DataFrame(
         {
             "_s": list(range(len(sheets.data))),
@@ -332,7 +333,7 @@ def _finish(
                     "submission_id", "sheet", "row", pl.lit(table.name).alias("table"),
                     where.alias("column"), joined.alias("found"),
                 )  # fmt: skip
-                findings.append(make_findings(locate(notes, layout), "ING009", "warning"))
+                findings.append(rule_findings(ING009, locate(notes, layout)))
         body = text.filter(kinds.is_in(["data", "total"]))
         if table.key_value:
             kv = body.select(
@@ -355,11 +356,9 @@ def _finish(
             unread = issues.filter(pl.col("detail") == "unreadable")
             ambiguous = issues.filter(pl.col("detail") == "ambiguous")
             if unread.height:
-                findings.append(
-                    make_findings(locate(unread.drop("expected"), layout), "ING007", "error")
-                )
+                findings.append(rule_findings(ING007, locate(unread.drop("expected"), layout)))
             if ambiguous.height:
-                findings.append(make_findings(locate(ambiguous, layout), "ING008", "warning"))
+                findings.append(rule_findings(ING008, locate(ambiguous, layout)))
         if name == "sdm":
             parsed = parsed.with_columns(pl.col("kategori").forward_fill().over("submission_id"))
         is_total = parsed.get_column("_kind") == "total"
@@ -372,9 +371,11 @@ def _finish(
     return Batch(submissions, tables, totals, layout, all_findings)
 
 
-def _group(rows: list[dict[str, object]]) -> dict[tuple[str, str], list[dict[str, object]]]:
-    out: dict[tuple[str, str], list[dict[str, object]]] = {}
+def _group(rows: list[dict[str, object]]) -> dict[str, tuple[Rule, list[dict[str, object]]]]:
+    """The file findings by rule code (a rule object back from a worker is a copy)."""
+    out: dict[str, tuple[Rule, list[dict[str, object]]]] = {}
     for row in rows:
-        key = (str(row.pop("rule")), str(row.pop("severity")))
-        out.setdefault(key, []).append(row)
+        rule = row.pop("rule")
+        assert isinstance(rule, Rule)
+        out.setdefault(rule.code, (rule, []))[1].append(row)
     return out

@@ -12,7 +12,8 @@ import polars as pl
 from pipeline.cells import column_letter
 from pipeline.ingest.read import _COL, _HEADERS, HEADER_SCAN_ROWS, _column_index
 from schemas.contract import LABEL_PUNCTUATION, TABLES, UNIT_IN_PARENS
-from schemas.findings import make_findings
+from schemas.findings import findings
+from schemas.rules.ingest import ING004, ING005, ING006
 
 HEADER_QUICK_ROWS = 6  # scanned first; deeper only for sheets without a complete header here
 _LABEL_BYTES = 64  # longer than any header or total label (at most 32 characters)
@@ -149,12 +150,12 @@ def _structure_findings(
     no_header = meta.join(header, on="_s", how="anti")
     if no_header.height:
         out.append(
-            make_findings(
+            findings(
+                ING004,
                 no_header.select(
                     "submission_id", "table", "sheet", pl.col("sheet").alias("cell"),
                     pl.col("table").replace_strict(described).alias("detail"),
                 ),
-                "ING004", "error",
             )
         )  # fmt: skip
     with_header = meta.join(header, on="_s")
@@ -166,12 +167,12 @@ def _structure_findings(
     )
     if missing.height:
         out.append(
-            make_findings(
+            findings(
+                ING005,
                 missing.select(
                     "submission_id", "table", "sheet", pl.col("sheet").alias("cell"),
                     pl.col("name").alias("column"), (pl.col("header_r") + 1).alias("row"),
                 ),
-                "ING005", "error",
             )
         )  # fmt: skip
     # Columns the contract does not know: their values would be lost, so say so.
@@ -199,7 +200,8 @@ def _structure_findings(
             .sort("_s", "j")
         )
         out.append(
-            make_findings(
+            findings(
+                ING006,
                 unknown.select(
                     "submission_id", "table", "sheet",
                     pl.format("{}!{}{}", "sheet", _letters(unknown, "_abs"), pl.col("header_r") + 1)
@@ -208,7 +210,6 @@ def _structure_findings(
                     pl.col("label").fill_null("").alias("found"),
                     pl.col("values").cast(pl.String).alias("detail"),
                 ),
-                "ING006", "warning",
             )
         )  # fmt: skip
     return out

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from pipeline.ingest.discovery import _SHEETS, fingerprint
 from schemas.contract import TABLES, header_lookup, norm
+from schemas.rules.ingest import ING001, ING002, ING003, ING004, ING010
 
 HEADER_SCAN_ROWS = 25
 _COL = "__UNNAMED__"  # fastexcel's name for column j of a sheet read without a header
@@ -88,7 +89,7 @@ def _claim(sub: _FileRead, seen: dict[str, str], sheet: str, table: str) -> str 
     """``table`` if this is the first sheet that holds it, else None and ING010."""
     if table in seen:
         sub.findings.append(
-            _finding(rule="ING010", severity="error", table=table, sheet=sheet,
+            _finding(rule=ING010, table=table, sheet=sheet,
                      cell=sheet, found=sheet, expected=seen[table])
         )  # fmt: skip
         return None
@@ -98,14 +99,12 @@ def _claim(sub: _FileRead, seen: dict[str, str], sheet: str, table: str) -> str 
 
 def _unknown(sub: _FileRead, sheet: str, data: pa.RecordBatch) -> None:
     if _has_values(data):
-        sub.findings.append(
-            _finding(rule="ING003", severity="warning", sheet=sheet, cell=sheet, found=sheet)
-        )
+        sub.findings.append(_finding(rule=ING003, sheet=sheet, cell=sheet, found=sheet))
 
 
 def _empty(sub: _FileRead, sheet: str, table: str) -> None:
     sub.findings.append(
-        _finding(rule="ING004", severity="error", table=table, sheet=sheet, cell=sheet,
+        _finding(rule=ING004, table=table, sheet=sheet, cell=sheet,
                  detail="sheet is empty")
     )  # fmt: skip
 
@@ -159,7 +158,7 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
         except (pl.exceptions.PolarsError, ValueError) as exc:
             # one broken file is a finding for that file; the folder's other tables still load
             sub.findings.append(
-                _finding(rule="ING001", severity="error", sheet=file.name, cell=file.name,
+                _finding(rule=ING001, sheet=file.name, cell=file.name,
                          detail=str(exc).splitlines()[0][:300])
             )  # fmt: skip
             continue
@@ -205,15 +204,11 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
     except (OSError, ValueError, fastexcel.FastExcelError, pl.exceptions.PolarsError) as exc:
         # a corrupt or foreign file is a finding, not a traceback; none of it is kept
         sheets.truncate(mark)
-        sub.findings = [
-            _finding(rule="ING001", severity="error", cell=path.name, detail=str(exc)[:300])
-        ]
+        sub.findings = [_finding(rule=ING001, cell=path.name, detail=str(exc)[:300])]
         return sub
     for table in TABLES:
         if table.required and table.name not in seen:
-            sub.findings.append(
-                _finding(rule="ING002", severity="error", table=table.name, cell=table.name)
-            )
+            sub.findings.append(_finding(rule=ING002, table=table.name, cell=table.name))
     return sub
 
 

@@ -23,7 +23,8 @@ import polars as pl
 from pipeline.ingest.classify import Batch, assemble
 from pipeline.ingest.discovery import fingerprint
 from pipeline.ingest.read import _finding, _Sheets, read_submission
-from schemas.findings import concat_findings, make_findings
+from schemas.findings import concat_findings, findings
+from schemas.rules.ingest import ING011
 
 PARALLEL_MIN_FILES = 96
 """Below this many files a process pool costs more to start than it saves."""
@@ -271,7 +272,7 @@ def _ingest_files(
     else:
         batch = _parse_files(todo, todo_prints, pool, progress)
     if duplicates:
-        extra = make_findings(pl.DataFrame(duplicates), "ING011", "warning")
+        extra = findings(ING011, pl.DataFrame(duplicates))
         batch.findings = concat_findings([batch.findings, extra])
     batch.findings = _in_file_order(batch.findings, batch.submissions)
     batch.skipped = skipped
