@@ -139,6 +139,16 @@ register(Rule(
     tables=(),
     formula="sha256(berkas) = sha256(berkas lain)",
 ))  # fmt: skip
+register(Rule(
+    "ING012", "warning",
+    "Angka dibaca sebagai ribuan", "Number read as thousands",
+    "Sel {cell} berisi '{found}': dibaca sebagai {expected} (titik = pemisah ribuan), "
+    "tetapi bisa juga desimal {detail}.",
+    "Cell {cell} holds '{found}': read as {expected} (the dot groups thousands), "
+    "but it could also be the decimal {detail}.",
+    "Tulis ribuan dengan titik tanpa desimal (6.547) atau desimal dengan koma (6,547).",
+    "Write thousands with a dot (6.547) or decimals with a comma (6,547).",
+))  # fmt: skip
 
 
 # ------------------------------------------------------------------ validate: schema (SCH)
