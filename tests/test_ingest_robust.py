@@ -118,3 +118,21 @@ def test_total_label_in_the_no_column_names_the_row(make_xlsx):
         None,
         Decimal("1000000"),
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "rule"),
+    [
+        ("1.234.567", 1234567.0, None),
+        ("1,234,567", 1234567.0, None),
+        ("1.234.567,5", 1234567.5, None),
+        ("1.234", 1.234, "ING008"),  # the format's rule: a decimal, flagged
+        ("97,69", 97.69, None),
+    ],
+)
+def test_measure_with_thousand_groups(make_xlsx, typed, value, rule):
+    rows = [list(r) for r in MINIMAL["perjanjian_kinerja"]]
+    rows[1][4] = typed
+    batch = ingest([make_xlsx("measure", perjanjian_kinerja=rows)])
+    assert batch.tables["perjanjian_kinerja"]["target"].to_list() == [value]
+    assert batch.findings["rule"].to_list() == ([rule] if rule else [])
