@@ -149,6 +149,36 @@ register(Rule(
     "Tulis ribuan dengan titik tanpa desimal (6.547) atau desimal dengan koma (6,547).",
     "Write thousands with a dot (6.547) or decimals with a comma (6,547).",
 ))  # fmt: skip
+register(Rule(
+    "ING013", "error",
+    "Pengodean berkas CSV tidak dikenali", "CSV encoding not recognised",
+    "Berkas {cell} bukan UTF-8, UTF-16 atau Windows-1252 ({found}); huruf yang tidak terbaca"
+    " ditandai '\ufffd'.",
+    "File {cell} is not UTF-8, UTF-16 or Windows-1252 ({found}); characters that could not be"
+    " read are marked '\ufffd'.",
+    "Simpan ulang dari Excel sebagai 'CSV UTF-8 (Comma delimited)' lalu kirim ulang.",
+    "Save it again from Excel as 'CSV UTF-8 (Comma delimited)' and send it again.",
+))  # fmt: skip
+register(Rule(
+    "ING014", "error",
+    "Sheet melebihi batas ukuran", "Sheet beyond the size limit",
+    "Sheet '{sheet}' berukuran {found} (baris x kolom); hanya {expected} pertama yang dibaca,"
+    " {detail} sel berisi di luarnya tidak dimuat.",
+    "Sheet '{sheet}' is {found} (rows x columns); only the first {expected} were read,"
+    " {detail} filled cells beyond them were not loaded.",
+    "Hapus baris dan kolom di luar tabel (termasuk sel kosong yang berformat), lalu kirim ulang.",
+    "Delete the rows and columns outside the table (formatted empty cells too) and resubmit.",
+))  # fmt: skip
+register(Rule(
+    "ING015", "error",
+    "Bukan berkas kiriman, tidak dibaca", "Not a submission, not read",
+    "{cell} di folder raw/ tidak dibaca: {detail}.",
+    "{cell} in the raw/ folder was not read: {detail}.",
+    "Satu kiriman = satu workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) atau satu folder CSV"
+    " per kecamatan di raw/<tahun>/.",
+    "One submission = one workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or one CSV folder per"
+    " kecamatan in raw/<tahun>/.",
+))  # fmt: skip
 
 
 # ------------------------------------------------------------------ validate: schema (SCH)

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from conftest import MINIMAL, SAMPLE_CSV
 
-from pipeline.ingest import ingest
+from pipeline.ingest import discover, ingest
 
 
 def _identitas(*extra: list[object]) -> list[list[object]]:
@@ -136,3 +136,121 @@ def test_measure_with_thousand_groups(make_xlsx, typed, value, rule):
     batch = ingest([make_xlsx("measure", perjanjian_kinerja=rows)])
     assert batch.tables["perjanjian_kinerja"]["target"].to_list() == [value]
     assert batch.findings["rule"].to_list() == ([rule] if rule else [])
+
+
+def _csv_folder(root, rows_by_sheet=None, sep=";", encoding="utf-8"):
+    """A CSV submission of the minimal sheets, written with ``encoding``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, rows in (rows_by_sheet or MINIMAL).items():
+        lines = [sep.join("" if v is None else str(v) for v in row) for row in rows]
+        (root / f"{name}.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return root
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-16", "utf-8", "latin-1"])
+def test_csv_encodings_are_decoded(tmp_path, encoding):
+    sheets = dict(MINIMAL)
+    sheets["identitas"] = _identitas(["penanggung_jawab", "JOSÉ – Camat, 5 m²"])[:]
+    sheets["identitas"] = [r for r in sheets["identitas"] if r != ["penanggung_jawab", "Contoh"]]
+    if encoding == "latin-1":  # no dash in Latin-1
+        sheets["identitas"][-1] = ["penanggung_jawab", "JOSÉ, 5 m²"]
+    folder = _csv_folder(tmp_path / "raw" / "2025" / "enc", sheets, encoding=encoding)
+    batch = ingest([folder])
+    assert batch.findings.height == 0
+    name = batch.submissions["penanggung_jawab"].item()
+    assert name == sheets["identitas"][-1][1]
+    assert "\ufffd" not in name
+
+
+def test_undecidable_encoding_is_a_finding(tmp_path):
+    folder = _csv_folder(tmp_path / "raw" / "2025" / "rusak")
+    with (folder / "identitas.csv").open("ab") as handle:
+        handle.write(b"jumlah_desa;\x81\x8d18\r\n")  # bytes that no encoding tried maps
+    batch = ingest([folder])
+    found = batch.findings.filter(pl.col("rule") == "ING013")
+    assert found["cell"].to_list() == ["identitas.csv"]
+
+
+def test_ragged_csv_title_line_keeps_the_table(tmp_path):
+    sheets = dict(MINIMAL)
+    sheets["capaian_iku"] = [["Tabel 3.2 Capaian IKU"], *MINIMAL["capaian_iku"]]
+    folder = _csv_folder(tmp_path / "raw" / "2025" / "ragged", sheets)
+    batch = ingest([folder])
+    assert batch.findings.height == 0
+    assert batch.tables["capaian_iku"].height == len(MINIMAL["capaian_iku"]) - 1
+
+
+def test_folder_or_fifo_named_like_a_sheet_is_a_finding(tmp_path):
+    import os
+
+    folder = _csv_folder(tmp_path / "raw" / "2025" / "aneh")
+    (folder / "ikm_unsur.csv").mkdir()
+    os.mkfifo(folder / "sdm.csv")
+    batch = ingest(discover(tmp_path / "raw"))
+    found = batch.findings.filter(pl.col("rule") == "ING001")
+    assert sorted(found["cell"].to_list()) == ["ikm_unsur.csv", "sdm.csv"]
+    assert batch.tables["capaian_iku"].height == len(MINIMAL["capaian_iku"]) - 1
+
+
+def test_unreadable_workbook_is_a_finding(make_xlsx, monkeypatch):
+    from pipeline.ingest import read
+
+    path = make_xlsx("terkunci")
+
+    def refuse(_path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read, "_read_capped", refuse)
+    batch = ingest([path])
+    found = batch.findings.row(0, named=True)
+    assert (found["rule"], found["cell"]) == ("ING001", "terkunci.xlsx")
+    assert "izin" in found["detail"]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "kosong"),
+        (b"kolom;nilai\nprovinsi;Sumatera Utara\n", "bukan workbook"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "kata sandi",
+        ),
+        (None, "terpotong"),
+    ],
+)
+def test_unreadable_file_says_what_it_is(make_xlsx, tmp_path, content, says):
+    good = make_xlsx("utuh").read_bytes()
+    path = tmp_path / "raw" / "2025" / "rusak.xlsx"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(good[: len(good) // 2] if content is None else content)
+    batch = ingest([path])
+    found = batch.findings.row(0, named=True)
+    assert (found["rule"], found["cell"]) == ("ING001", "2025/rusak.xlsx")
+    assert says in found["detail"]
+    assert "calamine" not in found["detail"].lower() and "Context" not in found["detail"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsm", ".XLSX"])
+def test_other_workbook_suffixes_are_read(make_xlsx, tmp_path, suffix):
+    path = tmp_path / "raw" / "2025" / f"medang{suffix}"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(make_xlsx("m").read_bytes())
+    batch = ingest(discover(tmp_path / "raw"))
+    assert batch.findings.height == 0
+    assert batch.submissions["kecamatan"].to_list() == ["Medang Deras"]
+
+
+def test_anything_else_in_raw_is_a_finding(make_xlsx, tmp_path):
+    year = tmp_path / "raw" / "2025"
+    year.mkdir(parents=True)
+    (year / "kiriman.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (year / "identitas.csv").write_text("kolom;nilai\n")
+    (year / "kosong").mkdir()
+    (year / "README.md").write_text("catatan\n")
+    batch = ingest(discover(tmp_path / "raw"))
+    found = batch.findings.filter(pl.col("rule") == "ING015")
+    assert found["cell"].to_list() == ["2025/identitas.csv", "2025/kiriman.zip", "2025/kosong"]
+    details = " ".join(found["detail"].to_list())
+    assert "ekstrak" in details and "satu folder" in details and "folder kosong" in details
+    assert batch.findings.height == 3  # no ING002 for what is no submission

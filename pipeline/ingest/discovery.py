@@ -10,6 +10,7 @@ being ignored. Nothing here opens a sheet; reading is :mod:`.read`.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from schemas.contract import norm, sheet_lookup
 _SHEETS = sheet_lookup()
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 """Workbook formats the calamine reader opens."""
+_YEAR = re.compile(r"^\d{4}$")
 _NOTES = (".md",)  # a README beside the submissions is not a submission, nor a fault
 
 
@@ -43,7 +45,9 @@ def discover(root: Path) -> list[Path]:
         if name.startswith(("~$", ".")) or any(f in path.parents for f in inside):
             continue
         if path.is_dir():
-            if is_csv_submission(path):
+            # raw/<tahun>/ holds submissions: CSV files loose in it are ING015, not a
+            # submission named after the year
+            if not _YEAR.match(name) and is_csv_submission(path):
                 found.append(path)
                 inside.append(path)
             elif not any(not p.name.startswith(".") for p in path.iterdir()):
@@ -71,8 +75,6 @@ def csv_files(folder: Path) -> list[Path]:
 def is_csv_submission(folder: Path) -> bool:
     """A folder is a CSV submission when one of its CSV files is named after a table."""
     return any(norm(p.stem) in _SHEETS for p in folder.glob("*.csv"))
-
-
 
 
 def fingerprint(path: Path) -> tuple[str, int]:
