@@ -209,8 +209,10 @@ def _html(frame: pl.DataFrame, lang: str) -> str:
         pl.format("{} {}", pl.col("rule"), pl.col("title")).alias("rule"),
     )
     # rows of one group together, groups in the order they first appear
-    shown = shown.with_columns(pl.int_range(pl.len()).min().over("group").alias("_g")).sort(
-        "_g", maintain_order=True
+    shown = (
+        shown.with_row_index("_i")
+        .with_columns(pl.col("_i").min().over("group").alias("_g"))
+        .sort("_g", maintain_order=True)
     )
     is_error = pl.col("severity") == "error"
     first = pl.col("_g") != pl.col("_g").shift(1)

@@ -162,10 +162,10 @@ register(Rule(
 register(Rule(
     "ING014", "error",
     "Sheet melebihi batas ukuran", "Sheet beyond the size limit",
-    "Sheet '{sheet}' berukuran {found} (baris x kolom); hanya {expected} pertama yang dibaca,"
-    " {detail} sel berisi di luarnya tidak dimuat.",
-    "Sheet '{sheet}' is {found} (rows x columns); only the first {expected} were read,"
-    " {detail} filled cells beyond them were not loaded.",
+    "Sheet '{sheet}' berisi sel sampai {found} (baris x kolom); hanya {expected} pertama yang"
+    " dibaca, sel di luarnya tidak dimuat.",
+    "Sheet '{sheet}' holds cells up to {found} (rows x columns); only the first {expected}"
+    " were read, the cells beyond them were not loaded.",
     "Hapus baris dan kolom di luar tabel (termasuk sel kosong yang berformat), lalu kirim ulang.",
     "Delete the rows and columns outside the table (formatted empty cells too) and resubmit.",
 ))  # fmt: skip

@@ -254,3 +254,96 @@ def test_anything_else_in_raw_is_a_finding(make_xlsx, tmp_path):
     details = " ".join(found["detail"].to_list())
     assert "ekstrak" in details and "satu folder" in details and "folder kosong" in details
     assert batch.findings.height == 3  # no ING002 for what is no submission
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_sheet_beyond_the_caps_is_cut_with_a_finding(make_xlsx, tmp_path, monkeypatch, fmt):
+    from pipeline.ingest import read
+
+    monkeypatch.setattr(read, "MAX_SHEET_ROWS", 4)
+    monkeypatch.setattr(read, "MAX_SHEET_COLUMNS", 6)
+    rows = [list(r) for r in MINIMAL["anggaran_program"]]
+    extra = [[9, f"Program {i}", "1.000", None, None, None, None, "x"] for i in range(6)]
+    sheets = {**MINIMAL, "anggaran_program": rows[:1] + extra}
+    if fmt == "xlsx":
+        path = make_xlsx("besar", sheets=sheets)
+    else:
+        path = _csv_folder(tmp_path / "besar", sheets)
+    batch = ingest([path])
+    found = batch.findings.filter(pl.col("rule") == "ING014").row(0, named=True)
+    assert (found["sheet"].split(".")[0], found["found"], found["expected"]) == (
+        "anggaran_program",
+        "7 x 8",
+        "4 x 6",
+    )
+    assert batch.tables["anggaran_program"].height == 3  # rows 2-4 of the sheet
+
+
+def test_workbook_whose_used_range_is_huge_is_refused_not_opened(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "luas.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("identitas")
+    sheet.write_string(0, 0, "kolom")
+    sheet.write_string(1_048_575, 16_383, "x")  # XFD1048576: the reader would ask for 400 GB
+    workbook.close()
+    batch = ingest([path])
+    assert batch.findings.filter(pl.col("rule") == "ING014")["found"].to_list() == [
+        "1048576 x 16384"
+    ]
+
+
+@pytest.mark.parametrize("sample", ["csv", "xlsx"])
+def test_sample_population_in_the_warehouse(tmp_path, sample):
+    import duckdb
+    from conftest import SAMPLE_XLSX
+    from test_load_support import read
+
+    import pipeline.load as loader
+
+    warehouse = tmp_path / "w.duckdb"
+    loader.load(*read([SAMPLE_CSV if sample == "csv" else SAMPLE_XLSX]), warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        got = dict(
+            con.execute(
+                "SELECT kolom, angka FROM raw_identitas"
+                " WHERE kolom IN ('jumlah_penduduk', 'luas_ha', 'jumlah_desa')"
+            ).fetchall()
+        )
+    assert got == {"jumlah_penduduk": 56152, "luas_ha": 6547, "jumlah_desa": 18}
+
+
+def test_findings_html_grows_with_the_findings_only():
+    import time
+
+    from pipeline.validate import OUTPUT_COLUMNS, _html
+
+    def page(n: int) -> tuple[str, float]:
+        frame = pl.DataFrame(
+            {c: [f"{c} {i % 97}" for i in range(n)] for c in OUTPUT_COLUMNS}
+        ).with_columns(
+            pl.Series("cell", [f"program_kegiatan!I{i}" for i in range(n)]),
+            pl.Series("sheet", [f"sheet {i // 40}" for i in range(n)]),
+            pl.Series("severity", ["error", "warning"] * (n // 2)),
+            pl.Series("message", ['<b>"x" & y</b>'] * n),
+            pl.lit("Medang Deras").alias("kecamatan"),
+            pl.lit(2025).alias("tahun"),
+        )
+        start = time.perf_counter()
+        text = _html(frame, "id")
+        return text, time.perf_counter() - start
+
+    text, seconds = page(20_000)
+    assert seconds < 10  # great-tables took 75 s for 20,021 findings
+    assert text.count('<th scope="row">') == 20_000 and "program_kegiatan!I19999" in text
+    assert "&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;" in text and "<b>" not in text
+    assert text.count('<tr class="group">') == 500
+
+
+def test_utf8_mixed_with_cp1252_is_a_finding(tmp_path):
+    folder = _csv_folder(tmp_path / "raw" / "2025" / "campur")
+    with (folder / "identitas.csv").open("ab") as handle:
+        handle.write("jumlah_desa;18 – ".encode() + "É\r\n".encode("cp1252"))
+    batch = ingest([folder])
+    assert batch.findings.filter(pl.col("rule") == "ING013")["cell"].to_list() == ["identitas.csv"]

@@ -11,7 +11,9 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +113,9 @@ _BOMS = (
 )
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
 def _decode(data: bytes) -> tuple[str, str | None]:
     """The text of a CSV file and, when its encoding could not be decided, why.
 
@@ -136,7 +141,10 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
-        pass
+        if _UTF8_SEQUENCE.search(data):
+            # UTF-8 text with a few foreign bytes (two files pasted together): neither
+            # reading is right throughout, so it is read as UTF-8 and reported
+            return data.decode("utf-8", errors="replace"), "UTF-8 + Windows-1252"
     try:
         return data.decode("cp1252"), None
     except UnicodeDecodeError:
@@ -163,25 +171,11 @@ def _csv_batch(text: str, sep: str) -> tuple[pa.RecordBatch, int, int, int]:
     return pa.RecordBatch.from_arrays(columns, names=names), len(rows), width, cut
 
 
-def _cap(data: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
-    """A sheet cut to ``MAX_SHEET_ROWS`` x ``MAX_SHEET_COLUMNS``, and the filled cells cut."""
-    cut = 0
-    if data.num_rows > MAX_SHEET_ROWS:
-        tail = data.slice(MAX_SHEET_ROWS)
-        cut += sum(len(c) - c.null_count for c in tail.columns)
-        data = data.slice(0, MAX_SHEET_ROWS)
-    if data.num_columns > MAX_SHEET_COLUMNS:
-        cut += sum(len(c) - c.null_count for c in data.columns[MAX_SHEET_COLUMNS:])
-        data = data.select(list(range(MAX_SHEET_COLUMNS)))
-    return data, cut
-
-
-def _too_big(sub: _FileRead, sheet: str, table: str | None, rows: int, cols: int, cut: int) -> None:
+def _too_big(sub: _FileRead, sheet: str, table: str | None, rows: int, cols: int) -> None:
     """ING014: a sheet beyond the caps; its filled cells past them were not read."""
     sub.findings.append(
         _finding(rule="ING014", severity="error", table=table, sheet=sheet, cell=sheet,
-                 found=f"{rows} x {cols}", expected=f"{MAX_SHEET_ROWS} x {MAX_SHEET_COLUMNS}",
-                 detail=str(cut))
+                 found=f"{rows} x {cols}", expected=f"{MAX_SHEET_ROWS} x {MAX_SHEET_COLUMNS}")
     )  # fmt: skip
 
 
@@ -213,38 +207,79 @@ def _empty(sub: _FileRead, sheet: str, table: str) -> None:
 
 def _read_workbook(data: bytes, sub: _FileRead, sheets: _Sheets, seen: dict[str, str]) -> None:
     # From the bytes already in memory (read once for the hash too): fastexcel reads a
-    # workbook from bytes about 10% faster than from its path. Eager sheets skip the
-    # lazy sheet object; the column filter only notes where the sheet's first column is.
+    # workbook from bytes about 10% faster than from its path. The column filter notes
+    # where the sheet's first column is and keeps at most MAX_SHEET_COLUMNS; rows are
+    # capped too, so a sheet with 100,000 stray rows costs what 10,000 do.
+    huge = _huge_sheets(data)
+    if huge:
+        for name, (rows, cols) in huge.items():
+            _too_big(sub, name, _SHEETS.get(norm(name)), rows, cols)
+        return
     reader = fastexcel.read_excel(data)
     for name in reader.sheet_names:
         named = _SHEETS.get(norm(name))
-        if named is None:
-            batch = reader.load_sheet(
-                name, header_row=None, skip_rows=0, dtypes="string", eager=True
-            )
-            _unknown(sub, name, batch)
-            continue
-        table = _claim(sub, seen, name, named)
-        if table is None:
+        table = None if named is None else _claim(sub, seen, name, named)
+        if named is not None and table is None:
             continue
         first: list[int] = []
 
-        def note_first(column: Any, first: list[int] = first) -> bool:
+        def pick(column: Any, first: list[int] = first) -> bool:
             if not first:
                 first.append(column.absolute_index)
-            return True
+            return bool(column.absolute_index - first[0] < MAX_SHEET_COLUMNS)
 
-        batch = reader.load_sheet(
-            name, header_row=None, skip_rows=0, dtypes="string", eager=True, use_columns=note_first
-        )
+        sheet = reader.load_sheet(
+            name, header_row=None, skip_rows=0, dtypes="string", n_rows=MAX_SHEET_ROWS,
+            use_columns=pick,
+        )  # fmt: skip
+        batch = sheet.to_arrow()
+        if table is None:
+            _unknown(sub, name, batch)
+            continue
         if batch.num_rows == 0 or not first:
             _empty(sub, name, table)
             continue
-        height, width = batch.num_rows, batch.num_columns
-        batch, cut = _cap(batch)
-        if cut:
-            _too_big(sub, name, table, height, width, cut)
+        height, width = sheet.total_height, sheet.width
+        if height > MAX_SHEET_ROWS or width > MAX_SHEET_COLUMNS:
+            _too_big(sub, name, table, height, width)
         sheets.add(sub.submission_id, name, table, first[0], batch)
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+MAX_SHEET_CELLS = 20_000_000
+"""A sheet whose used range spans more cells than this is not opened (the reader would
+allocate every cell of the range: a stray value in XFD1048576 asks for 400 GB)."""
+
+
+def _huge_sheets(data: bytes) -> dict[str, tuple[int, int]]:
+    """Sheets of an xlsx whose declared used range is beyond ``MAX_SHEET_CELLS``.
+
+    Read from the ``<dimension>`` at the head of each worksheet's XML, before the reader
+    opens the workbook. Named by the sheet's file when the workbook's names cannot be
+    matched cheaply.
+    """
+    if not data.startswith(b"PK"):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.filename.startswith("xl/worksheets/sheet"):
+                    continue
+                with archive.open(info) as handle:
+                    head = handle.read(4096)
+                found = _DIMENSION.search(head)
+                if found is None:
+                    continue
+                letters, row = found.group(1).decode(), int(found.group(2))
+                col = 0
+                for letter in letters:
+                    col = col * 26 + ord(letter) - 64
+                if row * col > MAX_SHEET_CELLS:
+                    out[Path(info.filename).stem] = (row, col)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        return {}  # the reader says what is wrong with it
+    return out
 
 
 def _file_error(sub: _FileRead, name: str, detail: str) -> None:
@@ -294,7 +329,7 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
             _empty(sub, file.name, table)
             continue
         if cut:
-            _too_big(sub, file.name, table, height, width, cut)
+            _too_big(sub, file.name, table, height, width)
         sheets.add(sub.submission_id, file.name, table, 0, batch)
 
 
