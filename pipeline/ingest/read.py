@@ -11,6 +11,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -160,15 +161,17 @@ def _csv_batch(text: str, sep: str) -> tuple[pa.RecordBatch, int, int, int]:
     file. Only the first ``MAX_SHEET_ROWS`` rows and ``MAX_SHEET_COLUMNS`` columns are
     kept; also returns the rows and columns found and how many filled cells were cut.
     """
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
-    width = max((len(r) for r in rows), default=0)
-    kept = rows[:MAX_SHEET_ROWS]
-    cut = sum(1 for r in rows[MAX_SHEET_ROWS:] for f in r if f.strip())
-    cut += sum(1 for r in kept for f in r[MAX_SHEET_COLUMNS:] if f.strip())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    kept = list(itertools.islice(reader, MAX_SHEET_ROWS))
+    height, width = len(kept), max((len(r) for r in kept), default=0)
+    cut = sum(1 for r in kept for f in r[MAX_SHEET_COLUMNS:] if f.strip())
+    for row in reader:  # the rows beyond the cap are counted, not kept
+        height, width = height + 1, max(width, len(row))
+        cut += sum(1 for f in row if f.strip())
     columns = [pa.array([(r[j] if j < len(r) else "") or None for r in kept], pa.string())
                for j in range(min(width, MAX_SHEET_COLUMNS))]  # fmt: skip
     names = [f"{_COL}{j}" for j in range(len(columns))]
-    return pa.RecordBatch.from_arrays(columns, names=names), len(rows), width, cut
+    return pa.RecordBatch.from_arrays(columns, names=names), height, width, cut
 
 
 def _too_big(sub: _FileRead, sheet: str, table: str | None, rows: int, cols: int) -> None:
