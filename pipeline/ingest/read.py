@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import html
 import io
 import itertools
 import re
@@ -254,6 +255,26 @@ MAX_SHEET_CELLS = 20_000_000
 allocate every cell of the range: a stray value in XFD1048576 asks for 400 GB)."""
 
 
+_SHEET_TAG = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL_TAG = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
+
+
+def _sheet_files(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet XML path -> the sheet's name as the office sees it, from workbook.xml."""
+    try:
+        book = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {rid: target.decode().lstrip("/") for rid, target in _REL_TAG.findall(rels)}
+    out = {}
+    for name, rid in _SHEET_TAG.findall(book):
+        target = targets.get(rid, "")
+        path = target if target.startswith("xl/") else f"xl/{target}"
+        out[path] = html.unescape(name.decode())
+    return out
+
+
 def _huge_sheets(data: bytes) -> dict[str, tuple[int, int]]:
     """Sheets of an xlsx whose declared used range is beyond ``MAX_SHEET_CELLS``.
 
@@ -279,7 +300,10 @@ def _huge_sheets(data: bytes) -> dict[str, tuple[int, int]]:
                 for letter in letters:
                     col = col * 26 + ord(letter) - 64
                 if row * col > MAX_SHEET_CELLS:
-                    out[Path(info.filename).stem] = (row, col)
+                    out[info.filename] = (row, col)
+            if out:
+                names = _sheet_files(archive)
+                out = {names.get(k, Path(k).stem): v for k, v in out.items()}
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
         return {}  # the reader says what is wrong with it
     return out
