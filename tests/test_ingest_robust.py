@@ -248,12 +248,16 @@ def test_anything_else_in_raw_is_a_finding(make_xlsx, tmp_path):
     (year / "identitas.csv").write_text("kolom;nilai\n")
     (year / "kosong").mkdir()
     (year / "README.md").write_text("catatan\n")
+    (year / "kosong.xlsx").write_bytes(b"")  # not a duplicate of the empty folder
     batch = ingest(discover(tmp_path / "raw"))
+    assert batch.findings.filter(pl.col("rule") == "ING001")["cell"].to_list() == [
+        "2025/kosong.xlsx"
+    ]
     found = batch.findings.filter(pl.col("rule") == "ING015")
     assert found["cell"].to_list() == ["2025/identitas.csv", "2025/kiriman.zip", "2025/kosong"]
     details = " ".join(found["detail"].to_list())
     assert "ekstrak" in details and "satu folder" in details and "folder kosong" in details
-    assert batch.findings.height == 3  # no ING002 for what is no submission
+    assert batch.findings.height == 4  # no ING002 for what is no submission
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])

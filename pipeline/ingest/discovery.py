@@ -87,6 +87,8 @@ def fingerprint(path: Path) -> tuple[str, int]:
     size = 0
     folder = path.is_dir()
     files = csv_files(path) if folder else [path]
+    if folder and not files:
+        digest.update(b"\0empty folder")  # not the empty file's hash: that one is ING001
     for file in files:
         if folder:
             digest.update(file.name.encode())
