@@ -23,9 +23,11 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.contract import Kind
+from schemas.vocab import PREDIKAT as PREDIKAT_WORDS
+from schemas.vocab import RUPIAH, RUPIAH_PREFIXES
 
 MONEY = pl.Decimal(18, 2)
-PREDIKAT = r"AA|A|BB|B|CC|C|D"
+PREDIKAT = PREDIKAT_WORDS.regex
 DASHES = ["-", "–", "—", "--", "---"]
 
 # '74,10 ( BB )', 'B (70,00)', 'BB (74,10)', or a predikat alone ('CC').
@@ -56,7 +58,7 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     if kind is Kind.MONEY:
         # '1.500' in a money column is thousands, and sen have two digits: slow path.
         fast = plain & (dot.is_null() | (after_dot <= 2))
-        medium = t.str.contains(r"(?i)^(?:rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
+        medium = t.str.contains(rf"(?i)^(?:{RUPIAH}\.?\s*)?\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{1,2}})?$")
     elif kind is Kind.INTEGER:
         fast = plain & dot.is_null()
         medium = t.str.contains(r"^\d+\.$")  # a numbered row: '6.'
@@ -122,14 +124,8 @@ def read_column(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
 def _medium(t: pl.Expr, kind: Kind) -> tuple[pl.Expr, pl.Expr]:
     """The value and typed decimals of '95,77 %', 'Rp. 4.239.574.595,69' and '6.'."""
     if kind is Kind.MONEY:
-        digits = (
-            t.str.to_lowercase()
-            .str.strip_prefix("rp.")
-            .str.strip_prefix("rp")
-            .str.strip_chars()
-            .str.replace_all(".", "", literal=True)
-            .str.replace(",", ".", literal=True)
-        )
+        digits = _strip_rupiah(t.str.to_lowercase()).str.strip_chars()
+        digits = digits.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
         return digits.cast(MONEY, strict=False), pl.lit(None, dtype=pl.Int8)
     if kind is Kind.INTEGER:
         return t.str.strip_suffix(".").cast(pl.Int64, strict=False), pl.lit(None, dtype=pl.Int8)
@@ -180,9 +176,7 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
     whole = kind in (Kind.MONEY, Kind.INTEGER)
     # Literal clean-up first (cheap), then three anchored matches without captures (DFA).
     clean = (
-        body.str.to_lowercase()
-        .str.strip_prefix("rp.")
-        .str.strip_prefix("rp")
+        _strip_rupiah(body.str.to_lowercase())
         .str.replace_all(" ", "", literal=True)
         .str.strip_suffix("%")
     )
@@ -314,6 +308,13 @@ def _struct(frame: pl.DataFrame, kind: Kind) -> pl.Series:
     if kind is Kind.MEASURE:
         cols.append(pl.col("x_predikat").alias("predikat"))
     return frame.select(pl.struct(cols).alias("x")).to_series()
+
+
+def _strip_rupiah(text: pl.Expr) -> pl.Expr:
+    """'rp. 4.239' / 'rp 4.239' -> ' 4.239' (lower-case text; each prefix tried in turn)."""
+    for prefix in RUPIAH_PREFIXES:
+        text = text.str.strip_prefix(prefix)
+    return text
 
 
 def _after(text: pl.Expr, mark: str) -> pl.Expr:

@@ -1,35 +1,29 @@
-"""The ``lakip`` command: a thin Click layer over the stage functions.
+"""The ``lakip`` command: a thin Click layer over :mod:`pipeline.api`.
 
-Each command parses options, calls one library function and prints. This is the
-one place that turns exceptions into exit codes:
+Each command parses options, calls one API function and prints. :class:`LakipCommand`
+is the one place that turns exceptions into messages and exit codes:
 
 - 0: done; for ``validate``, no error found (warnings allowed)
 - 1: ``validate`` found errors, or an operational failure (message, no traceback)
-- 2: usage error (unknown option, missing path)
+- 2: usage error (unknown option, missing path, arguments the library cannot honour)
 
 ``--debug`` shows the traceback of an operational failure.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from pipeline import __version__
-from pipeline.errors import LakipError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-DEFAULT_RAW = Path("raw")
-DEFAULT_WAREHOUSE = Path("warehouse/lakip.duckdb")
-DEFAULT_REPORTS = Path("reports")
-DEFAULT_OUT = Path("out")
+from pipeline import __version__, api
+from pipeline.api import DEFAULT_OUT, DEFAULT_RAW, DEFAULT_REPORTS, DEFAULT_WAREHOUSE
+from pipeline.errors import LakipError, LakipUsageError
+from schemas.text import DEFAULT_LANG, LANGS, t
 
 
 class Settings:
@@ -43,22 +37,54 @@ class Settings:
 def _settings() -> Settings:
     ctx = click.get_current_context()
     obj = ctx.find_object(Settings)
-    return obj if obj is not None else Settings("id", False, False)
+    return obj if obj is not None else Settings(DEFAULT_LANG, False, False)
 
 
-def handled(func: F) -> F:
-    """Turn library errors into a clean message and exit code 1."""
+class LakipCommand(click.Command):
+    """Every lakip command: a library failure becomes a message and an exit code.
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    - :class:`LakipUsageError` (arguments the library cannot honour): exit 2, with usage;
+    - :class:`LakipError` (operational or data): exit 1;
+    - an OS error (a folder that cannot be written): exit 1, the path and the reason;
+    - anything else is a lakip bug: exit 1, one line, and ``--debug`` for the traceback.
+
+    Click's own exits (usage errors, ``sys.exit``) pass through unchanged.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
-        except LakipError as exc:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
             if _settings().debug:
                 raise
-            raise click.ClickException(str(exc)) from exc
+            raise _failure(exc, ctx) from exc
 
-    return wrapper  # type: ignore[return-value]
+
+def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
+    """The message and exit code of a failure (see :class:`LakipCommand`)."""
+    if isinstance(exc, LakipUsageError):
+        return click.UsageError(str(exc), ctx)
+    if isinstance(exc, LakipError):
+        return click.ClickException(str(exc))
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return click.ClickException(f"{where}{exc.strerror or exc}")
+    return click.ClickException(
+        f"{type(exc).__name__}: {exc} (galat internal lakip / internal lakip error; "
+        "--debug shows the traceback)"
+    )
+
+
+class _LakipGroup(click.Group):
+    command_class = LakipCommand  # every @cli.command() gets the handling above
+
+
+def handled(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Kept so a command written with the old decorator still merges: does nothing now,
+    :class:`LakipCommand` handles every command's errors."""
+    return func
 
 
 raw_option = click.option(
@@ -93,12 +119,12 @@ reports_option = click.option(
 tahun_option = click.option("--tahun", type=int, default=None, help="Only this report year.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, cls=_LakipGroup)
 @click.version_option(__version__, prog_name="lakip")
 @click.option(
     "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
+    type=click.Choice(LANGS),
+    default=DEFAULT_LANG,
     show_default=True,
     help="Language of findings and reports: Bahasa Indonesia or English.",
 )
@@ -127,7 +153,6 @@ def cli(ctx: click.Context, lang: str, debug: bool, quiet: bool, jobs: int | Non
 
 @cli.command()
 @raw_option
-@handled
 def ingest(raw: Path) -> None:
     """Read every submission under RAW and print what was found in each.
 
@@ -138,10 +163,9 @@ def ingest(raw: Path) -> None:
     Example:
       lakip ingest --raw raw/2025
     """
-    from pipeline import ingest as stage
     from pipeline.console import print_ingest
 
-    batch = stage.ingest(stage.discover(raw), workers=_settings().jobs)
+    batch = api.ingest(raw, workers=_settings().jobs)
     print_ingest(batch, _settings().lang)
 
 
@@ -151,14 +175,20 @@ def ingest(raw: Path) -> None:
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["csv", "json", "html"]),
+    type=click.Choice(["csv", "json", "html", "xlsx"]),
     multiple=True,
-    default=("csv", "json", "html"),
+    default=("csv", "json", "html", "xlsx"),
     show_default=True,
     help="Findings files to write (repeatable).",
 )
-@handled
-def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only these kecamatan (name or code 12.19.01; repeatable). All files are still "
+    "validated together, so cross-year findings stay the same.",
+)
+def validate(raw: Path, out: Path, formats: tuple[str, ...], kecamatan: tuple[str, ...]) -> None:
     """Check every submission under RAW and write the findings to OUT.
 
     Every finding has a rule code (see `lakip rules`), a severity, the cell it is
@@ -170,15 +200,18 @@ def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
       lakip validate --raw raw/2025 --out out
       lakip --lang en validate --format csv
     """
-    from pipeline import ingest as stage
-    from pipeline import validate as checks
     from pipeline.console import print_findings_summary
 
     settings = _settings()
-    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
-    result = checks.validate(batch)
-    written = checks.write_findings(result, out, settings.lang, formats)
-    print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
+    result = api.validate(
+        raw,
+        out=out,
+        lang=settings.lang,
+        formats=formats,
+        workers=settings.jobs,
+        kecamatan=kecamatan,
+    )
+    print_findings_summary(result, settings.lang, result.written, quiet=settings.quiet)
     if result.error_count:
         sys.exit(1)
 
@@ -191,33 +224,37 @@ all_option = click.option(
 )
 
 
-def _read_for_load(raw: Path, warehouse: Path, read_all: bool) -> Any:
-    """Discover, skip files the warehouse already holds (same sha256), read the rest."""
-    from pipeline import ingest as stage
+def _progress(settings: Settings) -> api.Progress:
+    """The progress bar of load and run, for the number of files found."""
     from pipeline.console import LazyProgress
-    from pipeline.query import known_sha256
 
-    settings = _settings()
-    paths = stage.discover(raw)
-    skip = set() if read_all else known_sha256(warehouse)
-    label = "membaca" if settings.lang == "id" else "reading"
-    with LazyProgress(len(paths), label, settings.quiet) as bar:
-        batch = stage.ingest(paths, workers=settings.jobs, progress=bar, skip_sha256=skip)
-    if batch.skipped and not settings.quiet:
-        note = (
-            "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang"
-            if settings.lang == "id"
-            else "{n} unchanged files (same sha256) not read again"
-        )
-        click.echo(note.format(n=len(batch.skipped)))
-    return batch
+    label = t("cli.reading", settings.lang)
+    return lambda total: LazyProgress(total, label, settings.quiet, lang=settings.lang)
+
+
+def _printer(settings: Settings) -> api.Step:
+    """Print each step of load and run as soon as it is done."""
+
+    def show(step: str, result: api.Result) -> None:
+        if step == "read" and result.skipped and not settings.quiet:
+            click.echo(t("cli.unchanged", settings.lang, n=len(result.skipped)))
+        elif step == "validate":
+            from pipeline.console import print_findings_summary
+
+            print_findings_summary(result, settings.lang, result.written, quiet=settings.quiet)
+        elif step == "load" and result.loaded is not None:
+            click.echo(result.loaded.describe(settings.lang))
+        elif step == "report":
+            for page in result.reports:
+                click.echo(str(page))
+
+    return show
 
 
 @cli.command()
 @raw_option
 @warehouse_option
 @all_option
-@handled
 def load(raw: Path, warehouse: Path, read_all: bool) -> None:
     """Validate the submissions under RAW and load them into the WAREHOUSE.
 
@@ -230,20 +267,16 @@ def load(raw: Path, warehouse: Path, read_all: bool) -> None:
     Example:
       lakip load --raw raw --warehouse warehouse/lakip.duckdb
     """
-    from pipeline import load as loader
-    from pipeline import validate as checks
-
-    batch = _read_for_load(raw, warehouse, read_all)
-    result = checks.validate(batch)
-    summary = loader.load(batch, result, warehouse)
-    summary.skipped.extend(batch.skipped)  # unchanged files ingest did not read
-    click.echo(summary.describe(_settings().lang))
+    settings = _settings()
+    api.load(
+        raw, warehouse, read_all=read_all, workers=settings.jobs,
+        progress=_progress(settings), on_step=_printer(settings),
+    )  # fmt: skip
 
 
 @cli.command()
 @raw_option
 @warehouse_option
-@handled
 def rebuild(raw: Path, warehouse: Path) -> None:
     """Rebuild the WAREHOUSE from scratch from every submission under RAW.
 
@@ -254,17 +287,15 @@ def rebuild(raw: Path, warehouse: Path) -> None:
     Example:
       lakip rebuild --raw raw --warehouse warehouse/lakip.duckdb
     """
-    from pipeline import load as loader
-
-    summary = loader.rebuild(raw, warehouse, workers=_settings().jobs)
-    click.echo(summary.describe(_settings().lang))
+    result = api.rebuild(raw, warehouse, workers=_settings().jobs)
+    assert result.loaded is not None
+    click.echo(result.loaded.describe(_settings().lang))
 
 
 @cli.command()
 @warehouse_option
 @reports_option
 @tahun_option
-@handled
 def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
     """Write the consolidated HTML reports and Excel workbook from the WAREHOUSE.
 
@@ -275,9 +306,7 @@ def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
     Example:
       lakip report --warehouse warehouse/lakip.duckdb --reports reports
     """
-    from pipeline import report as reporter
-
-    pages = reporter.report(warehouse, reports, lang=_settings().lang, tahun=tahun)
+    pages = api.report(warehouse, reports, lang=_settings().lang, tahun=tahun)
     for page in pages:
         click.echo(str(page))
 
@@ -288,7 +317,6 @@ def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
 @reports_option
 @out_option
 @all_option
-@handled
 def run(raw: Path, warehouse: Path, reports: Path, out: Path, read_all: bool) -> None:
     """Run ingest -> validate -> load -> report on RAW.
 
@@ -302,22 +330,11 @@ def run(raw: Path, warehouse: Path, reports: Path, out: Path, read_all: bool) ->
     Example:
       lakip run --raw raw --warehouse warehouse/lakip.duckdb --reports reports
     """
-    from pipeline import load as loader
-    from pipeline import report as reporter
-    from pipeline import validate as checks
-    from pipeline.console import print_findings_summary
-
     settings = _settings()
-    batch = _read_for_load(raw, warehouse, read_all)
-    if batch.submissions.height:
-        result = checks.validate(batch)
-        written = checks.write_findings(result, out, settings.lang, ("csv", "json", "html"))
-        print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
-        summary = loader.load(batch, result, warehouse)
-        summary.skipped.extend(batch.skipped)  # unchanged files ingest did not read
-        click.echo(summary.describe(settings.lang))
-    for page in reporter.report(warehouse, reports, lang=settings.lang):
-        click.echo(str(page))
+    api.run(
+        raw, warehouse, reports, out, lang=settings.lang, read_all=read_all,
+        workers=settings.jobs, progress=_progress(settings), on_step=_printer(settings),
+    )  # fmt: skip
 
 
 @cli.command()
@@ -346,7 +363,6 @@ def rules(fmt: str) -> None:
     show_default=True,
     help="Output: a terminal table, CSV or JSON.",
 )
-@handled
 def sql(statement: str, warehouse: Path, fmt: str) -> None:
     """Run one read-only SQL STATEMENT on the warehouse and print the result.
 
@@ -360,11 +376,11 @@ def sql(statement: str, warehouse: Path, fmt: str) -> None:
       lakip sql "SELECT * FROM v_kualitas_data" --format csv > kualitas.csv
     """
     from pipeline.console import print_result
-    from pipeline.query import format_rows, run_query
+    from pipeline.query import format_rows
 
-    columns, rows = run_query(warehouse, statement)
+    columns, rows = api.query_rows(statement, warehouse)
     if fmt == "table":
-        print_result(columns, rows)
+        print_result(columns, rows, _settings().lang)
     else:
         click.echo(format_rows(columns, rows, fmt), nl=False)
 
@@ -381,7 +397,6 @@ def sql(statement: str, warehouse: Path, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
 )
-@handled
 def export(warehouse: Path, out: Path, fmt: str) -> None:
     """Export the fact tables of current submissions, partitioned by year (hive layout).
 
@@ -392,9 +407,7 @@ def export(warehouse: Path, out: Path, fmt: str) -> None:
     Example:
       lakip export --format parquet --out export
     """
-    from pipeline.query import export as do_export
-
-    for path in do_export(warehouse, out, fmt):
+    for path in api.export(warehouse, out, fmt):
         click.echo(str(path))
 
 
@@ -415,7 +428,6 @@ def export(warehouse: Path, out: Path, fmt: str) -> None:
 @click.option("--years", type=click.IntRange(1, 10), default=1, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@handled
 def generate(
     out: Path, count: int, seed: int, inject: int, tahun: int, years: int, fmt: str, workers: int
 ) -> None:
@@ -431,15 +443,180 @@ def generate(
       lakip generate --kecamatan 40 --seed 7 --inject 300 --out /tmp/uji
       lakip validate --raw /tmp/uji/sintetis/2025
     """
-    from pipeline.generate import generate as make
-
-    result = make(
+    result = api.generate(
         out, kecamatan=count, seed=seed, inject=inject, tahun=tahun, years=years, fmt=fmt,
         workers=workers,
     )  # fmt: skip
-    click.echo(f"{len(result.paths)} submissions -> {out / 'sintetis'}")
+    lang = _settings().lang
+    click.echo(t("cli.generated", lang, n=len(result.paths), folder=out / "sintetis"))
     if result.truth_path is not None:
-        click.echo(f"ground truth: {result.truth_path} ({result.injected.height} errors)")
+        n = result.injected.height
+        click.echo(t("cli.ground_truth", lang, path=result.truth_path, n=n))
+
+
+# ------------------------------------------------------------------ the office's loop
+# template -> status -> feedback: self-contained, each a thin wrapper over its module.
+
+
+def _say(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+@cli.command()
+@click.option("--tahun", type=int, required=True, help="Report year of the template.")
+@click.option("--kabupaten", required=True, help="Kemendagri kabupaten code, e.g. 12.19.")
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only this kecamatan (code 12.19.01 or name; repeatable) [default: all of them].",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("template"),
+    show_default=True,
+    help="Folder to write into; workbooks go to OUT/<tahun>/<kecamatan>.xlsx.",
+)
+@handled
+def template(tahun: int, kabupaten: str, kecamatan: tuple[str, ...], out: Path) -> None:
+    """Write the workbook each kecamatan fills in, generated from the submission format.
+
+    One .xlsx per kecamatan of the kabupaten (from the national reference of
+    kecamatan): instructions, every sheet and column of the format with comments,
+    dropdowns and number rules, the identitas sheet pre-filled, header rows
+    protected without a password, A4 landscape.
+
+    \b
+    Example:
+      lakip template --tahun 2026 --kabupaten 12.19 --out template
+    """
+    from pipeline.template import write_templates
+
+    lang = _settings().lang
+    paths = write_templates(out, tahun, kabupaten, kecamatan, lang)
+    if not _settings().quiet:
+        for path in paths:
+            click.echo(str(path))
+    click.echo(
+        _say(
+            lang,
+            f"{len(paths)} templat -> {out / str(tahun)}",
+            f"{len(paths)} templates -> {out / str(tahun)}",
+        )
+    )
+
+
+@cli.command()
+@raw_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("umpan-balik"),
+    show_default=True,
+    help="Folder for the return packages: OUT/<tahun>/<kode>-<kecamatan>/.",
+)
+@click.option(
+    "--kecamatan",
+    "kecamatan",
+    multiple=True,
+    help="Only these kecamatan (name or code 12.19.01; repeatable).",
+)
+@click.option(
+    "--batas",
+    default=None,
+    help="Resubmission deadline printed in the cover letter [default: a placeholder].",
+)
+@handled
+def feedback(raw: Path, out: Path, kecamatan: tuple[str, ...], batas: str | None) -> None:
+    """Write the return package of each submission under RAW: what to fix, where.
+
+    Per submission, OUT/<tahun>/<kode>-<kecamatan>/ gets a copy of its own workbook
+    with every finding's cell filled (red: error, amber: warning) and commented
+    (message, expected and found, how to fix, root cause), a first sheet `Temuan`
+    with a link to each cell, and a printable cover letter surat.html. A CSV
+    submission gets the Temuan workbook. The files in RAW are only read.
+
+    \b
+    Example:
+      lakip feedback --raw raw --out umpan-balik
+      lakip feedback --raw raw --kecamatan "Medang Deras" --batas "31 Maret 2026"
+    """
+    from pipeline import ingest as stage
+    from pipeline import validate as checks
+    from pipeline.feedback import write_feedback
+
+    settings = _settings()
+    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
+    result = checks.only_kecamatan(checks.validate(batch), kecamatan)
+    done = write_feedback(result, out, settings.lang, deadline=batas)
+    if not settings.quiet:
+        for path in done.workbooks:
+            click.echo(str(path))
+    click.echo(
+        _say(
+            settings.lang,
+            f"{len(done.folders)} paket umpan balik, {done.comments} komentar sel -> {out}",
+            f"{len(done.folders)} return packages, {done.comments} cell comments -> {out}",
+        )
+    )
+
+
+@cli.command()
+@raw_option
+@tahun_option
+@click.option("--kabupaten", default=None, help="Kemendagri kabupaten code, e.g. 12.19.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output: a terminal table, CSV or JSON.",
+)
+@handled
+def status(raw: Path, tahun: int | None, kabupaten: str | None, fmt: str) -> None:
+    """Show who has sent what: every kecamatan the reference expects, and its state.
+
+    The rows are the kecamatan of the kabupaten of the submissions under RAW (or of
+    --kabupaten), from the national reference. States: belum masuk (nothing
+    received), tidak terbaca (unreadable file), galat (errors), hanya peringatan
+    (warnings only), bersih (clean); with the versions received, the last received
+    date and the file.
+
+    \b
+    Example:
+      lakip status --tahun 2025
+      lakip status --kabupaten 12.19 --format csv > pengiriman.csv
+    """
+    import shutil
+
+    from pipeline import ingest as stage
+    from pipeline import status as who
+    from pipeline import validate as checks
+
+    settings = _settings()
+    paths = stage.discover(raw)
+    if paths:
+        result = checks.validate(stage.ingest(paths, workers=settings.jobs))
+        received = who.received_from_run(result)
+    else:
+        received = who.nothing_received()
+    table = who.status_table(received, tahun=tahun, kabupaten=kabupaten)
+    if fmt != "table":
+        click.echo(who.format_status(table, fmt), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    lang = settings.lang
+    view = Table(title=_say(lang, "Pengiriman", "Submissions"))
+    for head in who.HEADERS["en" if lang == "en" else "id"]:
+        view.add_column(head, overflow="fold", no_wrap=head not in ("Kecamatan", "Berkas", "File"))
+    for row in who.shown_rows(table, lang):
+        view.add_row(*row)
+    Console(width=max(shutil.get_terminal_size().columns, 120)).print(view)
+    click.echo(who.summary(table, lang))
 
 
 def help_markdown() -> str:

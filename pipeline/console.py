@@ -13,61 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from schemas.catalog import RULES, render
-
-TEXT = {
-    "id": {
-        "submissions": "Pengiriman",
-        "file": "Berkas",
-        "kecamatan": "Kecamatan",
-        "tahun": "Tahun",
-        "rows": "Baris",
-        "findings": "Temuan",
-        "errors": "Galat",
-        "warnings": "Peringatan",
-        "status": "Status",
-        "clean": "bersih",
-        "warn": "peringatan",
-        "error": "galat",
-        "top": "Aturan terbanyak",
-        "cell": "Sel",
-        "rule": "Aturan",
-        "message": "Pesan",
-        "written": "Ditulis",
-        "total": "{n} pengiriman, {e} galat, {w} peringatan",
-        "more": "... dan {n} temuan lain (lihat berkas temuan)",
-        "severity": "Tingkat",
-        "tables": "Tabel",
-        "title": "Judul",
-        "formula": "Rumus",
-        "synthetic": "SINTETIS",
-    },
-    "en": {
-        "submissions": "Submissions",
-        "file": "File",
-        "kecamatan": "Kecamatan",
-        "tahun": "Year",
-        "rows": "Rows",
-        "findings": "Findings",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "status": "Status",
-        "clean": "clean",
-        "warn": "warnings",
-        "error": "errors",
-        "top": "Most frequent rules",
-        "cell": "Cell",
-        "rule": "Rule",
-        "message": "Message",
-        "written": "Written",
-        "total": "{n} submissions, {e} errors, {w} warnings",
-        "more": "... and {n} more findings (see the findings files)",
-        "severity": "Severity",
-        "tables": "Tables",
-        "title": "Title",
-        "formula": "Formula",
-        "synthetic": "SYNTHETIC",
-    },
-}
+from schemas.text import DEFAULT_LANG, numbers, t
 
 MAX_LISTED = 40
 
@@ -76,11 +22,15 @@ def _console() -> Console:
     return Console(width=160, soft_wrap=False)
 
 
+def _words(lang: str, *names: str) -> list[str]:
+    return [t(f"console.{name}", lang) for name in names]
+
+
 def print_ingest(batch: Any, lang: str) -> None:
-    t = TEXT[lang]
+    num = numbers(lang)
     console = _console()
-    table = Table(title=t["submissions"])
-    for col in (t["file"], t["kecamatan"], t["tahun"], t["rows"], t["findings"]):
+    table = Table(title=t("console.submissions", lang))
+    for col in _words(lang, "file", "kecamatan", "tahun", "rows", "findings"):
         table.add_column(col)
     counts: dict[str, int] = {}
     for frame in batch.tables.values():
@@ -90,82 +40,95 @@ def print_ingest(batch: Any, lang: str) -> None:
     for row in batch.submissions.iter_rows(named=True):
         name = row["kecamatan"] or "?"
         if row["sintetis"]:
-            name += f" [{t['synthetic']}]"
+            name += f" [{t('console.synthetic', lang)}]"
         table.add_row(
             row["path"],
             name,
-            str(row["tahun"] or "?"),
-            str(counts.get(row["submission_id"], 0)),
-            str(per_sub.get(row["submission_id"], 0)),
+            num.year(row["tahun"]) if row["tahun"] else "?",
+            num.count(counts.get(row["submission_id"], 0)),
+            num.count(per_sub.get(row["submission_id"], 0)),
         )
     console.print(table)
     if batch.findings.height:
-        _print_list(console, render(batch.findings, lang), t)
+        _print_list(console, render(batch.findings, lang), lang, batch.submissions)
 
 
-def _status(errors: int, warnings: int, t: dict[str, str]) -> str:
+def _status(errors: int, warnings: int, lang: str) -> str:
     if errors:
-        return f"[red]{t['error']}[/red]"
+        return f"[red]{t('console.error', lang)}[/red]"
     if warnings:
-        return f"[yellow]{t['warn']}[/yellow]"
-    return f"[green]{t['clean']}[/green]"
+        return f"[yellow]{t('console.warn', lang)}[/yellow]"
+    return f"[green]{t('console.clean', lang)}[/green]"
 
 
 def print_findings_summary(
     result: Any, lang: str, written: Sequence[Path] = (), quiet: bool = False
 ) -> None:
     """Per kecamatan counts, then the errors themselves with their cells."""
-    t = TEXT[lang]
+    num = numbers(lang)
     console = _console()
     findings: pl.DataFrame = result.findings
     subs: pl.DataFrame = result.submissions
     if not quiet:
-        table = Table(title=t["findings"])
-        for col in (t["kecamatan"], t["tahun"], t["errors"], t["warnings"], t["status"], t["top"]):
+        table = Table(title=t("console.findings", lang))
+        for col in _words(lang, "kecamatan", "tahun", "errors", "warnings", "status", "top"):
             table.add_column(col)
         for sub in subs.sort("kecamatan", "tahun", nulls_last=True).iter_rows(named=True):
             mine = findings.filter(pl.col("submission_id") == sub["submission_id"])
             errors = mine.filter(pl.col("severity") == "error").height
             warnings = mine.height - errors
             top = mine.group_by("rule").len().sort(["len", "rule"], descending=[True, False])
-            top_text = ", ".join(f"{r} ×{n}" for r, n in top.head(4).iter_rows())
+            top_text = ", ".join(f"{r} ×{num.count(n)}" for r, n in top.head(4).iter_rows())
             name = sub["kecamatan"] or sub["path"]
             if sub["sintetis"]:
-                name += f" [{t['synthetic']}]"
+                name += f" [{t('console.synthetic', lang)}]"
             table.add_row(
                 name,
-                str(sub["tahun"] or "?"),
-                str(errors),
-                str(warnings),
-                _status(errors, warnings, t),
+                num.year(sub["tahun"]) if sub["tahun"] else "?",
+                num.count(errors),
+                num.count(warnings),
+                _status(errors, warnings, lang),
                 top_text,
             )
         console.print(table)
         if findings.height:
-            _print_list(console, render(findings, lang), t)
+            _print_list(console, render(findings, lang), lang, subs)
     errors = findings.filter(pl.col("severity") == "error").height
-    console.print(t["total"].format(n=subs.height, e=errors, w=findings.height - errors))
+    e, w = num.count(errors), num.count(findings.height - errors)
+    console.print(t("console.total", lang, n=num.count(subs.height), e=e, w=w))
     for path in written:
-        console.print(f"{t['written']}: {path}")
+        console.print(t("console.written", lang, path=path))
 
 
-def _print_list(console: Console, rendered: pl.DataFrame, t: dict[str, str]) -> None:
-    ordered = rendered.with_columns(
-        (pl.col("severity") != "error").alias("_w"), pl.col("root").is_not_null().alias("_c")
-    ).sort(["_w", "_c", "submission_id", "cell"], nulls_last=True)
+def _print_list(console: Console, rendered: pl.DataFrame, lang: str, subs: pl.DataFrame) -> None:
+    """Errors first, roots before what follows; Kecamatan and Tahun when a run holds several."""
+    who = subs.select("submission_id", "kecamatan", "tahun")
+    ordered = (
+        rendered.join(who, on="submission_id", how="left")
+        .with_columns(
+            (pl.col("severity") != "error").alias("_w"), pl.col("root").is_not_null().alias("_c")
+        )
+        .sort(["_w", "_c", "kecamatan", "tahun", "submission_id", "cell"], nulls_last=True)
+    )
+    several = subs.height > 1
     table = Table(show_lines=False)
-    for col in (t["severity"], t["rule"], t["cell"], t["message"]):
+    heads = _words(lang, "severity", "rule", "cell", "message")
+    if several:
+        heads[1:1] = _words(lang, "kecamatan", "tahun")
+    for col in heads:
         table.add_column(col, overflow="fold")
     for row in ordered.head(MAX_LISTED).iter_rows(named=True):
         sev = "[red]E[/red]" if row["severity"] == "error" else "[yellow]W[/yellow]"
-        table.add_row(sev, row["rule"], row["cell"] or "", row["message"])
+        cells = [sev, row["rule"], row["cell"] or "", row["message"]]
+        if several:
+            cells[1:1] = [row["kecamatan"] or "?", str(row["tahun"] or "?")]
+        table.add_row(*cells)
     console.print(table)
     if ordered.height > MAX_LISTED:
-        console.print(t["more"].format(n=ordered.height - MAX_LISTED))
+        console.print(t("console.more", lang, n=numbers(lang).count(ordered.height - MAX_LISTED)))
 
 
 def print_rules(lang: str, fmt: str) -> None:
-    t = TEXT[lang]
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if fmt == "json":
         data = [
@@ -186,15 +149,15 @@ def print_rules(lang: str, fmt: str) -> None:
 
         print(rules_markdown(lang), end="")
         return
-    table = Table(title=f"lakip rules ({len(rules)})")
-    for col in (t["rule"], t["severity"], t["tables"], t["title"], t["formula"]):
+    table = Table(title=t("console.rules_title", lang, n=len(rules)))
+    for col in _words(lang, "rule", "severity", "tables", "title", "formula"):
         table.add_column(col, overflow="fold")
     for r in rules:
         table.add_row(r.code, r.severity, ", ".join(r.tables), r.title(lang), r.formula)
     _console().print(table)
 
 
-def print_result(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+def print_result(columns: list[str], rows: list[tuple[Any, ...]], lang: str = DEFAULT_LANG) -> None:
     """A query result as a terminal table; numbers right-aligned, NULL shown as such."""
     table = Table(show_lines=False)
     for i, col in enumerate(columns):
@@ -203,14 +166,16 @@ def print_result(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     for row in rows:
         table.add_row(*["NULL" if v is None else str(v) for v in row])
     _console().print(table)
-    _console().print(f"({len(rows)} rows)")
+    _console().print(t("console.n_rows", lang, n=len(rows)))
 
 
 class LazyProgress:
     """A rich progress bar (count, rate, time left) that appears only for runs longer
     than a second, and never with --quiet, in CI, or when stderr is not a terminal."""
 
-    def __init__(self, total: int, label: str, quiet: bool, delay: float = 1.0) -> None:
+    def __init__(
+        self, total: int, label: str, quiet: bool, delay: float = 1.0, lang: str = DEFAULT_LANG
+    ) -> None:
         import time
 
         self._time = time.monotonic
@@ -218,6 +183,7 @@ class LazyProgress:
         self.label = label
         self.enabled = not quiet and Console(stderr=True).is_terminal
         self.delay = delay
+        self.lang = lang
         self.done = 0
         self.started = self._time()
         self._progress: Any = None
@@ -251,8 +217,9 @@ class LazyProgress:
             self._task = self._progress.add_task(self.label, total=self.total, rate="")
         if self._progress is not None:
             elapsed = max(self._time() - self.started, 1e-9)
+            rate = numbers(self.lang).count(self.done / elapsed)
             self._progress.update(
-                self._task, completed=self.done, rate=f"{self.done / elapsed:,.0f} berkas/s"
+                self._task, completed=self.done, rate=t("console.rate", self.lang, rate=rate)
             )
 
     def close(self) -> None:

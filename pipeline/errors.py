@@ -1,4 +1,5 @@
-"""Named exceptions of the library; only the CLI turns them into exit codes."""
+"""Named exceptions of the library; only the CLI (`pipeline.cli.LakipCommand`) turns them
+into messages and exit codes."""
 
 from __future__ import annotations
 
@@ -13,3 +14,7 @@ class WarehouseBusy(LakipError):
 
 class ReadOnlyViolation(LakipError):
     """A statement given to ``lakip sql`` would change the warehouse."""
+
+
+class LakipUsageError(LakipError):
+    """Arguments the library cannot honour, e.g. more injections than fit (exit code 2)."""

@@ -21,7 +21,6 @@ and tahun supersedes the current one, which stays in the raw tables and
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -40,6 +39,8 @@ from pipeline.ingest import Batch
 from schemas.catalog import render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
+from schemas.rules.derived import stored_columns
+from schemas.text import LANGS, both, both_of, numbers, t, tn
 
 SCHEMA_VERSION = 2
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
@@ -66,22 +67,7 @@ _KIND_SQL = {
     Kind.MEASURE: "DOUBLE",
 }
 
-HITUNG: dict[str, tuple[tuple[str, str], ...]] = {
-    "capaian_iku": (("capaian_hitung", "DOUBLE"),),
-    "tren_iku": (("capaian_hitung", "DOUBLE"),),
-    "kemajuan_renstra": (("tingkat_kemajuan_hitung", "DOUBLE"),),
-    "program_kegiatan": (
-        ("persen_kinerja_hitung", "DOUBLE"),
-        ("persen_anggaran_hitung", "DOUBLE"),
-        ("tingkat_efisiensi_hitung", "DOUBLE"),
-        ("parent_row", "BIGINT"),
-        ("program_row", "BIGINT"),
-    ),
-    "realisasi_belanja": (("persen_hitung", "DOUBLE"),),
-    "efisiensi_sasaran": (("tingkat_efisiensi_hitung", "DOUBLE"),),
-    "sdm": (("persen_hitung", "DOUBLE"),),
-    "akip_nilai": (("nilai_hitung", "DOUBLE"), ("predikat_hitung", "VARCHAR")),
-}
+HITUNG: dict[str, tuple[tuple[str, str], ...]] = stored_columns()
 """Columns the validator adds that the raw tables declare up front.
 
 Any other ``*_hitung`` column a later validator produces is added to its raw table on
@@ -117,17 +103,15 @@ class LoadSummary:
 
     def describe(self, lang: str = "id") -> str:
         n, k, m = len(self.loaded), len(self.skipped), len(self.superseded)
-        if lang == "id":
-            head = "Gudang data dibangun ulang: " if self.rebuilt else ""
-            return (
-                f"{head}{n} pengiriman dimuat ({self.rows} baris), {k} dilewati (tidak berubah), "
-                f"{m} versi lama digantikan -> {self.warehouse}"
-            )
-        head = "Warehouse rebuilt: " if self.rebuilt else ""
-        return (
-            f"{head}{n} submission{'s' if n != 1 else ''} loaded ({self.rows} rows), "
-            f"{k} skipped (unchanged), {m} earlier version{'s' if m != 1 else ''} superseded "
-            f"-> {self.warehouse}"
+        count = numbers(lang).count
+        return t(
+            "load.summary",
+            lang,
+            head=t("load.rebuilt", lang) if self.rebuilt else "",
+            loaded=tn("load.loaded", n, lang, n=count(n), rows=count(self.rows)),
+            k=count(k),
+            superseded=tn("load.superseded", m, lang, m=count(m)),
+            warehouse=self.warehouse,
         )
 
 
@@ -187,6 +171,78 @@ def raw_schema_sql() -> str:
     return "\n".join(out)
 
 
+_STAGING_HEADER = """\
+-- Staging layer: one view per raw table, current submissions only, identity joined in and
+-- names cleaned once (tingkat_baku, indikator_kunci). Marts (views.sql) read only these.
+-- `tahun_laporan` is the submission's report year; a sheet's own `tahun` column (tren_iku,
+-- akip_*) keeps its name.
+-- WITH (DEFER_BINDING): a view is bound when first queried, not on every write connection
+-- (binding all of them took most of a load's fixed cost); tests bind every view.
+-- GENERATED from schemas/contract.py by pipeline.load.staging_sql(); do not edit.
+-- Regenerate: {regenerate}
+
+-- The submissions that feed every view: the current version of each kecamatan-tahun, plus
+-- submissions without identity (keyed by submission_id alone).
+CREATE OR REPLACE VIEW stg_pengiriman WITH (DEFER_BINDING) AS
+SELECT
+    submission_id,
+    coalesce(kecamatan_key, submission_id) AS kecamatan_key,
+    kunci_kabupaten(kecamatan_key, submission_id, sintetis) AS kabupaten_key,
+    provinsi,
+    kabupaten,
+    kecamatan,
+    kode_wilayah,
+    kode_kabupaten,
+    tahun AS tahun_laporan,
+    version,
+    sintetis,
+    loaded_at
+FROM submissions
+WHERE is_current;
+"""
+
+_STAGING_IDENTITY = (
+    "    p.kecamatan_key, p.kabupaten_key, p.provinsi, p.kabupaten, p.kecamatan, p.kode_wilayah,\n"
+    "    p.kode_kabupaten, p.tahun_laporan, p.sintetis,"
+)
+"""The identity of the submission every staging row carries (from stg_pengiriman)."""
+
+
+def _staging_view(name: str, table: Table | None) -> str:
+    """``stg_<name>``: the current rows of ``raw_<name>`` with their identity.
+
+    ``table`` (None for a ``_total`` table, kept as loaded) adds what its contract
+    columns ask for: a vocabulary normalised in place (``Vocabulary.sql_baku``) and a
+    matching key (``Column.key_macro`` -> ``<column>_kunci``).
+    """
+    replace = []
+    keys = []
+    for col in table.columns if table else ():
+        if col.vocab is not None and col.vocab.sql_baku:
+            replace.append(f"{col.vocab.sql_baku}(r.{col.name}) AS {col.name}")
+        if col.key_macro:
+            keys.append(f"    {col.key_macro}(r.{col.name}) AS {col.name}_kunci")
+    star = "    r.*" + (f" REPLACE ({', '.join(replace)})" if replace else "")
+    select = ",\n".join([star, *keys])
+    return (
+        f"CREATE OR REPLACE VIEW stg_{name} WITH (DEFER_BINDING) AS\n"
+        f"SELECT\n{_STAGING_IDENTITY}\n{select}\n"
+        f"FROM raw_{name} AS r\n"
+        "JOIN stg_pengiriman AS p USING (submission_id);\n"
+    )
+
+
+def staging_sql() -> str:
+    """The staging views, generated from the contract (checked in as staging.sql)."""
+    views = [_staging_view(t.name, t) for t in TABLES]
+    views += [_staging_view(f"{t.name}_total", None) for t in total_tables()]
+    regenerate = (
+        ".venv/bin/python -c 'from pipeline.load import staging_sql as s;"
+        ' print(s(), end="")\' > pipeline/warehouse/staging.sql'
+    )
+    return "\n".join([_STAGING_HEADER.format(regenerate=regenerate), *views])
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create what is missing, recreate macros and views; safe to run on every open."""
     con.execute("BEGIN TRANSACTION")
@@ -200,12 +256,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                 [SCHEMA_VERSION, _now(), __version__, "initial schema"],
             )
         elif found > SCHEMA_VERSION:
-            raise LakipError(
-                f"Gudang data memakai skema versi {found}, lakip ini versi {SCHEMA_VERSION}: "
-                f"pakai lakip yang lebih baru, atau bangun ulang dari raw/ "
-                f"(pipeline.load.rebuild). / The warehouse has schema version {found}, this "
-                f"lakip expects {SCHEMA_VERSION}: use a newer lakip, or rebuild it from raw/."
-            )
+            raise LakipError(both("warehouse.schema_version", found=found, expected=SCHEMA_VERSION))
         else:
             for version, description, statements in _migrations():
                 if version <= found:
@@ -251,10 +302,7 @@ def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnectio
     """
     warehouse = Path(warehouse)
     if read_only and not warehouse.exists():
-        raise LakipError(
-            f"Gudang data {warehouse} belum ada: jalankan `lakip load` dulu. / "
-            f"The warehouse {warehouse} does not exist yet: run `lakip load` first."
-        )
+        raise LakipError(both("warehouse.missing", warehouse=warehouse))
     if not read_only:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -277,11 +325,7 @@ def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnectio
 def _busy(warehouse: Path, message: str) -> WarehouseBusy:
     pid = re.search(r"PID (\d+)", message)
     who = f" (PID {pid.group(1)})" if pid else ""
-    return WarehouseBusy(
-        f"Gudang data {warehouse} sedang dipakai proses lain{who}; tunggu sampai selesai "
-        f"lalu ulangi. / The warehouse {warehouse} is held by another process{who}; "
-        f"wait until it finishes and try again."
-    )
+    return WarehouseBusy(both("warehouse.busy", warehouse=warehouse, who=who))
 
 
 # ---------------------------------------------------------------- load
@@ -343,7 +387,7 @@ def rebuild(
     raw: Path,
     warehouse: Path,
     *,
-    validator: Callable[[Batch], ValidationLike] | None = None,
+    validator: Callable[[Batch], ValidationLike],
     workers: int | None = None,
 ) -> LoadSummary:
     """Drop the warehouse and load everything under ``raw`` again (ingest + validate + load).
@@ -351,13 +395,13 @@ def rebuild(
     Built in a side file and swapped in at the end, so a failed rebuild leaves the old
     warehouse intact. ``workers``: processes reading workbooks, as for
     :func:`pipeline.ingest.ingest`. Files already known keep their ``loaded_at`` and version order;
-    superseded versions survive only if their files are still under ``raw``.
+    superseded versions survive only if their files are still under ``raw``. ``validator``
+    is :func:`pipeline.validate.validate` when :func:`pipeline.api.rebuild` calls this
+    (load does not import the validator).
     """
     from pipeline import ingest as stage
 
     warehouse = Path(warehouse)
-    if validator is None:
-        validator = importlib.import_module("pipeline.validate").validate
     history: dict[str, datetime] = {}
     if warehouse.exists():
         try:
@@ -516,7 +560,7 @@ def _rendered(findings: pl.DataFrame) -> pl.DataFrame:
     """Findings with title, message and hint in both languages, as the catalog renders them."""
     names = ("title", "message", "hint")
     both = findings
-    for lang in ("id", "en"):
+    for lang in LANGS:
         shown = render(findings, lang).select(names)
         both = both.with_columns(shown.rename({n: f"{n}_{lang}" for n in names}))
     return both
@@ -808,11 +852,16 @@ def _failed(chunk: pl.DataFrame, summary: LoadSummary, exc: duckdb.Error) -> Lak
     first, end = chunk["path"][0], chunk["path"][-1]
     where = f"{chunk['submission_id'][0]} ({first})" if n == 1 else f"{first} .. {end}"
     kept = len(summary.loaded)
-    return LakipError(
-        f"Memuat {n} pengiriman [{where}] gagal; tidak ada bagiannya yang tersimpan "
-        f"({kept} pengiriman sebelumnya dalam proses ini sudah tersimpan utuh). / Loading "
-        f"{n} submission{'s' if n != 1 else ''} [{where}] failed; nothing of "
-        f"{'it' if n == 1 else 'them'} was written ({kept} earlier submission"
-        f"{' of this run stays' if kept == 1 else 's of this run stay'} loaded, complete). "
-        f"[{exc}]"
-    )
+
+    def message(lang: str) -> str:
+        return t(
+            "load.failed",
+            lang,
+            n=n,
+            submissions=tn("word.submission", n, lang),
+            where=where,
+            what=tn("load.failed_what", n, lang),
+            kept=tn("load.failed_kept", kept, lang, kept=kept),
+        )
+
+    return LakipError(f"{both_of(message)} [{exc}]")

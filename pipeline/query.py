@@ -18,15 +18,13 @@ from typing import Any
 import duckdb
 
 from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
+from schemas.text import BOTH_PAREN, both, t
 
 
 def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyConnection:
     """Read-only connection; ``sandboxed`` also disables file access (for user SQL)."""
     if not warehouse.exists():
-        raise LakipError(
-            f"Gudang data {warehouse} belum ada: jalankan `lakip load` dulu. "
-            f"(Warehouse {warehouse} does not exist yet: run `lakip load` first.)"
-        )
+        raise LakipError(both("warehouse.missing_short", BOTH_PAREN, warehouse=warehouse))
     try:
         # No file access either: COPY TO, ATTACH and INSTALL would write outside the warehouse.
         config: dict[str, str | bool | int | float | list[str]] = (
@@ -34,10 +32,10 @@ def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyCo
         )
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
-        raise WarehouseBusy(
-            f"Gudang data {warehouse} sedang dipakai proses lain untuk menulis; coba lagi nanti. "
-            f"(The warehouse is being written by another process; try again later.) [{exc}]"
-        ) from exc
+        if "lock" not in str(exc).lower():  # e.g. not a DuckDB file: not a busy warehouse
+            raise LakipError(f"{warehouse}: {exc}") from exc
+        message = both("warehouse.busy_reading", BOTH_PAREN, warehouse=warehouse)
+        raise WarehouseBusy(f"{message} [{exc}]") from exc
 
 
 def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -52,11 +50,7 @@ def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...
     except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
         text = str(exc).lower()
         if "read-only" in text or "disabled by configuration" in text or "locked" in text:
-            raise ReadOnlyViolation(
-                "`lakip sql` hanya membaca; perintah yang mengubah gudang data ditolak. "
-                "Gunakan `lakip load` untuk memuat data. "
-                "(`lakip sql` is read-only: statements that change the warehouse are refused.)"
-            ) from exc
+            raise ReadOnlyViolation(both("query.read_only", BOTH_PAREN)) from exc
         raise LakipError(str(exc)) from exc
     except duckdb.Error as exc:
         raise LakipError(f"SQL: {exc}") from exc
@@ -91,7 +85,7 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
     BigQuery external tables and DuckDB itself read as a partitioned dataset.
     """
     if fmt not in ("parquet", "csv"):
-        raise LakipError(f"unknown export format {fmt!r}")
+        raise LakipError(t("query.unknown_format", fmt=repr(fmt)))
     con = open_read_only(warehouse, sandboxed=False)  # COPY TO writes the export files
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

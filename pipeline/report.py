@@ -21,7 +21,7 @@ import polars as pl
 from pipeline import __version__
 from pipeline.errors import LakipError
 from pipeline.load import connect
-from pipeline.reporting import anggaran, common, kinerja, kualitas, tren
+from pipeline.reporting import anggaran, common, kinerja, kualitas, pengiriman, tren
 from pipeline.reporting.html import (
     KATEGORI_LEGEND,
     NAV,
@@ -33,8 +33,8 @@ from pipeline.reporting.html import (
 from pipeline.reporting.model import Context, Page, ReportTable
 from pipeline.reporting.text import t
 from pipeline.reporting.xlsx import write_workbook
+from schemas.text import both, known
 
-LANGS = ("id", "en")
 PAGE_TABLES: dict[str, tuple[str, ...]] = {
     "index.html": ("ringkasan-kecamatan",),
     "capaian.html": ("capaian-kinerja",),
@@ -57,45 +57,27 @@ def report(
     Raises :class:`~pipeline.errors.LakipError` when the warehouse is missing or holds no
     submission for the year asked.
     """
-    if lang not in LANGS:
-        raise LakipError(f"Bahasa tidak dikenal: {lang!r} (id, en). / Unknown language {lang!r}.")
+    if not known(lang):
+        raise LakipError(both("report.unknown_lang", lang=repr(lang)))
     con = connect(Path(warehouse), read_only=True)
     try:
         years = report_years(con)
         if tahun is not None:
             if tahun not in years:
-                raise LakipError(
-                    f"Tidak ada laporan tahun {tahun} di gudang data {warehouse}. / "
-                    f"No report for {tahun} in the warehouse {warehouse}."
-                )
+                raise LakipError(both("report.no_year", tahun=tahun, warehouse=warehouse))
             years = [tahun]
         loaded = con.execute("select count(*) from submissions").fetchone()
         if not years and loaded and loaded[0]:
-            raise LakipError(
-                f"Gudang data {warehouse} berisi {loaded[0]} pengiriman, tetapi tidak satu pun "
-                "dengan tahun laporan yang terbaca (identitas: tahun): perbaiki temuan ING/IDN "
-                "pengiriman itu lalu muat ulang. / "
-                f"The warehouse {warehouse} holds {loaded[0]} submissions but none with a "
-                "readable report year (identitas: tahun): fix their ING/IDN findings and load "
-                "them again."
-            )
+            raise LakipError(both("report.no_readable_year", warehouse=warehouse, n=loaded[0]))
         if not years:
-            raise LakipError(
-                f"Gudang data {warehouse} belum berisi laporan: jalankan `lakip load` dulu. / "
-                f"The warehouse {warehouse} holds no report yet: run `lakip load` first."
-            )
+            raise LakipError(both("report.empty", warehouse=warehouse))
         written: list[Path] = []
         for year in years:
             written.extend(build_year(con, Path(reports_dir), year, lang))
         return written
     except duckdb.Error as exc:
         # e.g. a warehouse whose views predate this lakip: a load recreates them
-        raise LakipError(
-            f"Laporan tidak dapat dibaca dari gudang data {warehouse}: {exc}. Jalankan "
-            "`lakip load` (memperbarui view) lalu ulangi. / The reports cannot be read from "
-            f"the warehouse {warehouse}: {exc}. Run `lakip load` (it updates the views) and "
-            "try again."
-        ) from exc
+        raise LakipError(both("report.unreadable", warehouse=warehouse, error=exc)) from exc
     finally:
         con.close()
 
@@ -183,6 +165,9 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
+    delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
+    pages.append(pengiriman.page(delivery, ctx))
+    pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
     written: list[Path] = []
     for page in [*pages, *findings_pages]:
         path = out / page.file
@@ -192,6 +177,7 @@ def build_year(
     _remove_stale(out / FINDINGS_DIR, {p for p in written if p.parent.name == FINDINGS_DIR})
     workbook_tables = [table for key in NAV for table in by_page[key]]
     workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+    workbook_tables.append(delivery)
     written.append(write_workbook(out / WORKBOOK, workbook_tables, ctx))
     return written
 

@@ -1,8 +1,15 @@
 """The submission contract of ``docs/submission-format.md`` as data.
 
-Ingest reads sheets through this contract (names, synonyms, the kind of every
-column) and the pandera models check the frames it produces, so both stages agree
-on one definition instead of two copies.
+Each column is declared once here: how ingest finds it (name, synonyms, whether its
+header must be present), how its cells are read (kind), what a valid value is (nullable,
+limits, vocabulary), its unit and whether it names the row (label). Ingest reads sheets
+through it, :mod:`schemas.tables` builds the pandera schemas from it, the warehouse's
+raw and staging SQL are generated from it, so every stage agrees on one definition.
+
+Adding a column: declare it in its table below, regenerate ``pipeline/warehouse/raw.sql``
+(and ``staging.sql``) with the command in the file's header (tests fail while they are
+stale), and test it. A word list goes in :mod:`schemas.vocab`; a check over several
+columns in ``schemas/tables/<table>.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+
+from schemas.vocab import POLARITAS, PREDIKAT, RUPIAH, TINGKAT, Vocabulary
 
 
 class Kind(StrEnum):
@@ -25,12 +34,38 @@ class Kind(StrEnum):
     )
 
 
+KIND_UNIT = {Kind.MONEY: "Rp", Kind.PERCENT: "%"}
+"""The unit a column of this kind is in unless it says otherwise."""
+
+
 @dataclass(frozen=True)
 class Column:
+    """One column of a sheet, everything every stage needs to know about it.
+
+    - ``required``: ingest reports a missing header (ING005); ``nullable=False``: every
+      row must fill it (SCH002; for a MEASURE a number or a predikat alone will do).
+    - ``ge`` / ``le``: inclusive limits of the value (SCH001); both give one range check.
+    - ``vocab``: the allowed words (SCH003), spelling normalised first (``Vocabulary.baku``).
+    - ``label``: this column says what a row is about (a finding's ``label``).
+    - ``key_macro``: a macro of ``macros.sql`` whose value the staging view adds as
+      ``<name>_kunci`` (the matching key of a name).
+    """
+
     name: str
     kind: Kind
     synonyms: tuple[str, ...] = ()
     required: bool = True
+    nullable: bool = True
+    ge: float | None = None
+    le: float | None = None
+    vocab: Vocabulary | None = None
+    unit: str = ""
+    label: bool = False
+    key_macro: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.unit and self.kind in KIND_UNIT:
+            object.__setattr__(self, "unit", KIND_UNIT[self.kind])
 
 
 @dataclass(frozen=True)
@@ -50,6 +85,11 @@ class Table:
         raise KeyError(name)
 
     @property
+    def label(self) -> str | None:
+        """The column that says what a row is about (shown as a finding's ``label``)."""
+        return next((col.name for col in self.columns if col.label), None)
+
+    @property
     def value_columns(self) -> list[str]:
         """Frame columns the ingest produces for this table, predikat parts included."""
         out: list[str] = []
@@ -60,7 +100,7 @@ class Table:
         return out
 
 
-UNIT_IN_PARENS = r"\(\s*(rp|%)\s*\)"
+UNIT_IN_PARENS = rf"\(\s*({RUPIAH}|%)\s*\)"
 """'(Rp)' or '( % )' in a label: kept as 'rp' / '%', so 'Realisasi (Rp)' ~ 'realisasi rp'."""
 UNIT_SUFFIX = r"(?i)\(\s*(?:%|rp\.?|orang|jiwa|ha|km2|km²)\s*\)\s*$"
 """A unit after a header ('Tingkat Kemajuan (%)', 'Pagu (Rp.)', 'Jumlah (orang)'): a label
@@ -84,15 +124,32 @@ def norm(label: str) -> str:
 C = Column
 T, N, M, P, V = Kind.TEXT, Kind.INTEGER, Kind.MONEY, Kind.PERCENT, Kind.MEASURE
 
-NO = C("no", N, ("nomor", "no urut"), required=False)
+YEARS = (2000, 2100)
+"""The years lakip can mean (inclusive)."""
+SCORE = (0, 100)
+"""A score out of 100 (AKIP) or a share of staff (inclusive)."""
+
+NO = C("no", N, ("nomor", "no urut"), required=False, ge=0)
+# nullable: a sasaran cell is often merged over the indicators below it
 SASARAN = C("sasaran_strategis", T, ("sasaran", "sasaran strategis"))
-INDIKATOR = C("indikator", T, ("indikator kinerja", "indikator kinerja utama", "iku"))
+INDIKATOR = C(
+    "indikator",
+    T,
+    ("indikator kinerja", "indikator kinerja utama", "iku"),
+    nullable=False,
+    label=True,
+    key_macro="kunci_indikator",
+)
 SATUAN = C("satuan", T, ("unit",))
+CAPAIAN = C("capaian", P, ("capaian %", "persen capaian", "% capaian"), ge=0)
 
 TABLES: tuple[Table, ...] = (
     Table(
         "identitas",
-        (C("kolom", T, ("key", "uraian", "field")), C("nilai", T, ("value", "isi"))),
+        (
+            C("kolom", T, ("key", "uraian", "field"), nullable=False, label=True),
+            C("nilai", T, ("value", "isi")),
+        ),
         synonyms=("identitas", "identitas opd", "identity"),
         key_value=True,
         report_table="sampul, 1.3",
@@ -104,8 +161,8 @@ TABLES: tuple[Table, ...] = (
             SASARAN,
             INDIKATOR,
             SATUAN,
-            C("target", V, ("target kinerja", "target 2025")),
-            C("polaritas", T, ("polarity", "arah"), required=False),
+            C("target", V, ("target kinerja", "target 2025"), nullable=False),
+            C("polaritas", T, ("polarity", "arah"), required=False, vocab=POLARITAS),
         ),
         synonyms=("pk", "perjanjian kinerja"),
         report_table="2.1",
@@ -114,8 +171,14 @@ TABLES: tuple[Table, ...] = (
         "anggaran_program",
         (
             NO,
-            C("program", T, ("nama program", "program kegiatan")),
-            C("anggaran", M, ("pagu", "anggaran rp", "pagu anggaran", "jumlah anggaran")),
+            C("program", T, ("nama program", "program kegiatan"), nullable=False, label=True),
+            C(
+                "anggaran",
+                M,
+                ("pagu", "anggaran rp", "pagu anggaran", "jumlah anggaran"),
+                nullable=False,
+                ge=0,
+            ),
             C("keterangan", T, ("ket", "sumber dana"), required=False),
         ),
         synonyms=("anggaran program", "pk anggaran", "program anggaran"),
@@ -126,8 +189,20 @@ TABLES: tuple[Table, ...] = (
         "rencana_belanja",
         (
             NO,
-            C("jenis_belanja", T, ("belanja", "jenis belanja", "uraian")),
-            C("anggaran", M, ("pagu", "anggaran rp", "rencana", "rencana anggaran")),
+            C(
+                "jenis_belanja",
+                T,
+                ("belanja", "jenis belanja", "uraian"),
+                nullable=False,
+                label=True,
+            ),
+            C(
+                "anggaran",
+                M,
+                ("pagu", "anggaran rp", "rencana", "rencana anggaran"),
+                nullable=False,
+                ge=0,
+            ),
         ),
         synonyms=("rencana belanja", "rencana anggaran"),
         total_label="jenis_belanja",
@@ -140,9 +215,10 @@ TABLES: tuple[Table, ...] = (
             SASARAN,
             INDIKATOR,
             SATUAN,
-            C("target", V),
-            C("realisasi", V),
-            C("capaian", P, ("capaian %", "persen capaian", "% capaian")),
+            C("target", V, nullable=False),
+            C("realisasi", V, nullable=False),
+            # nullable: a qualitative target has no numeric capaian (CAP004)
+            CAPAIAN,
         ),
         synonyms=("capaian iku", "capaian kinerja", "iku"),
         report_table="3.2",
@@ -152,10 +228,11 @@ TABLES: tuple[Table, ...] = (
         (
             INDIKATOR,
             SATUAN,
-            C("tahun", N, ("year",)),
+            C("tahun", N, ("year",), nullable=False, ge=YEARS[0], le=YEARS[1]),
+            # nullable: years without a target or a result yet are left blank
             C("target", V),
             C("realisasi", V),
-            C("capaian", P, ("capaian %", "persen capaian", "% capaian")),
+            CAPAIAN,
         ),
         synonyms=("tren iku", "tren", "trend iku"),
         report_table="3.5, 3.11",
@@ -165,10 +242,10 @@ TABLES: tuple[Table, ...] = (
         (
             NO,
             INDIKATOR,
-            C("realisasi", V, ("realisasi kinerja",)),
-            C("target_akhir", V, ("target akhir", "target akhir renstra")),
-            C("tahun_akhir", N, ("tahun akhir",)),
-            C("tingkat_kemajuan", P, ("tingkat kemajuan", "kemajuan", "kemajuan %")),
+            C("realisasi", V, ("realisasi kinerja",), nullable=False),
+            C("target_akhir", V, ("target akhir", "target akhir renstra"), nullable=False),
+            C("tahun_akhir", N, ("tahun akhir",), ge=YEARS[0], le=YEARS[1]),
+            C("tingkat_kemajuan", P, ("tingkat kemajuan", "kemajuan", "kemajuan %"), ge=0),
         ),
         synonyms=("kemajuan renstra", "kemajuan"),
         report_table="3.7, 3.13",
@@ -176,17 +253,31 @@ TABLES: tuple[Table, ...] = (
     Table(
         "program_kegiatan",
         (
-            C("tingkat", T, ("level", "jenis")),
+            # nullable: a missing tingkat is a structure finding (HIE003), not SCH002
+            C("tingkat", T, ("level", "jenis"), vocab=TINGKAT),
             C("kode", T, ("kode rekening", "kode program"), required=False),
             C(
                 "nama",
                 T,
                 ("program kegiatan", "program/kegiatan", "uraian", "nama program kegiatan"),
+                nullable=False,
+                label=True,
             ),
-            C("indikator", T, ("indikator kinerja", "indikator kinerja outcome output")),
+            C(
+                "indikator",
+                T,
+                ("indikator kinerja", "indikator kinerja outcome output"),
+                key_macro="kunci_indikator",
+            ),
             SATUAN,
             C("target_kinerja", V, ("target", "target kinerja")),
-            C("pagu", M, ("anggaran", "target rp", "pagu rp", "pagu anggaran", "anggaran rp")),
+            C(
+                "pagu",
+                M,
+                ("anggaran", "target rp", "pagu rp", "pagu anggaran", "anggaran rp"),
+                nullable=False,
+                ge=0,
+            ),
             C("realisasi_kinerja", V, ("realisasi kinerja",)),
             C(
                 "realisasi_anggaran",
@@ -197,19 +288,22 @@ TABLES: tuple[Table, ...] = (
                     "realisasi keuangan",
                     "realisasi anggaran rp",
                 ),
+                nullable=False,
+                ge=0,
             ),
-            C("persen_kinerja", P, ("% kinerja", "kinerja %", "persen kinerja", "capaian kinerja")),
+            C(
+                "persen_kinerja",
+                P,
+                ("% kinerja", "kinerja %", "persen kinerja", "capaian kinerja"),
+                ge=0,
+            ),
             C(
                 "persen_anggaran",
                 P,
                 ("% anggaran", "anggaran %", "% rp", "persen anggaran", "serapan"),
+                ge=0,
             ),
-            C(
-                "tingkat_efisiensi",
-                Kind.PERCENT,
-                ("tingkat efisiensi", "efisiensi"),
-                required=False,
-            ),
+            C("tingkat_efisiensi", P, ("tingkat efisiensi", "efisiensi"), required=False),
         ),
         synonyms=("program kegiatan", "program dan kegiatan", "efisiensi program"),
         total_label="nama",
@@ -219,10 +313,16 @@ TABLES: tuple[Table, ...] = (
         "realisasi_belanja",
         (
             NO,
-            C("jenis_belanja", T, ("belanja", "jenis belanja", "uraian")),
-            C("anggaran", M, ("pagu", "anggaran rp")),
-            C("realisasi", M, ("realisasi rp", "realisasi anggaran")),
-            C("persen", P, ("%", "persentase", "serapan", "persen realisasi")),
+            C(
+                "jenis_belanja",
+                T,
+                ("belanja", "jenis belanja", "uraian"),
+                nullable=False,
+                label=True,
+            ),
+            C("anggaran", M, ("pagu", "anggaran rp"), nullable=False, ge=0),
+            C("realisasi", M, ("realisasi rp", "realisasi anggaran"), nullable=False, ge=0),
+            C("persen", P, ("%", "persentase", "serapan", "persen realisasi"), ge=0),
         ),
         synonyms=("realisasi belanja", "realisasi anggaran"),
         total_label="jenis_belanja",
@@ -230,14 +330,21 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "ikm_unsur",
-        (NO, C("unsur", T, ("unsur pelayanan", "unsur layanan")), C("nilai", P, ("nilai unsur",))),
+        (
+            NO,
+            C("unsur", T, ("unsur pelayanan", "unsur layanan"), nullable=False, label=True),
+            C("nilai", P, ("nilai unsur",), nullable=False, ge=1, le=4, unit="skala 1-4"),
+        ),
         synonyms=("ikm unsur", "unsur ikm"),
         required=False,
         report_table="3.3",
     ),
     Table(
         "ikm_survei",
-        (C("kolom", T, ("key", "uraian")), C("nilai", T, ("value",))),
+        (
+            C("kolom", T, ("key", "uraian"), nullable=False, label=True),
+            C("nilai", T, ("value",)),
+        ),
         synonyms=("ikm survei", "survei ikm", "ikm survey"),
         required=False,
         key_value=True,
@@ -246,10 +353,17 @@ TABLES: tuple[Table, ...] = (
     Table(
         "akip_komponen",
         (
-            C("tahun", N),
-            C("komponen", T, ("aspek penilaian", "aspek", "komponen penilaian")),
-            C("bobot", P, (), required=False),
-            C("nilai", P),
+            C("tahun", N, nullable=False, ge=YEARS[0], le=YEARS[1]),
+            C(
+                "komponen",
+                T,
+                ("aspek penilaian", "aspek", "komponen penilaian"),
+                nullable=False,
+                label=True,
+            ),
+            C("bobot", P, (), required=False, ge=SCORE[0], le=SCORE[1], unit="poin"),
+            # nullable: '-' marks a component the year's form does not have (AKP004 reads it so)
+            C("nilai", P, ge=SCORE[0], le=SCORE[1], unit="poin"),
         ),
         synonyms=("akip komponen", "komponen akip", "aspek akip"),
         required=False,
@@ -257,7 +371,19 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "akip_nilai",
-        (C("tahun", N), C("nilai", P, ("nilai akip", "total")), C("predikat", T, ("kategori",))),
+        (
+            C("tahun", N, nullable=False, label=True, ge=YEARS[0], le=YEARS[1]),
+            C(
+                "nilai",
+                P,
+                ("nilai akip", "total"),
+                nullable=False,
+                ge=SCORE[0],
+                le=SCORE[1],
+                unit="poin",
+            ),
+            C("predikat", T, ("kategori",), vocab=PREDIKAT),
+        ),
         synonyms=("akip nilai", "nilai akip"),
         required=False,
         report_table="3.4, 3.12",
@@ -268,8 +394,19 @@ TABLES: tuple[Table, ...] = (
             NO,
             SASARAN,
             INDIKATOR,
-            C("persen_capaian", P, ("% capaian kinerja", "capaian kinerja", "% capaian")),
-            C("persen_penyerapan", P, ("% penyerapan anggaran", "penyerapan anggaran", "serapan")),
+            C(
+                "persen_capaian",
+                P,
+                ("% capaian kinerja", "capaian kinerja", "% capaian"),
+                ge=0,
+            ),
+            C(
+                "persen_penyerapan",
+                P,
+                ("% penyerapan anggaran", "penyerapan anggaran", "serapan"),
+                ge=0,
+            ),
+            # may be negative: capaian - serapan is a common variant
             C("tingkat_efisiensi", P, ("tingkat efisiensi", "tingkat efisiensi %", "efisiensi")),
         ),
         synonyms=("efisiensi sasaran", "efisiensi"),
@@ -279,10 +416,11 @@ TABLES: tuple[Table, ...] = (
     Table(
         "sdm",
         (
-            C("kategori", T, ("category",)),
-            C("uraian", T),
-            C("jumlah", N, ("jumlah pegawai", "orang")),
-            C("persen", P, ("%", "persentase")),
+            C("kategori", T, ("category",), nullable=False),
+            C("uraian", T, nullable=False, label=True),
+            # nullable: '-' or blank means nobody in that row (SLTP '-', SD blank in the seed)
+            C("jumlah", N, ("jumlah pegawai", "orang"), ge=0, unit="orang"),
+            C("persen", P, ("%", "persentase"), ge=SCORE[0], le=SCORE[1]),
         ),
         synonyms=("sdm", "pegawai", "sumber daya manusia"),
         required=False,

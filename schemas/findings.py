@@ -7,6 +7,10 @@ the warehouse) is a view of that frame.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
 import polars as pl
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
@@ -31,20 +35,48 @@ def empty_findings() -> pl.DataFrame:
     return pl.DataFrame(schema=FINDING_SCHEMA)
 
 
-def make_findings(frame: pl.DataFrame, rule: str, severity: str) -> pl.DataFrame:
-    """Complete a partial frame (any subset of the columns) into ``FINDING_SCHEMA``."""
+class RuleLike(Protocol):
+    """What a finding needs of its rule (:class:`schemas.catalog.Rule`)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+
+
+def findings(
+    rule: RuleLike, frame: pl.DataFrame, schema: Mapping[str, pl.DataType] = FINDING_SCHEMA
+) -> pl.DataFrame:
+    """The finding rows of ``rule``: a partial frame completed into ``schema``.
+
+    ``frame`` holds any subset of the columns; ``rule`` is the rule's code, ``severity``
+    its declared severity unless the frame says otherwise row by row (IKM002 is an error
+    only beyond a band). With ``FINDING_SCHEMA`` (ingest) the rows get their stable ids;
+    validate completes into its internal schema and adds ids once root causes are linked.
+    """
     cols = []
-    for name, dtype in FINDING_SCHEMA.items():
+    for name, dtype in schema.items():
         if name == "rule":
-            cols.append(pl.lit(rule, dtype=pl.String).alias(name))
-        elif name == "severity":
-            cols.append(pl.lit(severity, dtype=pl.String).alias(name))
+            cols.append(pl.lit(rule.code, dtype=pl.String).alias(name))
+        elif name == "severity" and "severity" not in frame.columns:
+            cols.append(pl.lit(rule.severity, dtype=pl.String).alias(name))
         elif name in frame.columns:
             cols.append(pl.col(name).cast(dtype).alias(name))
         else:
             cols.append(pl.lit(None, dtype=dtype).alias(name))
     out = frame.select(cols)
-    return with_ids(out)
+    return with_ids(out) if "finding_id" in schema else out
+
+
+@dataclass(frozen=True)
+class _Named:
+    code: str
+    severity: str
+
+
+def make_findings(frame: pl.DataFrame, rule: str, severity: str) -> pl.DataFrame:
+    """Compatibility for ingest until it passes rule objects: :func:`findings`."""
+    return findings(_Named(rule, severity), frame.drop("severity", strict=False))
 
 
 def with_ids(findings: pl.DataFrame) -> pl.DataFrame:

@@ -122,7 +122,8 @@ def test_money_precision_is_per_column() -> None:
 
 def test_finding_values_get_separators_but_text_stays() -> None:
     assert fmt.finding_value("5461337162.00") == "5.461.337.162,00"
-    assert fmt.finding_value("74.10 (BB)") == "74.10 (BB)"
+    assert fmt.finding_value("74.10 (BB)") == "74,10 (BB)"  # the score too (issue 11)
+    assert fmt.finding_value("2025") == "2025"  # a year never gets a thousands dot
     assert fmt.finding_value("-") == "-"
 
 
@@ -132,6 +133,7 @@ def test_finding_values_get_separators_but_text_stays() -> None:
 def test_site_per_year_with_every_page(sample: Site) -> None:
     out = sample.reports / "2025"
     expected = [out / name for name in PAGE_TABLES]
+    expected += [out / "pengiriman.html"]  # the submission status (tests/test_status.py)
     expected += [out / "temuan" / "12-19-01-medang-deras.html", out / WORKBOOK]
     assert sample.written == expected
     assert all(p.is_file() for p in expected)
@@ -305,7 +307,7 @@ def test_kualitas_counts_and_links_to_findings(sample: Site) -> None:
 
 def test_workbook_has_one_sheet_per_table(sample: Site) -> None:
     book = fastexcel.read_excel(str(sample.reports / "2025" / WORKBOOK))
-    n_tables = sum(len(ids) for ids in PAGE_TABLES.values()) + 1  # + all findings
+    n_tables = sum(len(ids) for ids in PAGE_TABLES.values()) + 2  # + findings, pengiriman
     assert len(book.sheet_names) == n_tables
     for name in book.sheet_names:
         header = book.load_sheet(name, header_row=None, skip_rows=HEADER_ROW, n_rows=1)
@@ -365,7 +367,7 @@ def test_real_data_carries_no_synthetic_mark(sample: Site) -> None:
 
 def test_banner_exactly_on_pages_showing_synthetic_rows(mixed: Site) -> None:
     pages = _html_pages(mixed, 2025)
-    assert len(pages) == len(PAGE_TABLES) + 6
+    assert len(pages) == len(PAGE_TABLES) + 7  # + pengiriman.html and 6 temuan pages
     for name, page in pages.items():
         real_only = name == "temuan/12-19-01-medang-deras.html"
         assert page.count(BANNER_ID) == (0 if real_only else 1), name
@@ -415,6 +417,7 @@ def test_english(sample: Site, tmp_path: Path) -> None:
         "Data quality",
         "Findings by rule",
         "Findings",
+        "Submissions",
     ]
 
 

@@ -51,9 +51,39 @@ def test_names_compared_loosely(tmp_path: Path) -> None:
 
 
 def test_unknown_kabupaten(tmp_path: Path) -> None:
-    assert found(run(tmp_path, identitas("kabupaten", "Asahan"))) == [
-        ("IDN002", "warning", "identitas.csv!B3", None, "Asahan")
+    # not in the national list (Asahan, used here before, is a real kabupaten)
+    assert found(run(tmp_path, identitas("kabupaten", "Asahan Raya"))) == [
+        ("IDN002", "warning", "identitas.csv!B3", None, "Asahan Raya")
     ]
+
+
+@pytest.mark.parametrize(
+    ("kabupaten", "kecamatan", "kode"),
+    [
+        ("Asahan", "Air Batu", "12.09.13"),
+        ("KABUPATEN BANDUNG", "Kec. Soreang", "320437"),
+        ("Kota Bandung", "Sumur Bandung", "32.73.19"),
+    ],
+)
+def test_any_kecamatan_of_the_national_list_is_known(
+    tmp_path: Path, kabupaten: str, kecamatan: str, kode: str
+) -> None:
+    data = identitas("kabupaten", kabupaten)
+    data = example.edit(data, "identitas", 4, "nilai", kecamatan)
+    data = example.edit(data, "identitas", 6, "nilai", kode)
+    folder = "raw/2025/" + kecamatan.lower().replace("kec. ", "").replace(" ", "-")
+    assert found(run(tmp_path, data, folder)) == []
+
+
+def test_kota_is_not_the_kabupaten_of_the_same_name(tmp_path: Path) -> None:
+    data = identitas("kabupaten", "Bandung")  # Kabupaten Bandung, not Kota Bandung
+    data = example.edit(data, "identitas", 4, "nilai", "Sumur Bandung")
+    data = example.edit(data, "identitas", 6, "nilai", "32.73.19")
+    [(rule, _severity, cell, expected, value)] = found(
+        run(tmp_path, data, "raw/2025/sumur-bandung")
+    )
+    assert (rule, cell, value) == ("IDN001", "identitas.csv!B4", "Sumur Bandung")
+    assert "Soreang" in str(expected)
 
 
 def test_year_out_of_range(tmp_path: Path) -> None:

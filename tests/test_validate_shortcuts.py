@@ -18,6 +18,8 @@ import pytest
 from pipeline.ingest import Batch, ingest
 from pipeline.validate import Validation, validate
 from schemas.rules import Context, base, schema
+from schemas.rules.cross import XTB002
+from schemas.rules.schema import SCH001
 from schemas.tables import MODELS, prepare
 
 
@@ -151,9 +153,9 @@ def test_deferred_findings_equal_eager_ones(batch: Batch) -> None:
         celled,  # cell given
         located.select("submission_id", "sheet", "label"),  # sheet only
     ]
-    eager = [base.emit(f, "SCH001", ctx) for f in frames]
-    deferred = base.resolve([base.emit(f.lazy(), "SCH001", ctx) for f in frames], ctx)
-    assert all(isinstance(base.emit(f.lazy(), "SCH001", ctx), base.Deferred) for f in frames)
+    eager = [base.emit(f, SCH001, ctx) for f in frames]
+    deferred = base.resolve([base.emit(f.lazy(), SCH001, ctx) for f in frames], ctx)
+    assert all(isinstance(base.emit(f.lazy(), SCH001, ctx), base.Deferred) for f in frames)
     for a, b in zip(eager, deferred, strict=True):
         assert a.equals(b)
         assert a.schema == b.schema
@@ -169,10 +171,10 @@ def test_resolve_keeps_order_of_mixed_items(batch: Batch) -> None:
     )  # fmt: skip
     assert rows.height >= 3
     items: list[base.Found] = [
-        base.emit(rows.head(1), "XTB002", ctx),
-        base.emit(rows.lazy().tail(2), "XTB002", ctx),
-        base.emit(rows.head(0), "XTB002", ctx),
-        base.emit(rows.lazy().head(3), "XTB002", ctx),
+        base.emit(rows.head(1), XTB002, ctx),
+        base.emit(rows.lazy().tail(2), XTB002, ctx),
+        base.emit(rows.head(0), XTB002, ctx),
+        base.emit(rows.lazy().head(3), XTB002, ctx),
     ]
     heights = [f.height for f in base.resolve(items, ctx)]
     assert heights == [1, 2, 0, 3]

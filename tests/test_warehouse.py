@@ -81,6 +81,26 @@ def test_raw_sql_is_generated_from_the_contract() -> None:
     )
 
 
+def test_staging_sql_is_generated_from_the_contract() -> None:
+    checked_in = (loader.SQL_DIR / "staging.sql").read_text(encoding="utf-8")
+    assert checked_in == loader.staging_sql(), (
+        "pipeline/warehouse/staging.sql is stale: regenerate it (command in its header)"
+    )
+
+
+def test_staging_normalises_and_keys_what_the_contract_asks() -> None:
+    """A vocabulary with a SQL twin is cleaned in place, a key macro adds <column>_kunci."""
+    text = loader.staging_sql()
+    for table in TABLES:
+        view = text.split(f"VIEW stg_{table.name} ", 1)[1].split(";", 1)[0]
+        for col in table.columns:
+            if col.vocab is not None and col.vocab.sql_baku:
+                assert f"{col.vocab.sql_baku}(r.{col.name}) AS {col.name}" in view
+            if col.key_macro:
+                assert f"{col.key_macro}(r.{col.name}) AS {col.name}_kunci" in view
+    assert "REPLACE (tingkat_baku(r.tingkat) AS tingkat)" in text
+
+
 def test_every_contract_table_has_raw_and_staging(con: duckdb.DuckDBPyConnection) -> None:
     for table in TABLES:
         raw = columns_of(con, f"raw_{table.name}")

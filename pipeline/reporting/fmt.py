@@ -14,6 +14,8 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from schemas.text import numbers
+
 MISSING = "—"
 """Shown for a missing value (no figure, or nothing to compute from)."""
 
@@ -106,10 +108,4 @@ def finding_value(text: object, lang: str = "id") -> str:
     ``'5461337162.00'`` -> ``5.461.337.162,00``; anything else (``'74.10 (BB)'``, ``'-'``)
     is shown as the validator wrote it.
     """
-    if text is None:
-        return MISSING
-    s = str(text).strip()
-    if _PLAIN_NUMBER.match(s):
-        decimals = len(s.partition(".")[2])
-        return number(Decimal(s), decimals, lang)
-    return s
+    return numbers(lang).text(None if text is None else str(text).strip(), MISSING)

@@ -37,13 +37,24 @@ CREATE OR REPLACE MACRO kunci_kabupaten(kecamatan_key, submission_id, sintetis) 
 CREATE OR REPLACE MACRO kode_kabupaten(kode) AS
     nullif(regexp_extract(kode, '^\s*(\d{2}\.\d{2})', 1), '');
 
--- 'Sub Kegiatan', 'sub-kegiatan', 'SUB_KEGIATAN' -> 'sub_kegiatan'
+-- 'Sub Kegiatan', 'sub-kegiatan', 'SUB_KEGIATAN' -> 'sub_kegiatan' (schemas/vocab.py TINGKAT;
+-- tests/test_vocab.py checks they agree)
 CREATE OR REPLACE MACRO tingkat_baku(t) AS
     CASE kunci_teks(t)
         WHEN 'program' THEN 'program'
         WHEN 'kegiatan' THEN 'kegiatan'
         WHEN 'subkegiatan' THEN 'sub_kegiatan'
         ELSE lower(trim(t))
+    END;
+
+-- 'Belanja Modal', 'BELANJA MODAL' -> '5.2': the APBD code of a spending type, recognised by
+-- its word (schemas/vocab.py JENIS_BELANJA; tests/test_vocab.py checks they agree).
+CREATE OR REPLACE MACRO kode_jenis_belanja(x) AS
+    CASE
+        WHEN kunci_teks(x) LIKE '%operasi%' THEN '5.1'
+        WHEN kunci_teks(x) LIKE '%modal%' THEN '5.2'
+        WHEN kunci_teks(x) LIKE '%tidakterduga%' THEN '5.3'
+        WHEN kunci_teks(x) LIKE '%transfer%' THEN '5.4'
     END;
 
 -- Where a value sat: 'program_kegiatan.csv!I12', from the layout table.

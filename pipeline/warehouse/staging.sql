@@ -1,9 +1,11 @@
 -- Staging layer: one view per raw table, current submissions only, identity joined in and
 -- names cleaned once (tingkat_baku, indikator_kunci). Marts (views.sql) read only these.
 -- `tahun_laporan` is the submission's report year; a sheet's own `tahun` column (tren_iku,
--- akip_*) keeps its name. A new raw table needs its stg_ view here (a test checks).
+-- akip_*) keeps its name.
 -- WITH (DEFER_BINDING): a view is bound when first queried, not on every write connection
 -- (binding all of them took most of a load's fixed cost); tests bind every view.
+-- GENERATED from schemas/contract.py by pipeline.load.staging_sql(); do not edit.
+-- Regenerate: .venv/bin/python -c 'from pipeline.load import staging_sql as s; print(s(), end="")' > pipeline/warehouse/staging.sql
 
 -- The submissions that feed every view: the current version of each kecamatan-tahun, plus
 -- submissions without identity (keyed by submission_id alone).

@@ -83,12 +83,7 @@ WITH baris AS (
         tahun_laporan AS tahun,
         'realisasi_belanja' AS sumber,
         'jenis_belanja' AS tingkat,
-        CASE
-            WHEN kunci_teks(jenis_belanja) LIKE '%operasi%' THEN '5.1'
-            WHEN kunci_teks(jenis_belanja) LIKE '%modal%' THEN '5.2'
-            WHEN kunci_teks(jenis_belanja) LIKE '%tidakterduga%' THEN '5.3'
-            WHEN kunci_teks(jenis_belanja) LIKE '%transfer%' THEN '5.4'
-        END AS kode,
+        kode_jenis_belanja(jenis_belanja) AS kode,
         jenis_belanja AS nama,
         anggaran AS pagu,
         realisasi,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import (
     AKIP_BOBOT,
     AKIP_BOBOT_LAMA,
@@ -22,11 +23,74 @@ from schemas.formulas import (
 from schemas.rules.base import (
     Context,
     Found,
+    detail,
     emit,
     fmt_num,
     predikat_baku,
     with_tolerance,
 )
+
+AKP001 = register(Rule(
+    "AKP001", "error",
+    "Nilai AKIP tidak sama dengan jumlah komponennya",
+    "AKIP score differs from the sum of its components",
+    "Nilai AKIP {label} di {cell} tertulis {found}, padahal komponennya berjumlah {expected} "
+    "({detail}).",
+    "AKIP score {label} at {cell} says {found}, but its components add up to {expected} "
+    "({detail}).",
+    "Periksa {cell} dan komponen tahun itu: nilai {expected} sama dengan jumlah komponennya.",
+    "Check {cell} and that year's components: {expected} equals their sum.",
+    tables=("akip_komponen", "akip_nilai"),
+    formula="akip_nilai.nilai = Σ akip_komponen.nilai of the same tahun; tolerance one unit in"
+    " the last printed digit",
+))  # fmt: skip
+AKP002 = register(Rule(
+    "AKP002", "error",
+    "Nilai komponen AKIP melebihi bobotnya", "AKIP component above its weight",
+    "Komponen '{label}' di {cell} bernilai {found}, melebihi bobotnya {expected} ({detail}).",
+    "Component '{label}' at {cell} scores {found}, above its weight {expected} ({detail}).",
+    "Periksa {cell}: nilai komponen paling tinggi {expected}.",
+    "Check {cell}: the component scores at most {expected}.",
+    tables=("akip_komponen",),
+    formula="nilai <= bobot; bobot from the row, else PermenPAN-RB 88/2021 (30/30/15/25, from"
+    " 2022) or 12/2015 (30/25/15/10/20, before 2022)",
+    details={"printed": ("bobot tertulis", "printed weight")},
+))  # fmt: skip
+AKP003 = register(Rule(
+    "AKP003", "error",
+    "Predikat tidak sesuai nilainya", "Predikat does not match the score",
+    "Di {cell} nilai {detail} tertulis berpredikat {found}, padahal menurut PermenPAN-RB 88/2021"
+    " predikatnya {expected}.",
+    "At {cell} the score {detail} carries predikat {found}, but PermenPAN-RB 88/2021 gives "
+    "{expected}.",
+    "Periksa {cell}: nilai {detail} berpredikat {expected}; bila predikat benar, nilainya salah.",
+    "Check {cell}: a score of {detail} is {expected}; if the predikat is right, the score is "
+    "wrong.",
+    tables=("akip_nilai", "perjanjian_kinerja", "capaian_iku", "tren_iku", "kemajuan_renstra",
+            "program_kegiatan"),
+    formula=">90-100 AA, >80-90 A, >70-80 BB, >60-70 B, >50-60 CC, >30-50 C, 0-30 D; in akip_nilai"
+    " and every cell holding a score with its predikat ('B (74,15)')",
+))  # fmt: skip
+AKP004 = register(Rule(
+    "AKP004", "error",
+    "Susunan komponen AKIP tidak sesuai tahunnya", "AKIP components wrong for the year",
+    "Komponen AKIP {label} ({cell}) tidak sesuai tahunnya: {detail}.",
+    "AKIP components of {label} ({cell}) do not fit the year: {detail}.",
+    "Sesuaikan komponen {label}: {expected}.",
+    "Make the components of {label}: {expected}.",
+    tables=("akip_komponen",),
+    formula="from 2022: Perencanaan, Pengukuran, Pelaporan, Evaluasi Akuntabilitas Kinerja "
+            "Internal;"
+    " before 2022 also Pencapaian Sasaran/Kinerja; each once; a row with '-' is not a component",
+    details={
+        "unknown": ("komponen tidak dikenal", "unknown component"),
+        "duplicate": ("komponen ganda", "duplicate component"),
+        "not_in_form": (
+            "'{}' tidak ada dalam evaluasi {}", "'{}' is not part of the {} evaluation"
+        ),
+        "missing": ("tidak ada: {}", "missing: {}"),
+    },
+))  # fmt: skip
 
 # Every cell that can hold a score with its predikat ('B (74,15)').
 MEASURES = (
@@ -42,28 +106,41 @@ MEASURES = (
 )
 
 
-def check(ctx: Context) -> list[Found]:
-    komponen = ctx.tables["akip_komponen"].with_columns(
-        akip_komponen_kelas(pl.col("komponen")).alias("kelas")
-    )
-    komponen = komponen.with_columns(
+def derive_komponen(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """Add kelas (which component of the form) and bobot_hitung (its weight)."""
+    frame = frame.with_columns(akip_komponen_kelas(pl.col("komponen")).alias("kelas"))
+    return frame.with_columns(
         pl.coalesce("bobot", akip_bobot(pl.col("kelas"), pl.col("tahun"))).alias("bobot_hitung")
     )
-    ctx.tables["akip_komponen"] = komponen
+
+
+def _component_sums(ctx: Context) -> pl.DataFrame:
+    """Per (submission, tahun): nilai_hitung = Σ component nilai, and _n components."""
+    return (
+        ctx.tables["akip_komponen"]
+        .filter(pl.col("nilai").is_not_null())
+        .group_by("submission_id", "tahun")
+        .agg(pl.col("nilai").sum().alias("nilai_hitung"), pl.len().alias("_n"))
+    )
+
+
+def derive_nilai(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """Add nilai_hitung (Σ its components) and predikat_hitung (of the printed nilai)."""
+    nilai = frame.join(_component_sums(ctx), on=["submission_id", "tahun"], how="left")
+    nilai = nilai.with_columns(akip_predikat(pl.col("nilai")).alias("predikat_hitung"))
+    return nilai.drop("_n")
+
+
+def check(ctx: Context) -> list[Found]:
+    komponen = ctx.tables["akip_komponen"]
     out: list[Found] = [_sum(ctx, komponen), _bobot(ctx, komponen), *_predikat(ctx)]
     out.extend(_form(ctx, komponen))
     return out
 
 
 def _sum(ctx: Context, komponen: pl.DataFrame) -> Found:
-    sums = (
-        komponen.filter(pl.col("nilai").is_not_null())
-        .group_by("submission_id", "tahun")
-        .agg(pl.col("nilai").sum().alias("nilai_hitung"), pl.len().alias("_n"))
-    )
-    nilai = ctx.tables["akip_nilai"].join(sums, on=["submission_id", "tahun"], how="left")
-    nilai = nilai.with_columns(akip_predikat(pl.col("nilai")).alias("predikat_hitung"))
-    ctx.tables["akip_nilai"] = nilai.drop("_n")
+    counts = _component_sums(ctx).select("submission_id", "tahun", "_n")
+    nilai = ctx.tables["akip_nilai"].join(counts, on=["submission_id", "tahun"], how="left")
     bad = nilai.lazy().filter(
         compare_at_precision(
             pl.col("nilai"), pl.col("nilai_hitung"), typed_decimals(nilai, "nilai")
@@ -86,7 +163,7 @@ def _sum(ctx: Context, komponen: pl.DataFrame) -> Found:
                 separator="|",
             ).alias("link_key"),
         ),
-        "AKP001",
+        AKP001,
         ctx,
     )
 
@@ -95,7 +172,7 @@ def _bobot(ctx: Context, komponen: pl.DataFrame) -> Found:
     bad = komponen.lazy().filter(pl.col("nilai") > pl.col("bobot_hitung") + 1e-9)
     source = (
         pl.when(pl.col("bobot").is_not_null())
-        .then(pl.lit("bobot tertulis || printed weight"))
+        .then(detail(AKP002, "printed"))
         .when(pl.col("tahun") >= AKIP_FORM_BARU)
         .then(pl.lit("PermenPAN-RB 88/2021"))
         .otherwise(pl.lit("PermenPAN-RB 12/2015"))
@@ -112,7 +189,7 @@ def _bobot(ctx: Context, komponen: pl.DataFrame) -> Found:
             fmt_num(pl.col("nilai")).alias("found"),
             source.alias("detail"),
         ),
-        "AKP002",
+        AKP002,
         ctx,
     )
 
@@ -139,7 +216,7 @@ def _predikat(ctx: Context) -> list[Found]:
                 pl.col("predikat").alias("found"),
                 fmt_num(pl.col("nilai")).alias("detail"),
             ),
-            "AKP003",
+            AKP003,
             ctx,
         )
     )
@@ -166,7 +243,7 @@ def _predikat(ctx: Context) -> list[Found]:
                     pred.alias("found"),
                     fmt_num(pl.col(column)).alias("detail"),
                 ),
-                "AKP003",
+                AKP003,
                 ctx,
             )
         )
@@ -189,18 +266,10 @@ def _form(ctx: Context, komponen: pl.DataFrame) -> list[pl.DataFrame]:
     )
     why = (
         pl.when(pl.col("kelas").is_null())
-        .then(pl.lit("komponen tidak dikenal || unknown component"))
+        .then(detail(AKP004, "unknown"))
         .when(pl.col("_dupes") > 1)
-        .then(pl.lit("komponen ganda || duplicate component"))
-        .otherwise(
-            pl.format(
-                "'{}' tidak ada dalam evaluasi {} || '{}' is not part of the {} evaluation",
-                pl.col("komponen"),
-                pl.col("tahun"),
-                pl.col("komponen"),
-                pl.col("tahun"),
-            )
-        )
+        .then(detail(AKP004, "duplicate"))
+        .otherwise(detail(AKP004, "not_in_form", "komponen", "tahun"))
     )
     expected = (
         pl.when(baru)
@@ -219,7 +288,7 @@ def _form(ctx: Context, komponen: pl.DataFrame) -> list[pl.DataFrame]:
             pl.col("komponen").alias("found"),
             why.alias("detail"),
         ),
-        "AKP004",
+        AKP004,
         ctx,
     )
     required = pl.DataFrame({"kelas": list(AKIP_BOBOT)})
@@ -241,11 +310,9 @@ def _form(ctx: Context, komponen: pl.DataFrame) -> list[pl.DataFrame]:
             .then(pl.lit("88/2021: " + ", ".join(AKIP_BOBOT)))
             .otherwise(pl.lit("12/2015: " + ", ".join(AKIP_BOBOT_LAMA)))
             .alias("expected"),
-            pl.format("tidak ada: {} || missing: {}", pl.col("_missing"), pl.col("_missing")).alias(
-                "detail"
-            ),
+            detail(AKP004, "missing", "_missing").alias("detail"),
         ),
-        "AKP004",
+        AKP004,
         ctx,
     )
     return [rows, gaps]

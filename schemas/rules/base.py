@@ -7,39 +7,28 @@ finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, overload
 
 import polars as pl
 
-from schemas.catalog import RULES
-from schemas.findings import FINDING_SCHEMA, locate
+from schemas.catalog import BILINGUAL, Rule
+from schemas.contract import TABLES
+from schemas.findings import FINDING_SCHEMA, findings, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
+from schemas.vocab import predikat_baku as predikat_baku  # re-export: rules import it here
+from schemas.vocab import tingkat_baku as tingkat_baku
 
 MONEY = pl.Decimal(18, 2)
 SUM_MONEY = pl.Decimal(38, 2)
 KEYS = ["submission_id", "sheet", "row"]
 
-# The column that says what a row is about, shown as a finding's ``label``.
-LABELS: dict[str, str] = {
-    "identitas": "kolom",
-    "perjanjian_kinerja": "indikator",
-    "anggaran_program": "program",
-    "rencana_belanja": "jenis_belanja",
-    "capaian_iku": "indikator",
-    "tren_iku": "indikator",
-    "kemajuan_renstra": "indikator",
-    "program_kegiatan": "nama",
-    "realisasi_belanja": "jenis_belanja",
-    "ikm_unsur": "unsur",
-    "ikm_survei": "kolom",
-    "akip_komponen": "komponen",
-    "akip_nilai": "tahun",
-    "efisiensi_sasaran": "indikator",
-    "sdm": "uraian",
-}
+# The column that says what a row is about, shown as a finding's ``label`` (the contract's
+# label role; kept here for callers of the former hand-written dict).
+LABELS: dict[str, str] = {t.name: t.label for t in TABLES if t.label}
 
 # Columns kept beside FINDING_SCHEMA until root causes are linked (schemas.rules.roots).
 EXTRA_SCHEMA: dict[str, pl.DataType] = {
@@ -118,7 +107,7 @@ class Deferred:
     """The finding rows of one rule as a query not yet run (see :func:`resolve`)."""
 
     frame: pl.LazyFrame
-    code: str
+    rule: Rule
 
 
 # What a rule family returns: finding frames, or queries that :func:`resolve` runs.
@@ -126,11 +115,11 @@ Found: TypeAlias = "pl.DataFrame | Deferred"
 
 
 @overload
-def emit(frame: pl.DataFrame, code: str, ctx: Context) -> pl.DataFrame: ...
+def emit(frame: pl.DataFrame, rule: Rule, ctx: Context) -> pl.DataFrame: ...
 @overload
-def emit(frame: pl.LazyFrame, code: str, ctx: Context) -> Deferred: ...
-def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
-    """Finding rows of rule ``code`` in the internal schema, located at ``sheet!cell``.
+def emit(frame: pl.LazyFrame, rule: Rule, ctx: Context) -> Deferred: ...
+def emit(frame: pl.DataFrame | pl.LazyFrame, rule: Rule, ctx: Context) -> Found:
+    """Finding rows of ``rule`` in the internal schema, located at ``sheet!cell``.
 
     ``frame`` holds any subset of the internal columns; ``cell`` is derived from
     (submission, table, column, row) through the ingest layout unless given.
@@ -140,7 +129,7 @@ def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
     ``collect_all`` costs much less than hundreds of small eager queries).
     """
     if isinstance(frame, pl.LazyFrame):
-        return Deferred(frame, code)
+        return Deferred(frame, rule)
     if frame.height == 0:
         return pl.DataFrame(schema=INTERNAL_SCHEMA)
     given = frame.get_column("cell") if "cell" in frame.columns else None
@@ -150,18 +139,7 @@ def emit(frame: pl.DataFrame | pl.LazyFrame, code: str, ctx: Context) -> Found:
             frame = frame.with_columns(pl.coalesce(given, pl.col("cell")).alias("cell"))
     elif given is None and "sheet" in frame.columns:
         frame = frame.with_columns(pl.col("sheet").alias("cell"))
-    severity = RULES[code].severity
-    cols = []
-    for name, dtype in INTERNAL_SCHEMA.items():
-        if name == "rule":
-            cols.append(pl.lit(code, dtype=pl.String).alias(name))
-        elif name == "severity" and "severity" not in frame.columns:
-            cols.append(pl.lit(severity, dtype=pl.String).alias(name))
-        elif name in frame.columns:
-            cols.append(pl.col(name).cast(dtype).alias(name))
-        else:
-            cols.append(pl.lit(None, dtype=dtype).alias(name))
-    return frame.select(cols)
+    return findings(rule, frame, INTERNAL_SCHEMA)
 
 
 def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
@@ -173,7 +151,7 @@ def resolve(found: Sequence[Found], ctx: Context) -> list[pl.DataFrame]:
     out = []
     for item in found:
         if isinstance(item, Deferred):
-            out.append(emit(next(results), item.code, ctx))
+            out.append(emit(next(results), item.rule, ctx))
         else:
             out.append(item)
     return out
@@ -380,47 +358,49 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-# ------------------------------------------------------------------ tingkat
-
-
-TINGKAT = ("program", "kegiatan", "sub_kegiatan")
-
-
-def tingkat_baku(expr: pl.Expr) -> pl.Expr:
-    """'Sub Kegiatan', 'sub-kegiatan', 'SUBKEGIATAN' -> 'sub_kegiatan'; unknown stays as typed."""
-    return per_value(expr, _tingkat_baku, pl.String())
-
-
-def _tingkat_baku(expr: pl.Expr) -> pl.Expr:
-    squeezed = expr.str.to_lowercase().str.replace_all(r"[^a-z]", "")
-    return (
-        pl.when(squeezed == "program")
-        .then(pl.lit("program"))
-        .when(squeezed == "kegiatan")
-        .then(pl.lit("kegiatan"))
-        .when(squeezed == "subkegiatan")
-        .then(pl.lit("sub_kegiatan"))
-        .otherwise(expr.str.strip_chars())
-    )
-
-
-def predikat_baku(expr: pl.Expr) -> pl.Expr:
-    """' bb ' -> 'BB'."""
-    return expr.str.to_uppercase().str.replace_all(r"\s+", "")
-
-
 def empty_internal() -> pl.DataFrame:
     return pl.DataFrame(schema=INTERNAL_SCHEMA)
 
 
-TOL_ID = "toleransi: 1 digit terakhir atau presisi cetak"
-TOL_EN = "tolerance: one unit in the last printed digit, or the printed precision"
+TOLERANCE = (
+    "{}; toleransi: 1 digit terakhir atau presisi cetak",
+    "{}; tolerance: one unit in the last printed digit, or the printed precision",
+)
 
 
 def with_tolerance(formula: str | pl.Expr) -> pl.Expr:
-    """A bilingual ``detail``: the formula used and the tolerance, 'id || en'."""
-    text = formula if isinstance(formula, pl.Expr) else pl.lit(formula)
-    return pl.format("{}; {} || {}; {}", text, pl.lit(TOL_ID), text, pl.lit(TOL_EN))
+    """A ``detail``: the formula used (text, or an expression) and the tolerance."""
+    return texts(TOLERANCE, formula if isinstance(formula, pl.Expr) else pl.lit(formula))
+
+
+def detail(rule: Rule, key: str, *args: str | pl.Expr) -> pl.Expr:
+    """The ``detail`` ``key`` of ``rule`` (its declared id and en texts) with ``args``.
+
+    ``args`` fill the texts' ``{}`` (or ``{0}``, ``{1}`` where the languages order them
+    differently); a str is a column name, as in ``pl.format``.
+    """
+    return texts(rule.details[key], *args)
+
+
+def texts(pair: tuple[str, str], *args: str | pl.Expr) -> pl.Expr:
+    """Both languages of one detail, kept as the finding's ``detail`` text.
+
+    The findings frame (and the warehouse's ``findings.detail``) hold both sides joined
+    by :data:`schemas.catalog.BILINGUAL`; :func:`schemas.catalog.localise` shows one.
+    This is the one place they are joined.
+    """
+    formats, values = [], []
+    for template in pair:
+        used: list[str | pl.Expr] = []
+
+        def pick(match: re.Match[str], used: list[str | pl.Expr] = used) -> str:
+            used.append(args[int(match.group(1))] if match.group(1) else args[len(used)])
+            return "{}"
+
+        formats.append(re.sub(r"\{(\d*)\}", pick, template))
+        values.extend(used)
+    text = BILINGUAL.join(formats)
+    return pl.format(text, *values) if values else pl.lit(text)
 
 
 def cell_expr(

@@ -8,12 +8,16 @@ formula and tolerance used are written into each finding's ``detail``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import capaian, compare_at_precision, rating, typed_decimals
 from schemas.rules.base import (
     Context,
     Found,
+    detail,
     emit,
     fmt_measure,
     fmt_num,
@@ -21,6 +25,63 @@ from schemas.rules.base import (
     match_indikator,
     with_tolerance,
 )
+
+_CAP_FORMULA = (
+    "realisasi / target x 100 (positif); negatif: (2 x target - realisasi) / target x 100"
+    " (pengurangan, default) or target / realisasi x 100 (rasio); polarity from"
+    " perjanjian_kinerja.polaritas or ValidateConfig; tolerance one unit in the last printed"
+    " digit, or the printed precision when fewer decimals are printed"
+)
+
+
+def _capaian_rule(code: str, table: str, column: str, title_id: str, title_en: str) -> Rule:
+    """CAP001-CAP003 differ only in the table and column they recompute."""
+    return register(Rule(
+        code, "error", title_id, title_en,
+        "Capaian '{label}' di {cell} tertulis {found}, hasil hitung {expected} ({detail}).",
+        "Capaian of '{label}' at {cell} says {found}; recomputed {expected} ({detail}).",
+        "Periksa {cell} serta target dan realisasi di barisnya: capaian {expected} sesuai dengan"
+        " target dan realisasi yang tertulis.",
+        "Check {cell} and the target and realisasi on its row: {expected} agrees with the target"
+        " and realisasi as printed.",
+        tables=(table, "perjanjian_kinerja"),
+        formula=f"{table}.{column} = {_CAP_FORMULA}",
+    ))  # fmt: skip
+
+
+CAP001 = _capaian_rule(
+    "CAP001", "capaian_iku", "capaian", "Capaian IKU salah hitung", "IKU capaian miscalculated"
+)
+CAP002 = _capaian_rule(
+    "CAP002",
+    "tren_iku",
+    "capaian",
+    "Capaian pada tabel tren salah hitung",
+    "Trend-table capaian miscalculated",
+)
+CAP003 = _capaian_rule(
+    "CAP003",
+    "program_kegiatan",
+    "persen_kinerja",
+    "Persen kinerja program/kegiatan salah hitung",
+    "Program/kegiatan performance % miscalculated",
+)
+CAP004 = register(Rule(
+    "CAP004", "warning",
+    "Capaian angka untuk target kualitatif atau nol",
+    "Numeric capaian for a qualitative or zero target",
+    "'{label}' di {cell} mencetak capaian {found}, padahal targetnya {detail}: tidak ada capaian "
+    "angka.",
+    "'{label}' at {cell} prints capaian {found}, but its target is {detail}: no numeric capaian "
+    "exists.",
+    "Kosongkan {cell} atau tulis target sebagai angka (mis. 'B (60,00)') agar capaian dapat "
+    "dihitung.",
+    "Leave {cell} empty or give the target as a number (e.g. 'B (60,00)') so the capaian can be "
+    "computed.",
+    tables=("capaian_iku", "tren_iku", "program_kegiatan"),
+    formula="target is a predikat alone ('CC') or 0 -> no capaian (no division)",
+    details={"qualitative": ("'{}' (kualitatif atau nol)", "'{}' (qualitative or zero)")},
+))  # fmt: skip
 
 
 def _overrides(mapping: dict[str, str], name: str) -> pl.DataFrame:
@@ -108,20 +169,43 @@ def qualitative(target: str) -> pl.Expr:
     )
 
 
+# table -> (target, realisasi, printed capaian) of its capaian recomputation
+COLUMNS = {
+    "capaian_iku": ("target", "realisasi", "capaian"),
+    "tren_iku": ("target", "realisasi", "capaian"),
+    "program_kegiatan": ("target_kinerja", "realisasi_kinerja", "persen_kinerja"),
+}
+
+
+def derive(table: str) -> Callable[[pl.DataFrame, Context], pl.DataFrame]:
+    """The step adding polaritas_hitung, metode_hitung, <capaian>_hitung, rating_hitung."""
+
+    def step(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+        target, realisasi, printed = COLUMNS[table]
+        pk_rows = pl.col("tingkat_baku") == "program" if table == "program_kegiatan" else None
+        if table == "tren_iku":  # as before the split: polarity found beside the report year
+            frame = frame.join(ctx.report_year, on="submission_id", how="left")
+        frame = with_polaritas(frame, ctx, pk_rows=pk_rows)
+        hitung = f"{printed}_hitung"
+        frame = frame.with_columns(capaian_hitung(target, realisasi).alias(hitung))
+        frame = frame.with_columns(rating(pl.col(hitung)).alias("rating_hitung"))
+        return frame.drop("tahun_laporan", strict=False)
+
+    return step
+
+
 def _check_table(
     ctx: Context,
     table: str,
-    code: str,
-    cols: tuple[str, str, str],
+    rule: Rule,
     label: pl.Expr,
     link: pl.Expr | None = None,
-) -> tuple[pl.DataFrame, list[Found]]:
-    target, realisasi, printed = cols
-    pk_rows = pl.col("tingkat_baku") == "program" if table == "program_kegiatan" else None
-    frame = with_polaritas(ctx.tables[table], ctx, pk_rows=pk_rows)
+) -> list[Found]:
+    target, realisasi, printed = COLUMNS[table]
+    frame = ctx.tables[table]
+    if table == "tren_iku":  # the link key needs the report year
+        frame = frame.join(ctx.report_year, on="submission_id", how="left")
     hitung = f"{printed}_hitung"
-    frame = frame.with_columns(capaian_hitung(target, realisasi).alias(hitung))
-    frame = frame.with_columns(rating(pl.col(hitung)).alias("rating_hitung"))
     status = compare_at_precision(pl.col(printed), pl.col(hitung), typed_decimals(frame, printed))
     bad = frame.lazy().filter(status == "mismatch")
     base: list[str | pl.Expr] = [
@@ -140,7 +224,7 @@ def _check_table(
             with_tolerance(formula_text(target, realisasi)).alias("detail"),
             *([link.alias("link_key")] if link is not None else []),
         ),
-        code,
+        rule,
         ctx,
     )
     no_number = frame.lazy().filter(qualitative(target) & pl.col(printed).is_not_null())
@@ -149,53 +233,36 @@ def _check_table(
         no_number.select(
             *base,
             pl.lit("-").alias("expected"),
-            pl.format(
-                "'{}' (kualitatif atau nol) || '{}' (qualitative or zero)", target_text, target_text
-            ).alias("detail"),
+            detail(CAP004, "qualitative", target_text).alias("detail"),
         ),
-        "CAP004",
+        CAP004,
         ctx,
     )
-    return frame, [found, warn]
+    return [found, warn]
 
 
 def check(ctx: Context) -> list[Found]:
-    out: list[Found] = []
-    year = ctx.report_year
     key = indikator_key(pl.col("indikator"))
-    frame, found = _check_table(
-        ctx,
-        "capaian_iku",
-        "CAP001",
-        ("target", "realisasi", "capaian"),
-        pl.col("indikator"),
-        link=pl.concat_str(
-            [pl.col("submission_id"), key, fmt_num(pl.col("capaian"))], separator="|"
+    return [
+        *_check_table(
+            ctx,
+            "capaian_iku",
+            CAP001,
+            pl.col("indikator"),
+            link=pl.concat_str(
+                [pl.col("submission_id"), key, fmt_num(pl.col("capaian"))], separator="|"
+            ),
         ),
-    )
-    ctx.tables["capaian_iku"] = frame
-    out.extend(found)
-    tren = ctx.tables["tren_iku"].join(year, on="submission_id", how="left")
-    ctx.tables["tren_iku"] = tren
-    frame, found = _check_table(
-        ctx,
-        "tren_iku",
-        "CAP002",
-        ("target", "realisasi", "capaian"),
-        pl.format("{} {}", pl.col("indikator"), pl.col("tahun")),
-        link=pl.when(pl.col("tahun") == pl.col("tahun_laporan")).then(
-            pl.concat_str([pl.col("submission_id"), key, fmt_num(pl.col("capaian"))], separator="|")
+        *_check_table(
+            ctx,
+            "tren_iku",
+            CAP002,
+            pl.format("{} {}", pl.col("indikator"), pl.col("tahun")),
+            link=pl.when(pl.col("tahun") == pl.col("tahun_laporan")).then(
+                pl.concat_str(
+                    [pl.col("submission_id"), key, fmt_num(pl.col("capaian"))], separator="|"
+                )
+            ),
         ),
-    )
-    ctx.tables["tren_iku"] = frame.drop("tahun_laporan")
-    out.extend(found)
-    frame, found = _check_table(
-        ctx,
-        "program_kegiatan",
-        "CAP003",
-        ("target_kinerja", "realisasi_kinerja", "persen_kinerja"),
-        pl.col("nama"),
-    )
-    ctx.tables["program_kegiatan"] = frame
-    out.extend(found)
-    return out
+        *_check_table(ctx, "program_kegiatan", CAP003, pl.col("nama")),
+    ]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.formulas import DEFAULT_NEGATIVE_METHOD, NEGATIVE_METHODS
-
-WILAYAH_CSV = Path(__file__).resolve().parents[1] / "data" / "wilayah.csv"
+from schemas.vocab import POLARITAS
+from schemas.wilayah import WILAYAH_CSV
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class ValidateConfig:
       (2015, the first LKjIP under PermenPAN-RB 53/2014) to ``current_year + 1``;
       ``current_year`` defaults to today's year.
     - ``wilayah``: CSV ``kode,provinsi,kabupaten,kecamatan`` of known kecamatan (IDN001/2);
-      default ``schemas/data/wilayah.csv`` (the 12 kecamatan of Batu Bara).
+      default ``schemas/data/wilayah_kecamatan.csv`` (every kecamatan, Kepmendagri 2025;
+      'Kabupaten X' and 'X' name the same kabupaten).
     """
 
     polaritas: Mapping[str, str] = field(default_factory=dict)
@@ -52,7 +53,7 @@ class ValidateConfig:
             if method not in NEGATIVE_METHODS:
                 raise ValueError(f"negative method {method!r} not in {NEGATIVE_METHODS}")
         for value in self.polaritas.values():
-            if value not in ("positif", "negatif"):
+            if value not in POLARITAS.values:
                 raise ValueError(f"polaritas {value!r} must be 'positif' or 'negatif'")
 
     @property

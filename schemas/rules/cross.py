@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision
 from schemas.rules.base import (
     SUM_MONEY,
@@ -18,6 +19,7 @@ from schemas.rules.base import (
     Found,
     cell_expr,
     cell_range,
+    detail,
     emit,
     fmt_measure,
     fmt_money,
@@ -29,6 +31,191 @@ from schemas.rules.base import (
     same_measure,
     tokens,
 )
+
+XTB001 = register(Rule(
+    "XTB001", "error",
+    "Target IKU berbeda dengan Perjanjian Kinerja", "IKU target differs from the PK",
+    "Target '{label}' di {cell} tertulis {found}, padahal Perjanjian Kinerja menetapkan {expected}"
+    " ({detail}).",
+    "The target of '{label}' at {cell} says {found}, but the PK agreed {expected} ({detail}).",
+    "Periksa {cell}: target {expected} sama dengan Perjanjian Kinerja (atau perbaiki PK bila itu "
+    "yang salah).",
+    "Check {cell}: {expected} equals the PK target (or fix the PK if that is the wrong one).",
+    tables=("perjanjian_kinerja", "capaian_iku"),
+    formula="perjanjian_kinerja.target = capaian_iku.target for the same indikator (name compared"
+    " without case, spaces, punctuation or parenthesised acronyms; alias: all words of one name"
+    " in the other); predikat compared too when both carry one",
+    details={
+        "pk_differs": ("{} = {}; PK berbeda dari keduanya", "{} = {}; the PK differs from both")
+    },
+))  # fmt: skip
+XTB002 = register(Rule(
+    "XTB002", "error",
+    "Target tahun laporan di tabel tren berbeda dengan PK",
+    "Trend-table target of the report year differs from the PK",
+    "Target '{label}' di {cell} tertulis {found}, padahal Perjanjian Kinerja menetapkan {expected}"
+    " ({detail}).",
+    "The target of '{label}' at {cell} says {found}, but the PK agreed {expected} ({detail}).",
+    "Periksa {cell}: target tahun laporan {expected} sama dengan Perjanjian Kinerja.",
+    "Check {cell}: the report year's target {expected} equals the PK.",
+    tables=("perjanjian_kinerja", "tren_iku"),
+    formula="perjanjian_kinerja.target = tren_iku.target where tren_iku.tahun = identitas.tahun",
+))  # fmt: skip
+XTB003 = register(Rule(
+    "XTB003", "error",
+    "Tabel tren berbeda dengan capaian IKU tahun laporan",
+    "Trend table differs from the IKU table for the report year",
+    "'{label}' {column} di {cell} tertulis {found}, padahal tabel capaian IKU mencetak {expected} "
+    "({detail}).",
+    "'{label}' {column} at {cell} says {found}, but the IKU table prints {expected} ({detail}).",
+    "Periksa {cell}: tahun laporan pada tabel tren harus sama dengan tabel capaian IKU "
+    "({expected}).",
+    "Check {cell}: the report year in the trend table must equal the IKU table ({expected}).",
+    tables=("capaian_iku", "tren_iku"),
+    formula="tren_iku.realisasi/capaian (tahun = identitas.tahun) = capaian_iku.realisasi/capaian",
+))  # fmt: skip
+XTB004 = register(Rule(
+    "XTB004", "error",
+    "Indikator hasil di baris program berbeda target dengan PK",
+    "Outcome indicator on a program row has another target than the PK",
+    "Program '{label}' memakai indikator PK dengan target {found} di {cell}, padahal PK menetapkan"
+    " {expected} ({detail}).",
+    "Program '{label}' carries a PK indicator with target {found} at {cell}, but the PK agreed "
+    "{expected} ({detail}).",
+    "Periksa {cell}: target indikator hasil program mengikuti PK ({expected}).",
+    "Check {cell}: the program's outcome target follows the PK ({expected}).",
+    tables=("perjanjian_kinerja", "program_kegiatan"),
+    formula="program row whose indikator matches a PK indikator (same name, or alias: all words of"
+    " one in the other, 'Nilai AKIP' ~ 'Nilai Evaluasi AKIP'): target_kinerja = PK target",
+))  # fmt: skip
+XTB005 = register(Rule(
+    "XTB005", "error",
+    "Anggaran program di PK berbeda dengan pagu program",
+    "PK program budget differs from the program pagu",
+    "Anggaran '{label}' di PK ({cell}) tertulis {found}, padahal pagu program di tabel"
+    " program/kegiatan {expected} ({detail}).",
+    "The PK budget of '{label}' ({cell}) says {found}, but the program pagu in the program table is"
+    " {expected} ({detail}).",
+    "Periksa {cell}: {expected} membuat PK sama dengan pagu program; bila PK benar, perbaiki pagu"
+    " program dan kegiatannya.",
+    "Check {cell}: {expected} makes the PK equal the program pagu; if the PK is right, fix the"
+    " program pagu and its kegiatan.",
+    tables=("anggaran_program", "program_kegiatan"),
+    formula="anggaran_program.anggaran = program_kegiatan.pagu of the same program, exact to the "
+            "sen;"
+    " programs matched by name (case, punctuation, a leading 'Program' and the suffix -an ignored),"
+    " else by order (said in the finding)",
+    rank=3,
+    details={
+        "by_name": ("{}; dicocokkan menurut nama", "{}; matched by name"),
+        "by_order": (
+            "{}; nama tidak cocok, dicocokkan menurut urutan ke-{}",
+            "{}; names differ, matched by order, #{}",
+        ),
+        "not_in_program": ("tidak ada di tabel program/kegiatan", "not in the program table"),
+        "not_in_pk": ("tidak ada di anggaran PK", "not in the PK budget"),
+    },
+))  # fmt: skip
+XTB006 = register(Rule(
+    "XTB006", "error",
+    "Total anggaran berbeda antartabel", "Total budget differs between tables",
+    "Jumlah rincian '{table}' ({cell}) adalah {found}, sedangkan tabel lain berjumlah {expected} "
+    "({detail}).",
+    "The rows of '{table}' ({cell}) add up to {found}, while the other tables total {expected} "
+    "({detail}).",
+    "Periksa baris rincian di {cell}: totalnya harus {expected} seperti tabel anggaran lainnya.",
+    "Check the rows at {cell}: they must total {expected} like the other budget tables.",
+    tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan"),
+    formula="Σ detail rows (never the declared totals, TOT001 blames those) of anggaran_program,"
+    " rencana_belanja, realisasi_belanja.anggaran and program_kegiatan program pagu agree; the"
+    " reference is the amount most tables share (tie: rencana_belanja, realisasi_belanja,"
+    " program_kegiatan, anggaran_program)",
+    rank=4,
+))  # fmt: skip
+XTB007 = register(Rule(
+    "XTB007", "error",
+    "Total realisasi program berbeda dengan realisasi belanja",
+    "Program spending total differs from spending by type",
+    "{label} ({cell}) berjumlah {found}, sedangkan tabel lainnya ({detail}) berjumlah {expected}.",
+    "{label} ({cell}) adds up to {found}, the other table ({detail}) to {expected}.",
+    "Periksa baris rincian di {cell}: jumlahnya harus {expected}; tabel ini yang disalahkan karena"
+    " baris JUMLAH/TOTAL-nya sendiri sepakat dengan tabel lainnya.",
+    "Check the rows at {cell}: they must total {expected}; this table is blamed because its own"
+    " JUMLAH/TOTAL row agrees with the other table.",
+    tables=("program_kegiatan", "realisasi_belanja"),
+    formula="Σ program rows realisasi_anggaran = Σ realisasi_belanja.realisasi, exact to the sen;"
+    " blamed on the side whose own declared total sides with the other (default: program rows)",
+    rank=4,
+))  # fmt: skip
+XTB008 = register(Rule(
+    "XTB008", "error",
+    "Realisasi kemajuan Renstra berbeda dengan capaian IKU",
+    "Renstra progress realisasi differs from the IKU table",
+    "Realisasi '{label}' di {cell} tertulis {found}, padahal tabel capaian IKU mencetak {expected}"
+    " ({detail}).",
+    "The realisasi of '{label}' at {cell} says {found}, but the IKU table prints {expected} "
+    "({detail}).",
+    "Periksa {cell}: realisasi tahun laporan sama dengan tabel capaian IKU ({expected}).",
+    "Check {cell}: the report year's realisasi equals the IKU table ({expected}).",
+    tables=("kemajuan_renstra", "capaian_iku"),
+    formula="kemajuan_renstra.realisasi = capaian_iku.realisasi for the same indikator",
+))  # fmt: skip
+XTB009 = register(Rule(
+    "XTB009", "error",
+    "Nilai IKM survei berbeda dengan realisasi IKU", "Survey IKM differs from the IKU realisasi",
+    "Nilai IKM survei di {cell} tertulis {found}, padahal realisasi IKU '{label}' {expected} "
+    "({detail}).",
+    "The survey IKM at {cell} says {found}, but the IKU '{label}' realisasi is {expected} "
+    "({detail}).",
+    "Periksa {cell}: nilai IKM survei sama dengan realisasi indikator IKM ({expected}).",
+    "Check {cell}: the survey IKM equals the IKM indicator's realisasi ({expected}).",
+    tables=("ikm_survei", "capaian_iku"),
+    formula="ikm_survei.nilai_ikm = capaian_iku.realisasi of the IKM indicator (name with 'IKM' or"
+    " 'indeks kepuasan masyarakat')",
+))  # fmt: skip
+XTB010 = register(Rule(
+    "XTB010", "error",
+    "Nilai AKIP berbeda dengan realisasi indikator AKIP",
+    "AKIP score differs from the AKIP indicator's realisasi",
+    "Realisasi '{label}' di {cell} tertulis {found}, padahal nilai AKIP tahun itu {expected} "
+    "({detail}).",
+    "The realisasi of '{label}' at {cell} says {found}, but that year's AKIP score is {expected} "
+    "({detail}).",
+    "Periksa {cell}: realisasi indikator AKIP sama dengan nilai AKIP tahun itu ({expected}).",
+    "Check {cell}: the AKIP indicator's realisasi equals that year's AKIP score ({expected}).",
+    tables=("akip_nilai", "tren_iku", "capaian_iku"),
+    formula="tren_iku/capaian_iku realisasi of the AKIP indicator (name with 'AKIP') ="
+    " akip_nilai.nilai of the same tahun",
+))  # fmt: skip
+XTB011 = register(Rule(
+    "XTB011", "error",
+    "Capaian pada analisis efisiensi berbeda dengan capaian IKU",
+    "Capaian in the efficiency table differs from the IKU table",
+    "Capaian '{label}' di {cell} tertulis {found}, padahal tabel capaian IKU mencetak {expected} "
+    "({detail}).",
+    "The capaian of '{label}' at {cell} says {found}, but the IKU table prints {expected} "
+    "({detail}).",
+    "Periksa {cell}: capaian sama dengan tabel capaian IKU ({expected}).",
+    "Check {cell}: the capaian equals the IKU table ({expected}).",
+    tables=("efisiensi_sasaran", "capaian_iku"),
+    formula="efisiensi_sasaran.persen_capaian = capaian_iku.capaian for the same indikator",
+))  # fmt: skip
+XTB012 = register(Rule(
+    "XTB012", "warning",
+    "Penyerapan pada analisis efisiensi berbeda dengan serapan programnya",
+    "Absorption in the efficiency table differs from its program's",
+    "Penyerapan '{label}' di {cell} tertulis {found}, sedangkan program yang membawa indikator itu"
+    " menyerap {expected} ({detail}).",
+    "The absorption of '{label}' at {cell} says {found}, while the program carrying that indicator"
+    " absorbed {expected} ({detail}).",
+    "Periksa {cell}: penyerapan sasaran ini biasanya serapan programnya ({expected}); sebutkan"
+    " sumbernya bila lain.",
+    "Check {cell}: this sasaran's absorption is usually its program's ({expected}); say where it"
+    " comes from otherwise.",
+    tables=("efisiensi_sasaran", "program_kegiatan"),
+    formula="efisiensi_sasaran.persen_penyerapan = serapan of the one program row whose indikator"
+    " matches it (XTB004 matching); inferred mapping: warning",
+))  # fmt: skip
 
 # Two tables printing the same percentage may round it differently (102,85 / 102,86).
 ROUNDING = 0.01
@@ -68,7 +255,7 @@ def pk_link_key() -> pl.Expr:
 def _compare_measure(
     pairs: pl.DataFrame,
     ctx: Context,
-    code: str,
+    rule: Rule,
     table: str,
     column: str,
     other: str,
@@ -95,7 +282,7 @@ def _compare_measure(
             pl.format("{} ({})", pl.col(other_cell), pl.col("match")).alias("detail"),
             *([link.alias("link_key")] if link is not None else []),
         ),
-        code,
+        rule,
         ctx,
     )
 
@@ -120,7 +307,7 @@ def check(ctx: Context) -> list[Found]:
     pairs = match_indikator(tren_now, pk, right_name="pk_indikator")
     out.append(
         _compare_measure(
-            pairs, ctx, "XTB002", "tren_iku", "target", "pk_target", "pk__cell",
+            pairs, ctx, XTB002, "tren_iku", "target", "pk_target", "pk__cell",
             pl.format("{} {}", pl.col("indikator"), pl.col("tahun")), link=pk_link_key(),
         )
     )  # fmt: skip
@@ -175,18 +362,15 @@ def _pk_targets(
             pl.col("pk_indikator").alias("label"),
             fmt_measure(pl.col("target"), pl.col("target_predikat")).alias("expected"),
             fmt_measure(pl.col("pk_target"), pl.col("pk_target_predikat")).alias("found"),
-            pl.format(
-                "{} = {}; PK berbeda dari keduanya || {} = {}; the PK differs from both",
-                "_cell_iku", "tr__cell", "_cell_iku", "tr__cell",
-            ).alias("detail"),
+            detail(XTB001, "pk_differs", "_cell_iku", "tr__cell").alias("detail"),
             pk_link_key().alias("link_key"),
         ),
-        "XTB001",
+        XTB001,
         ctx,
-    ) if blame_pk.height else emit(pl.DataFrame(), "XTB001", ctx)  # fmt: skip
+    ) if blame_pk.height else emit(pl.DataFrame(), XTB001, ctx)  # fmt: skip
     rest = pairs.filter(~(differs & tren_agrees))
     iku_side = _compare_measure(
-        rest, ctx, "XTB001", "capaian_iku", "target", "pk_target", "pk__cell",
+        rest, ctx, XTB001, "capaian_iku", "target", "pk_target", "pk__cell",
         pl.col("indikator"), link=pk_link_key(),
     )  # fmt: skip
     return [pk_side, iku_side]
@@ -204,12 +388,12 @@ def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> lis
     label = pl.format("{} {}", pl.col("indikator"), pl.col("tahun"))
     return [
         _compare_measure(
-            pairs, ctx, "XTB003", "tren_iku", "realisasi", "iku_realisasi", "iku__cell", label
+            pairs, ctx, XTB003, "tren_iku", "realisasi", "iku_realisasi", "iku__cell", label
         ),
         _compare_measure(
             pairs,
             ctx,
-            "XTB003",
+            XTB003,
             "tren_iku",
             "capaian",
             "iku_capaian",
@@ -228,7 +412,7 @@ def _program_outcome(ctx: Context, pk: pl.DataFrame) -> Found:
         pl.format("{}; PK '{}'", pl.col("match"), pl.col("pk_indikator")).alias("match")
     )
     return _compare_measure(
-        pairs, ctx, "XTB004", "program_kegiatan", "target_kinerja", "pk_target", "pk__cell",
+        pairs, ctx, XTB004, "program_kegiatan", "target_kinerja", "pk_target", "pk__cell",
         pl.col("nama"),
     )  # fmt: skip
 
@@ -252,9 +436,7 @@ def _program_budget(ctx: Context) -> list[Found]:
         pl.col("_cell").alias("pk_cell"),
     )
     by_name = ap.join(pr.drop("_ord"), on=["submission_id", "_key"], how="inner").with_columns(
-        pl.format("{}; dicocokkan menurut nama || {}; matched by name", "pk_cell", "pk_cell").alias(
-            "_how"
-        )
+        detail(XTB005, "by_name", "pk_cell").alias("_how")
     )
     ap_left = ap.join(
         by_name.select("submission_id", "row"), on=["submission_id", "row"], how="anti"
@@ -268,14 +450,7 @@ def _program_budget(ctx: Context) -> list[Found]:
     pr_left = pr_left.with_columns(pl.int_range(pl.len()).over("submission_id").alias("_ord"))
     by_order = ap_left.join(pr_left.drop("_key"), on=["submission_id", "_ord"], how="inner")
     by_order = by_order.with_columns(
-        pl.format(
-            "{}; nama tidak cocok, dicocokkan menurut urutan ke-{}"
-            " || {}; names differ, matched by order, #{}",
-            "pk_cell",
-            pl.col("_ord") + 1,
-            "pk_cell",
-            pl.col("_ord") + 1,
-        ).alias("_how")
+        detail(XTB005, "by_order", "pk_cell", pl.col("_ord") + 1).alias("_how")
     )
     cols = ["submission_id", "sheet", "row", "program", "anggaran", "pk_pagu", "pk_cell", "_how"]
     pairs = pl.concat([by_name.select(cols), by_order.select(cols)])
@@ -294,7 +469,7 @@ def _program_budget(ctx: Context) -> list[Found]:
             (pl.col("anggaran").cast(SUM_MONEY) - pl.col("pk_pagu")).abs().alias("amount"),
             pl.lit("pagu").alias("amount_kind"),
         ),
-        "XTB005",
+        XTB005,
         ctx,
     )
     only_pk = ap_left.join(
@@ -315,13 +490,11 @@ def _program_budget(ctx: Context) -> list[Found]:
                 pl.col("program").alias("label"),
                 pl.lit("-").alias("expected"),
                 fmt_money(pl.col("anggaran")).alias("found"),
-                pl.lit("tidak ada di tabel program/kegiatan || not in the program table").alias(
-                    "detail"
-                ),
+                detail(XTB005, "not_in_program").alias("detail"),
                 pl.col("anggaran").cast(SUM_MONEY).alias("amount"),
                 pl.lit("pagu").alias("amount_kind"),
             ),
-            "XTB005",
+            XTB005,
             ctx,
         ),
         emit(
@@ -334,11 +507,11 @@ def _program_budget(ctx: Context) -> list[Found]:
                 pl.col("pk_nama").alias("label"),
                 pl.lit("-").alias("expected"),
                 fmt_money(pl.col("pk_pagu")).alias("found"),
-                pl.lit("tidak ada di anggaran PK || not in the PK budget").alias("detail"),
+                detail(XTB005, "not_in_pk").alias("detail"),
                 pl.col("pk_pagu").cast(SUM_MONEY).alias("amount"),
                 pl.lit("pagu").alias("amount_kind"),
             ),
-            "XTB005",
+            XTB005,
             ctx,
         ),
     ]
@@ -389,7 +562,7 @@ def _budget_totals(ctx: Context) -> Found:
     """XTB006: the four budget sums agree; the reference is what most of them say."""
     sums = _source_sums(ctx)
     if sums.height == 0:
-        return emit(pl.DataFrame(), "XTB006", ctx)
+        return emit(pl.DataFrame(), XTB006, ctx)
     votes = sums.group_by("submission_id", "_sum").agg(
         pl.len().alias("_votes"), pl.col("_priority").min().alias("_best")
     )
@@ -421,7 +594,7 @@ def _budget_totals(ctx: Context) -> Found:
             (pl.col("_sum") - pl.col("_ref")).abs().alias("amount"),
             pl.lit("pagu").alias("amount_kind"),
         ),
-        "XTB006",
+        XTB006,
         ctx,
     )
 
@@ -493,7 +666,7 @@ def _realisasi_totals(ctx: Context) -> Found:
             (pick["_sum"] - ref["_sum"]).abs().alias("amount"),
             pl.lit("realisasi").alias("amount_kind"),
         ),
-        "XTB007",
+        XTB007,
         ctx,
     )
 
@@ -510,7 +683,7 @@ def _kemajuan(ctx: Context, iku: pl.DataFrame) -> Found:
         ctx.tables["kemajuan_renstra"], _iku_ref(ctx, iku, "realisasi"), right_name="iku_indikator"
     )
     return _compare_measure(
-        pairs, ctx, "XTB008", "kemajuan_renstra", "realisasi", "iku_realisasi", "iku__cell",
+        pairs, ctx, XTB008, "kemajuan_renstra", "realisasi", "iku_realisasi", "iku__cell",
         pl.col("indikator"),
     )  # fmt: skip
 
@@ -560,7 +733,7 @@ def _ikm(ctx: Context, iku: pl.DataFrame) -> Found:
             fmt_num(pl.col("realisasi")).alias("found"),
             pl.col("_ref_cell").alias("detail"),
         ),
-        "XTB009",
+        XTB009,
         ctx,
     )
 
@@ -606,7 +779,7 @@ def _akip(ctx: Context, tren: pl.DataFrame, iku: pl.DataFrame) -> list[Found]:
                     pl.col("_ref_cell").alias("detail"),
                     akip_link_key().alias("link_key"),
                 ),
-                "XTB010",
+                XTB010,
                 ctx,
             )
         )  # fmt: skip
@@ -646,7 +819,7 @@ def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[Found]:
             pl.col("iku__cell").alias("detail"),
             capaian_link_key("iku_indikator", "iku_capaian").alias("link_key"),
         ),
-        "XTB011",
+        XTB011,
         ctx,
     )
     programs = ctx.program_rows()
@@ -678,7 +851,7 @@ def _efisiensi(ctx: Context, iku: pl.DataFrame) -> list[Found]:
             fmt_num(pl.col("persen_penyerapan")).alias("found"),
             pl.format("{} ({})", pl.col("pr__cell"), pl.col("pr_nama")).alias("detail"),
         ),
-        "XTB012",
+        XTB012,
         ctx,
     )
     return [capaian, serapan]

@@ -23,20 +23,74 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision
-from schemas.rules.base import Context, emit, fmt_num
+from schemas.rules.base import Context, detail, emit, fmt_num
+from schemas.rules.cross import XTB005
+from schemas.rules.hierarchy import HIE001, HIE002
 
-PROGRAM_FORMULA = (
-    "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak"
-    " || persen_anggaran / 100, rounded or truncated to the printed decimals"
-)
+EFI001 = register(Rule(
+    "EFI001", "warning",
+    "Tingkat efisiensi program/kegiatan tidak sesuai rumusnya",
+    "Program/kegiatan efficiency does not follow its formula",
+    "Tingkat efisiensi '{label}' di {cell} tertulis {found}; menurut rumus tabel ini {expected} "
+    "({detail}).",
+    "Efficiency of '{label}' at {cell} says {found}; the table's formula gives {expected} "
+    "({detail}).",
+    "Periksa {cell}: dengan rumus persen anggaran / 100 nilainya {expected} (dibulatkan atau"
+    " dipotong ke 2 desimal).",
+    "Check {cell}: with the formula budget % / 100 it is {expected} (rounded or truncated to 2"
+    " decimals).",
+    tables=("program_kegiatan",),
+    formula="tingkat_efisiensi = persen_anggaran / 100 (share of the pagu spent), the formula the"
+    " seed's 3.17 implies (e.g. 95,77 -> 0,96; 93,63 -> 0,93); rounding or truncation to two"
+    " decimals accepted (within one unit). No official formula: warning",
+    follows=(HIE001, HIE002, XTB005),
+    details={
+        "formula": (
+            "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak",
+            "persen_anggaran / 100, rounded or truncated to the printed decimals",
+        )
+    },
+))  # fmt: skip
+EFI002 = register(Rule(
+    "EFI002", "warning",
+    "Tingkat efisiensi sasaran tidak sesuai rumus apa pun", "Sasaran efficiency fits no formula",
+    "Tingkat efisiensi '{label}' di {cell} tertulis {found}; selisih capaian dan penyerapan"
+    " adalah {expected} ({detail}).",
+    "Efficiency of '{label}' at {cell} says {found}; the gap between capaian and absorption is"
+    " {expected} ({detail}).",
+    "Periksa {cell}: dengan rumus |%capaian - %penyerapan| nilainya {expected}; sebutkan rumus"
+    " yang dipakai di bawah tabel.",
+    "Check {cell}: with |capaian% - absorption%| it is {expected}; state the formula under the "
+    "table.",
+    tables=("efisiensi_sasaran",),
+    formula="tingkat_efisiensi = |persen_capaian - persen_penyerapan| (the seed's 3.10 prints"
+    " 98,20 / 100 / 1,80; kecamatan print the gap with either sign); the consolidated reports"
+    " use formulas.efisiensi = capaian - serapan. No official formula: warning",
+))  # fmt: skip
+
 SASARAN_FORMULA = "|persen_capaian - persen_penyerapan|"
+
+
+def derive_program(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """3.17: tingkat_efisiensi_hitung = persen_anggaran_hitung / 100 (serapan's first)."""
+    return frame.with_columns(
+        (pl.col("persen_anggaran_hitung") / 100).alias("tingkat_efisiensi_hitung")
+    )
+
+
+def derive_sasaran(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """3.10/3.16: tingkat_efisiensi_hitung = |persen_capaian - persen_penyerapan|."""
+    return frame.with_columns(
+        (pl.col("persen_capaian") - pl.col("persen_penyerapan"))
+        .abs()
+        .alias("tingkat_efisiensi_hitung")
+    )
 
 
 def check(ctx: Context) -> list[pl.DataFrame]:
     pk = ctx.tables["program_kegiatan"]
-    pk = pk.with_columns((pl.col("persen_anggaran_hitung") / 100).alias("tingkat_efisiensi_hitung"))
-    ctx.tables["program_kegiatan"] = pk
     printed = pl.col("tingkat_efisiensi")
     fits_recomputed = compare_at_precision(printed, pl.col("tingkat_efisiensi_hitung"))
     fits_printed = compare_at_precision(printed, pl.col("persen_anggaran") / 100)
@@ -53,17 +107,12 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.col("nama").alias("label"),
             fmt_num(pl.col("tingkat_efisiensi_hitung")).alias("expected"),
             fmt_num(pl.col("tingkat_efisiensi")).alias("found"),
-            pl.lit(PROGRAM_FORMULA).alias("detail"),
+            detail(EFI001, "formula").alias("detail"),
         ),
-        "EFI001",
+        EFI001,
         ctx,
     )
-    es = ctx.tables["efisiensi_sasaran"].with_columns(
-        (pl.col("persen_capaian") - pl.col("persen_penyerapan"))
-        .abs()
-        .alias("tingkat_efisiensi_hitung")
-    )
-    ctx.tables["efisiensi_sasaran"] = es
+    es = ctx.tables["efisiensi_sasaran"]
     status = compare_at_precision(
         pl.col("tingkat_efisiensi").abs(), pl.col("tingkat_efisiensi_hitung")
     )
@@ -84,7 +133,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 fmt_num(pl.col("persen_penyerapan")),
             ).alias("detail"),
         ),
-        "EFI002",
+        EFI002,
         ctx,
     )
     return [program, sasaran]

@@ -10,7 +10,79 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.rules.base import MONEY, Context, Found, emit, fmt_money, tingkat_baku
+from schemas.catalog import Rule, register
+from schemas.rules.base import MONEY, Context, Found, detail, emit, fmt_money, tingkat_baku
+
+# 'Σ pagu kegiatan (3)': the children a program's or kegiatan's figure is compared with
+_CHILDREN = {"children": ("Σ {0} {1} ({2})", "Σ {0} of {2} {1} rows")}
+
+HIE001 = register(Rule(
+    "HIE001", "error",
+    "Program tidak sama dengan jumlah kegiatannya", "Program differs from the sum of its kegiatan",
+    "Program '{label}' ({cell}) tertulis {found}, padahal kegiatannya berjumlah {expected} "
+    "({detail}).",
+    "Program '{label}' ({cell}) says {found}, but its kegiatan add up to {expected} ({detail}).",
+    "Periksa {cell}: {expected} akan membuat program sama dengan kegiatannya; bila program benar,"
+    " periksa kegiatan di bawahnya.",
+    "Check {cell}: {expected} would make the program equal its kegiatan; if the program is right,"
+    " check the kegiatan below it.",
+    tables=("program_kegiatan",),
+    formula="program pagu / realisasi_anggaran = Σ kegiatan below it (until the next program),"
+    " exact to the sen",
+    rank=2,
+    details=_CHILDREN,
+))  # fmt: skip
+HIE002 = register(Rule(
+    "HIE002", "error",
+    "Kegiatan tidak sama dengan jumlah sub kegiatannya",
+    "Kegiatan differs from the sum of its sub_kegiatan",
+    "Kegiatan '{label}' ({cell}) tertulis {found}, padahal sub kegiatannya berjumlah {expected} "
+    "({detail}).",
+    "Kegiatan '{label}' ({cell}) says {found}, but its sub_kegiatan add up to {expected} "
+    "({detail}).",
+    "Periksa {cell}: {expected} akan membuat kegiatan sama dengan sub kegiatannya (dan"
+    " programnya serta JUMLAH ikut sepakat bila hanya sel ini yang salah).",
+    "Check {cell}: {expected} would make the kegiatan equal its sub_kegiatan (and its program and"
+    " the JUMLAH agree when this cell is the only wrong one).",
+    tables=("program_kegiatan",),
+    formula="kegiatan pagu / realisasi_anggaran = Σ sub_kegiatan below it (until the next"
+    " kegiatan or program), exact to the sen",
+    rank=1,
+    details=_CHILDREN,
+))  # fmt: skip
+HIE003 = register(Rule(
+    "HIE003", "error",
+    "Struktur program/kegiatan tidak sah", "Invalid program/kegiatan structure",
+    "Baris {cell} ('{label}') tidak berada dalam struktur program > kegiatan > sub kegiatan: "
+    "{detail}.",
+    "Row {cell} ('{label}') is outside the program > kegiatan > sub_kegiatan structure: {detail}.",
+    "Isi tingkat di {cell} ({expected}) dan urutkan baris: setiap kegiatan di bawah programnya,"
+    " setiap sub kegiatan di bawah kegiatannya.",
+    "Fill the tingkat at {cell} ({expected}) and order the rows: every kegiatan under its program,"
+    " every sub_kegiatan under its kegiatan.",
+    tables=("program_kegiatan",),
+    formula="parent = nearest row above of the next higher tingkat (sub_kegiatan: a kegiatan after"
+    " the last program)",
+    details={
+        "no_tingkat": ("tingkat kosong", "tingkat missing"),
+        "no_program": ("kegiatan tanpa program di atasnya", "kegiatan before any program"),
+        "no_kegiatan": (
+            "sub_kegiatan tanpa kegiatan di atasnya dalam programnya",
+            "sub_kegiatan before any kegiatan of its program",
+        ),
+    },
+))  # fmt: skip
+HIE004 = register(Rule(
+    "HIE004", "error",
+    "Kode tidak menurunkan kode induknya", "Code does not extend its parent's",
+    "Kode '{found}' di {cell} tidak diawali kode induknya {expected} ({detail}).",
+    "Code '{found}' at {cell} does not start with its parent's code {expected} ({detail}).",
+    "Perbaiki kode di {cell} agar diawali {expected}, atau pindahkan baris ke bawah induk yang "
+    "benar.",
+    "Fix the code at {cell} to start with {expected}, or move the row under its real parent.",
+    tables=("program_kegiatan",),
+    formula="kode(child) starts with kode(parent) + '.'",
+))  # fmt: skip
 
 TABLE = "program_kegiatan"
 AMOUNTS = (
@@ -20,22 +92,26 @@ AMOUNTS = (
 
 
 def enrich(ctx: Context) -> None:
-    """Add tingkat_baku, program_row, parent_row and the children's sums to 3.17.
+    """:func:`derive` applied to the run's 3.17 in place (tests and callers of one family)."""
+    ctx.tables[TABLE] = derive(ctx.tables[TABLE], ctx)
+
+
+def derive(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """3.17 with tingkat_baku, program_row, parent_row and the children's sums.
 
     The table comes from ingest one submission after another, rows ascending; then the
     rows are tied to their parents by position within each run of a submission (integer
     work, no sort nor join on the string key) and the runs are put in submission order
     at the end (:func:`_enrich_runs`). Any other row order takes :func:`_enrich_plain`.
     Either way the table is sorted by (submission_id, row) and the same columns result.
+    The parents' kode found on the way is kept in ``ctx.cache`` for HIE004.
     """
-    frame = ctx.tables[TABLE]
     runs = _runs(frame)
     if runs is None:
-        ctx.tables[TABLE] = _enrich_plain(frame)
-        return
+        return _enrich_plain(frame)
     enriched, kode_induk = _enrich_runs(frame, runs)
-    ctx.tables[TABLE] = enriched
-    ctx.cache[_KODE_INDUK] = (enriched, kode_induk)
+    ctx.cache[_KODE_INDUK] = (enriched.select("submission_id", "row"), kode_induk)
+    return enriched
 
 
 _KODE_INDUK = "hierarchy.kode_induk"
@@ -219,7 +295,7 @@ def _enrich_plain(frame: pl.DataFrame) -> pl.DataFrame:
 def check(ctx: Context) -> list[Found]:
     frame = ctx.tables[TABLE]
     out: list[Found] = []
-    for tingkat, code in (("program", "HIE001"), ("kegiatan", "HIE002")):
+    for tingkat, rule in (("program", HIE001), ("kegiatan", HIE002)):
         rows = frame.lazy().filter(pl.col("tingkat_baku") == tingkat)
         for col, anak, kind in AMOUNTS:
             bad = rows.filter(
@@ -238,19 +314,17 @@ def check(ctx: Context) -> list[Found]:
                         pl.col("nama").alias("label"),
                         fmt_money(pl.col(anak)).alias("expected"),
                         fmt_money(pl.col(col)).alias("found"),
-                        pl.format(
-                            "Σ {} {} ({}) || Σ {} of {} {} rows",
+                        detail(
+                            rule,
+                            "children",
                             pl.lit(col),
                             pl.lit("sub_kegiatan" if tingkat == "kegiatan" else "kegiatan"),
-                            pl.col("jumlah_anak"),
-                            pl.lit(col),
-                            pl.col("jumlah_anak"),
-                            pl.lit("sub_kegiatan" if tingkat == "kegiatan" else "kegiatan"),
+                            "jumlah_anak",
                         ).alias("detail"),
                         (pl.col(col).cast(pl.Decimal(38, 2)) - pl.col(anak)).abs().alias("amount"),
                         pl.lit(kind).alias("amount_kind"),
                     ),
-                    code,
+                    rule,
                     ctx,
                 )
             )
@@ -261,17 +335,12 @@ def check(ctx: Context) -> list[Found]:
 
 def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
     tingkat = pl.col("tingkat_baku")
-    detail = (
+    why = (
         pl.when(tingkat.is_null())
-        .then(pl.lit("tingkat kosong || tingkat missing"))
+        .then(detail(HIE003, "no_tingkat"))
         .when(tingkat == "kegiatan")
-        .then(pl.lit("kegiatan tanpa program di atasnya || kegiatan before any program"))
-        .otherwise(
-            pl.lit(
-                "sub_kegiatan tanpa kegiatan di atasnya dalam programnya"
-                " || sub_kegiatan before any kegiatan of its program"
-            )
-        )
+        .then(detail(HIE003, "no_program"))
+        .otherwise(detail(HIE003, "no_kegiatan"))
     )
     expected = (
         pl.when(tingkat.is_null())
@@ -294,18 +363,23 @@ def _structure(frame: pl.DataFrame, ctx: Context) -> Found:
             pl.col("nama").alias("label"),
             expected.alias("expected"),
             pl.col("tingkat").alias("found"),
-            detail.alias("detail"),
+            why.alias("detail"),
         ),
-        "HIE003",
+        HIE003,
         ctx,
     )
+
+
+def _same_rows(keys: pl.DataFrame, frame: pl.DataFrame) -> bool:
+    """``frame`` holds the rows of ``keys`` (submission_id, row) in the same order."""
+    return keys.height == frame.height and keys.equals(frame.select("submission_id", "row"))
 
 
 def _kode(frame: pl.DataFrame, ctx: Context) -> Found:
     lazy = frame.lazy().select("submission_id", "sheet", "row", "nama", "kode", "parent_row")
     known = ctx.cache.get(_KODE_INDUK)
-    if isinstance(known, tuple) and known[0] is frame:
-        # enrich found each parent's kode already, aligned with this very frame
+    if isinstance(known, tuple) and _same_rows(known[0], frame):
+        # derive found each parent's kode already, aligned with rows in this order
         rows = lazy.with_columns(known[1]).filter(
             pl.col("kode").is_not_null() & pl.col("parent_row").is_not_null()
         )
@@ -331,6 +405,6 @@ def _kode(frame: pl.DataFrame, ctx: Context) -> Found:
             kode.alias("found"),
             pl.format("induk/parent: baris/row {}", pl.col("parent_row")).alias("detail"),
         ),
-        "HIE004",
+        HIE004,
         ctx,
     )

@@ -1,8 +1,9 @@
 """IDN: who submitted, for which year, and whether the file says the same.
 
 Region names are compared as text keys (case, spaces, punctuation and a leading
-'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored) against ``ValidateConfig.wilayah``
-(``schemas/data/wilayah.csv``: Kemendagri codes of the kecamatan lakip knows).
+'Kabupaten'/'Kab.'/'Kecamatan'/'Kec.' ignored, :func:`schemas.wilayah.region_key`)
+against ``ValidateConfig.wilayah`` (default the national list, read through
+:func:`schemas.wilayah.reference`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,95 @@ import datetime as dt
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.contract import IDENTITAS_REQUIRED
-from schemas.rules.base import Context, cell_expr, emit, text_key
+from schemas.rules.base import Context, cell_expr, detail, emit, text_key
+from schemas.wilayah import reference, region_key
+
+IDN001 = register(Rule(
+    "IDN001", "error",
+    "Kecamatan tidak dikenal atau kode wilayah tidak cocok",
+    "Unknown kecamatan or mismatching region code",
+    "Kecamatan/kode di {cell} tertulis '{found}', tidak cocok dengan daftar wilayah {label} "
+    "({detail}).",
+    "Kecamatan/code at {cell} says '{found}', which does not match the region list of {label} "
+    "({detail}).",
+    "Periksa {cell}: yang cocok adalah {expected} (kode Kemendagri).",
+    "Check {cell}: the match is {expected} (Kemendagri code).",
+    tables=("identitas",),
+    formula="identitas kecamatan in the national list (schemas/data/wilayah_kecamatan.csv,"
+    " Kepmendagri 2025) for its kabupaten; kode_wilayah equal"
+    " to that kecamatan's code (digits compared)",
+))  # fmt: skip
+IDN002 = register(Rule(
+    "IDN002", "warning",
+    "Kabupaten tidak dikenal", "Unknown kabupaten",
+    "Kabupaten '{found}' di {cell} tidak ada dalam daftar wilayah lakip ({detail}).",
+    "Kabupaten '{found}' at {cell} is not in lakip's region list ({detail}).",
+    "Periksa ejaan di {cell}: tulis nama kabupaten/kota seperti daftar Kemendagri (mis. 'Batu Bara'"
+    " atau 'Kabupaten Batu Bara').",
+    "Check the spelling at {cell}: write the kabupaten/kota as the Kemendagri list does (e.g. "
+    "'Batu Bara' or 'Kabupaten Batu Bara').",
+    tables=("identitas",),
+    formula="identitas kabupaten ('Kabupaten'/'Kab.' ignored) in the national list"
+    " (schemas/data/wilayah_kecamatan.csv, Kepmendagri 2025)",
+))  # fmt: skip
+IDN003 = register(Rule(
+    "IDN003", "error",
+    "Tahun atau tanggal laporan tidak masuk akal", "Implausible year or report date",
+    "{label} di {cell} tertulis '{found}': {detail}.",
+    "{label} at {cell} says '{found}': {detail}.",
+    "Periksa {cell}: {expected}.",
+    "Check {cell}: {expected}.",
+    tables=("identitas",),
+    formula="ValidateConfig.tahun_min (2015) <= tahun <= current year + 1; tanggal_laporan"
+    " (ISO, dd/mm/yyyy or '30 Januari 2026') after 31 December of tahun",
+    details={
+        "year_range": ("tahun di luar {}-{}", "year outside {}-{}"),
+        "unreadable": ("tanggal tidak terbaca", "unreadable date"),
+        "early": (
+            "laporan tahun {} bertanggal sebelum tahun itu berakhir",
+            "the {} report is dated before that year ended",
+        ),
+    },
+))  # fmt: skip
+IDN004 = register(Rule(
+    "IDN004", "warning",
+    "Nama berkas tidak sesuai identitas", "File name disagrees with identitas",
+    "Berkas {cell} menunjuk {found}, sedangkan identitas menyatakan {expected}.",
+    "File {cell} points at {found}, while identitas says {expected}.",
+    "Pindahkan/ganti nama berkas menjadi raw/<tahun>/<kecamatan>.xlsx sesuai identitas "
+    "({expected}),"
+    " atau perbaiki identitas.",
+    "Move or rename the file to raw/<tahun>/<kecamatan>.xlsx per identitas ({expected}), or fix "
+    "identitas.",
+    tables=("identitas",),
+    formula="raw/<tahun>/<kecamatan-slug>.xlsx (or folder, or a '-<tahun>' suffix): the year and "
+            "the"
+    " slug agree with identitas; identitas wins, the file name is only reported",
+))  # fmt: skip
+IDN005 = register(Rule(
+    "IDN005", "error",
+    "Identitas wajib tidak ada", "Required identitas key missing",
+    "Identitas '{label}' tidak ada atau kosong ({cell}).",
+    "Identitas '{label}' is missing or empty ({cell}).",
+    "Tambahkan baris '{label}' beserta nilainya di sheet identitas.",
+    "Add the row '{label}' with its value to the identitas sheet.",
+    tables=("identitas",),
+    formula="contract.IDENTITAS_REQUIRED keys present and filled",
+))  # fmt: skip
+IDN006 = register(Rule(
+    "IDN006", "error",
+    "Dua kiriman untuk kecamatan dan tahun yang sama",
+    "Two submissions for the same kecamatan and year",
+    "{label} ({cell}) dikirim lebih dari sekali dalam satu proses: {detail}.",
+    "{label} ({cell}) was submitted more than once in one run: {detail}.",
+    "Hapus kiriman lama dari folder raw/, simpan satu berkas per kecamatan dan tahun.",
+    "Remove the older submission from raw/; keep one file per kecamatan and year.",
+    tables=("identitas",),
+    formula="one submission per (kabupaten, kecamatan, tahun) per run, names compared without"
+    " case/spaces",
+))  # fmt: skip
 
 BULAN = {
     "januari": 1, "january": 1, "jan": 1,
@@ -29,14 +117,6 @@ BULAN = {
     "desember": 12, "december": 12, "des": 12, "dec": 12,
 }  # fmt: skip
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def region_key(expr: pl.Expr) -> pl.Expr:
-    """'Kabupaten Batu Bara' ~ 'Kab. Batu Bara' ~ 'BATU BARA'; 'Kec. X' ~ 'X'."""
-    stripped = expr.str.to_lowercase().str.replace(
-        r"^\s*(kabupaten|kab\.?|kecamatan|kec\.?)\s+", ""
-    )
-    return text_key(stripped)
 
 
 def parse_tanggal(expr: pl.Expr) -> pl.Expr:
@@ -123,12 +203,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
     subs = ctx.submissions
     for key in ("kabupaten", "kecamatan", "kode_wilayah", "tahun", "tanggal_laporan"):
         subs = subs.join(_kv(ctx, key), on="submission_id", how="left")
-    wilayah = pl.read_csv(ctx.config.wilayah, schema_overrides={"kode": pl.String})
-    wilayah = wilayah.with_columns(
-        region_key(pl.col("kabupaten")).alias("_kab"), region_key(pl.col("kecamatan")).alias("_kec")
+    wilayah = reference(ctx.config.wilayah).frame.select(
+        "kode", "kabupaten_nama", "kecamatan", _kab="kab_key", _kec="kec_key"
     )
     kab_list = wilayah.group_by("_kab").agg(
-        pl.col("kabupaten").first().alias("_kab_nama"),
+        pl.col("kabupaten_nama").first().alias("_kab_nama"),
         pl.col("kecamatan").sort().str.join(", ").alias("_kec_list"),
     )
     subs = subs.with_columns(
@@ -148,7 +227,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kabupaten").alias("found"),
                 pl.lit(str(ctx.config.wilayah.name)).alias("detail"),
             ),
-            "IDN002",
+            IDN002,
             ctx,
         )
     )  # fmt: skip
@@ -162,7 +241,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kecamatan").alias("found"),
                 pl.lit("kecamatan").alias("detail"),
             ),
-            "IDN001",
+            IDN001,
             ctx,
         )
     )  # fmt: skip
@@ -181,7 +260,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("kode_wilayah").alias("found"),
                 pl.lit("kode_wilayah").alias("detail"),
             ),
-            "IDN001",
+            IDN001,
             ctx,
         )
     )  # fmt: skip
@@ -206,9 +285,9 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             pl.lit("tahun").alias("label"),
             pl.lit(f"{lo} - {hi}").alias("expected"),
             pl.col("_tahun_raw").alias("found"),
-            pl.lit(f"tahun di luar {lo}-{hi} || year outside {lo}-{hi}").alias("detail"),
+            detail(IDN003, "year_range", pl.lit(str(lo)), pl.lit(str(hi))).alias("detail"),
         ),
-        "IDN003",
+        IDN003,
         ctx,
     )  # fmt: skip
     subs = subs.with_columns(parsed_dates(subs.get_column("tanggal_laporan")).alias("_tanggal"))
@@ -228,19 +307,12 @@ def _dates(ctx: Context, subs: pl.DataFrame) -> list[pl.DataFrame]:
             .alias("expected"),
             pl.col("tanggal_laporan").alias("found"),
             pl.when(unreadable)
-            .then(pl.lit("tanggal tidak terbaca || unreadable date"))
-            .otherwise(
-                pl.format(
-                    "laporan tahun {} bertanggal sebelum tahun itu berakhir"
-                    " || the {} report is dated before that year ended",
-                    pl.col("tahun"),
-                    pl.col("tahun"),
-                )
-            )
+            .then(detail(IDN003, "unreadable"))
+            .otherwise(detail(IDN003, "early", "tahun"))
             .alias("detail"),
         )
         .collect(engine="in-memory"),
-        "IDN003",
+        IDN003,
         ctx,
     )  # fmt: skip
     return [years, dates]
@@ -278,7 +350,7 @@ def _path(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
             pl.format("{} / {}", pl.col("tahun"), slug(pl.col("kecamatan"))).alias("expected"),
             pl.format("{} / {}", pl.col("_year"), pl.col("_slug")).alias("found"),
         ),
-        "IDN004",
+        IDN004,
         ctx,
     )
 
@@ -296,7 +368,7 @@ def _required(ctx: Context) -> pl.DataFrame:
     )
     return emit(
         missing.select("submission_id", "sheet", pl.lit("identitas").alias("table"), "label"),
-        "IDN005",
+        IDN005,
         ctx,
     )
 
@@ -318,6 +390,6 @@ def _duplicates(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
             pl.col("_n").cast(pl.String).alias("found"),
             pl.col("_paths").alias("detail"),
         ),
-        "IDN006",
+        IDN006,
         ctx,
     )

@@ -8,8 +8,66 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import ikm_mutu, ikm_nilai, round_half_up
-from schemas.rules.base import Context, emit, fmt_num
+from schemas.rules.base import Context, detail, emit, fmt_num
+
+IKM001 = register(Rule(
+    "IKM001", "error",
+    "Jumlah unsur IKM bukan 9", "Number of IKM unsur is not 9",
+    "Tabel unsur IKM ({cell}) memuat {found} unsur, bukan {expected} (PermenPAN-RB 14/2017).",
+    "The IKM unsur table ({cell}) has {found} unsur, not {expected} (PermenPAN-RB 14/2017).",
+    "Gunakan 9 unsur PermenPAN-RB 14/2017 (persyaratan; prosedur; waktu; biaya; produk;"
+    " kompetensi; perilaku; pengaduan; sarana) di {cell}.",
+    "Use the 9 unsur of PermenPAN-RB 14/2017 at {cell}.",
+    tables=("ikm_unsur",),
+    formula="count(unsur) = 9",
+))  # fmt: skip
+IKM002 = register(Rule(
+    "IKM002", "error",
+    "Nilai IKM tidak sesuai rata-rata unsurnya", "IKM differs from the mean of its unsur",
+    "Nilai IKM di {cell} tertulis {found}; rata-rata 9 unsur x 25 = {expected} ({detail}).",
+    "The IKM at {cell} says {found}; mean of the unsur x 25 = {expected} ({detail}).",
+    "Periksa {cell} dan nilai unsur: dari unsur yang tertulis IKM = {expected}; selisih kecil"
+    " wajar bila IKM dihitung dari data responden.",
+    "Check {cell} and the unsur: from the unsur as printed the IKM is {expected}; a small gap is"
+    " normal when the IKM comes from respondent-level data.",
+    tables=("ikm_survei", "ikm_unsur"),
+    formula="nilai_ikm = mean(unsur nilai) x 25; warning while |gap| <= "
+            "ValidateConfig.ikm_warning_band"
+    " (1,0 point), error beyond; one unit in the last digit is rounding",
+    details={
+        "mean": (
+            "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})",
+            "mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
+        )
+    },
+))  # fmt: skip
+IKM003 = register(Rule(
+    "IKM003", "error",
+    "Puas + tidak puas tidak sama dengan jumlah responden",
+    "Satisfied + unsatisfied differs from respondents",
+    "Puas + tidak puas = {expected}, tetapi jumlah responden di {cell} tertulis {found} "
+    "({detail}).",
+    "Satisfied + unsatisfied = {expected}, but the respondents at {cell} say {found} ({detail}).",
+    "Periksa {cell} serta baris puas dan tidak puas: jumlahnya harus {found}.",
+    "Check {cell} and the satisfied/unsatisfied rows: they must add up to {found}.",
+    tables=("ikm_survei",),
+    formula="puas + tidak_puas = jumlah_responden ('-' counted as 0 only when the other part fills"
+            " it)",
+    details={"parts": ("puas {} + tidak puas {}", "satisfied {} + unsatisfied {}")},
+))  # fmt: skip
+IKM004 = register(Rule(
+    "IKM004", "error",
+    "Mutu pelayanan tidak sesuai nilai IKM", "Service quality grade does not match the IKM",
+    "Mutu di {cell} tertulis {found}, padahal IKM {detail} bermutu {expected}.",
+    "The grade at {cell} says {found}, but an IKM of {detail} is grade {expected}.",
+    "Periksa {cell}: IKM {detail} bermutu {expected} (A 88,31-100; B 76,61-88,30; C 65,00-76,60;"
+    " D 25,00-64,99).",
+    "Check {cell}: an IKM of {detail} is grade {expected}.",
+    tables=("ikm_survei",),
+    formula="PermenPAN-RB 14/2017: A 88,31-100; B 76,61-88,30; C 65,00-76,60; D 25,00-64,99",
+))  # fmt: skip
 
 KEYS = ("jumlah_responden", "puas", "tidak_puas", "nilai_ikm")
 MUTU_KEYS = ("mutu", "mutu_pelayanan", "kategori", "kategori_mutu", "predikat")
@@ -37,8 +95,9 @@ def survei(ctx: Context) -> pl.DataFrame:
     )
 
 
-def check(ctx: Context) -> list[pl.DataFrame]:
-    unsur = (
+def _unsur(ctx: Context) -> pl.DataFrame:
+    """Per submission: the unsur table's sheet, count, mean and empty cells."""
+    return (
         ctx.tables["ikm_unsur"]
         .group_by("submission_id")
         .agg(
@@ -48,6 +107,31 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.col("nilai").null_count().alias("_nulls"),
         )
     )
+
+
+def _recomputed(ctx: Context, unsur: pl.DataFrame) -> pl.DataFrame:
+    """:func:`survei` with the unsur figures and nilai_ikm_hitung = mean x 25."""
+    sv = survei(ctx).join(
+        unsur.select("submission_id", "_n", "_mean", "_nulls"), on="submission_id", how="left"
+    )
+    hitung = pl.when(pl.col("_nulls") == 0).then(ikm_nilai(pl.col("_mean")))
+    return sv.with_columns(hitung.alias("nilai_ikm_hitung"))
+
+
+def derive(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """ikm_survei with nilai_hitung on its nilai_ikm row."""
+    sv = _recomputed(ctx, _unsur(ctx))
+    return frame.join(
+        sv.select("submission_id", "nilai_ikm_hitung").with_columns(
+            pl.lit("nilai_ikm").alias("kolom")
+        ),
+        on=["submission_id", "kolom"],
+        how="left",
+    ).rename({"nilai_ikm_hitung": "nilai_hitung"})
+
+
+def check(ctx: Context) -> list[pl.DataFrame]:
+    unsur = _unsur(ctx)
     out = [
         emit(
             unsur.filter(pl.col("_n") != UNSUR).select(
@@ -58,15 +142,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.lit(str(UNSUR)).alias("expected"),
                 pl.col("_n").cast(pl.String).alias("found"),
             ),
-            "IKM001",
+            IKM001,
             ctx,
         )
     ]
-    sv = survei(ctx).join(
-        unsur.select("submission_id", "_n", "_mean", "_nulls"), on="submission_id", how="left"
-    )
-    hitung = pl.when(pl.col("_nulls") == 0).then(ikm_nilai(pl.col("_mean")))
-    sv = sv.with_columns(hitung.alias("nilai_ikm_hitung"))
+    sv = _recomputed(ctx, unsur)
     gap = (pl.col("nilai_ikm") - round_half_up(pl.col("nilai_ikm_hitung"))).abs()
     band = ctx.config.ikm_warning_band
     severity = pl.when(gap <= band + 1e-9).then(pl.lit("warning")).otherwise(pl.lit("error"))
@@ -81,20 +161,16 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 fmt_num(pl.col("nilai_ikm_hitung")).alias("expected"),
                 fmt_num(pl.col("nilai_ikm")).alias("found"),
                 severity.alias("severity"),
-                pl.format(
-                    "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})"
-                    " || mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
-                    pl.col("_n"),
-                    fmt_num(pl.col("_mean"), 4),
-                    fmt_num(gap),
-                    pl.lit(f"{band:g}"),
-                    pl.col("_n"),
+                detail(
+                    IKM002,
+                    "mean",
+                    "_n",
                     fmt_num(pl.col("_mean"), 4),
                     fmt_num(gap),
                     pl.lit(f"{band:g}"),
                 ).alias("detail"),
             ),
-            "IKM002",
+            IKM002,
             ctx,
         )
     )
@@ -111,15 +187,14 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.lit("jumlah_responden").alias("label"),
                 fmt_num(total, 0).alias("expected"),
                 fmt_num(pl.col("jumlah_responden"), 0).alias("found"),
-                pl.format(
-                    "puas {} + tidak puas {} || satisfied {} + unsatisfied {}",
-                    fmt_num(pl.col("puas"), 0).fill_null("-"),
-                    fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
+                detail(
+                    IKM003,
+                    "parts",
                     fmt_num(pl.col("puas"), 0).fill_null("-"),
                     fmt_num(pl.col("tidak_puas"), 0).fill_null("-"),
                 ).alias("detail"),
             ),
-            "IKM003",
+            IKM003,
             ctx,
         )
     )
@@ -136,19 +211,8 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("mutu").alias("found"),
                 fmt_num(pl.col("nilai_ikm")).alias("detail"),
             ),
-            "IKM004",
+            IKM004,
             ctx,
         )
-    )
-    ctx.tables["ikm_survei"] = (
-        ctx.tables["ikm_survei"]
-        .join(
-            sv.select("submission_id", "nilai_ikm_hitung").with_columns(
-                pl.lit("nilai_ikm").alias("kolom")
-            ),
-            on=["submission_id", "kolom"],
-            how="left",
-        )
-        .rename({"nilai_ikm_hitung": "nilai_hitung"})
     )
     return out

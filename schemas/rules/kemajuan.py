@@ -4,19 +4,38 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, typed_decimals
 from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
 from schemas.rules.capaian import capaian_hitung, formula_text, with_polaritas
 
+KEM001 = register(Rule(
+    "KEM001", "error",
+    "Tingkat kemajuan Renstra salah hitung", "Renstra progress miscalculated",
+    "Tingkat kemajuan '{label}' di {cell} tertulis {found}, hasil hitung {expected} ({detail}).",
+    "Progress of '{label}' at {cell} says {found}; recomputed {expected} ({detail}).",
+    "Periksa {cell} serta realisasi dan target akhir di barisnya: {expected} sesuai dengan angka"
+    " yang tertulis.",
+    "Check {cell} and the realisasi and end target on its row: {expected} agrees with them as "
+    "printed.",
+    tables=("kemajuan_renstra",),
+    formula="tingkat_kemajuan = realisasi / target_akhir x 100 (same polarity rule as capaian);"
+    " tolerance one unit in the last printed digit",
+))  # fmt: skip
+
 TABLE = "kemajuan_renstra"
 
 
-def check(ctx: Context) -> list[Found]:
-    frame = with_polaritas(ctx.tables[TABLE], ctx)
-    frame = frame.with_columns(
+def derive(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """Add polaritas_hitung, metode_hitung and tingkat_kemajuan_hitung."""
+    frame = with_polaritas(frame, ctx)
+    return frame.with_columns(
         capaian_hitung("target_akhir", "realisasi").alias("tingkat_kemajuan_hitung")
     )
-    ctx.tables[TABLE] = frame
+
+
+def check(ctx: Context) -> list[Found]:
+    frame = ctx.tables[TABLE]
     status = compare_at_precision(
         pl.col("tingkat_kemajuan"),
         pl.col("tingkat_kemajuan_hitung"),
@@ -36,7 +55,7 @@ def check(ctx: Context) -> list[Found]:
                 fmt_num(pl.col("tingkat_kemajuan")).alias("found"),
                 with_tolerance(formula_text("target_akhir", "realisasi")).alias("detail"),
             ),
-            "KEM001",
+            KEM001,
             ctx,
         )
     ]

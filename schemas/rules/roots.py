@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import polars as pl
 
-RANK = {"HIE002": 1, "HIE001": 2, "XTB005": 3, "XTB006": 4, "XTB007": 4, "TOT001": 5}
+from schemas.catalog import RULES
+
+# Both from the declarations (Rule.rank, Rule.follows), read once all rules are declared.
+RANK = {rule.code: rule.rank for rule in RULES.values() if rule.rank is not None}
 # follower rule -> the rules whose finding on the same row it follows from
 ROW_LINKS = {
-    "SER001": ("HIE001", "HIE002", "XTB005"),
-    "SER003": ("HIE001", "HIE002", "XTB005"),
-    "EFI001": ("HIE001", "HIE002", "XTB005"),
-    "TOT003": ("TOT001",),
+    rule.code: tuple(root.code for root in rule.follows) for rule in RULES.values() if rule.follows
 }
 
 

@@ -8,53 +8,131 @@ those SCH002 findings are dropped, the cell has its finding already.
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 from pandera.constants import CHECK_OUTPUT_KEY
 
+from schemas.catalog import Rule, register
+from schemas.contract import TABLE_BY_NAME
 from schemas.formulas import first_of
-from schemas.rules.base import LABELS, Context, emit
+from schemas.rules.base import Context, emit
+from schemas.rules.ingest import ING007
 from schemas.tables import MODELS, prepare
+
+SCH001 = register(Rule(
+    "SCH001", "error",
+    "Nilai di luar jenis atau rentang", "Value of wrong type or out of range",
+    "Sel {cell} ('{column}') berisi {found}, di luar rentang yang sah ({expected}).",
+    "Cell {cell} ('{column}') holds {found}, outside the valid range ({expected}).",
+    "Periksa {cell}: isi nilai dalam rentang {expected} (mis. persen dan rupiah tidak negatif,"
+    " nilai unsur IKM 1-4, nilai AKIP 0-100, tahun 2000-2100).",
+    "Check {cell}: enter a value within {expected} (percentages and rupiah not negative,"
+    " IKM unsur 1-4, AKIP scores 0-100, years 2000-2100).",
+    tables=("*",),
+    formula="pandera checks of schemas/tables/<table>.py (ge, le, in_range), nulls skipped",
+))  # fmt: skip
+SCH002 = register(Rule(
+    "SCH002", "error",
+    "Nilai wajib kosong", "Required value missing",
+    "Sel {cell} ('{column}') kosong atau '-', padahal wajib diisi{detail}.",
+    "Cell {cell} ('{column}') is empty or '-', but it is required{detail}.",
+    "Isi {cell} dengan nilai kolom '{column}' seperti tercetak di laporan.",
+    "Fill {cell} with the '{column}' value as printed in the report.",
+    tables=("*",),
+    formula="pandera nullable=False, and 'target or its predikat' for indicator targets",
+))  # fmt: skip
+SCH003 = register(Rule(
+    "SCH003", "error",
+    "Nilai tidak diizinkan", "Value not allowed",
+    "Sel {cell} ('{column}') berisi '{found}'; yang diizinkan: {expected}.",
+    "Cell {cell} ('{column}') holds '{found}'; allowed: {expected}.",
+    "Ganti isi {cell} dengan salah satu dari: {expected}.",
+    "Replace {cell} with one of: {expected}.",
+    tables=("program_kegiatan", "perjanjian_kinerja", "akip_nilai"),
+    formula="tingkat in program|kegiatan|sub_kegiatan (case, spaces and hyphens ignored);"
+    " polaritas in positif|negatif; predikat in AA|A|BB|B|CC|C|D",
+))  # fmt: skip
+SCH004 = register(Rule(
+    "SCH004", "error",
+    "Format kode tidak sah", "Invalid code format",
+    "Kode '{found}' di {cell} tidak sesuai format {expected} ({detail}).",
+    "Code '{found}' at {cell} does not follow the format {expected} ({detail}).",
+    "Tulis kode di {cell} seperti Kepmendagri 050-5889/2021: program 7.01.01, kegiatan"
+    " 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001.",
+    "Write the code at {cell} as Kepmendagri 050-5889/2021 does: program 7.01.01, kegiatan"
+    " 7.01.01.2.01, sub_kegiatan 7.01.01.2.01.0001.",
+    tables=("program_kegiatan",),
+    formula="U.BB.PP (program), U.BB.PP.K.KK (kegiatan), U.BB.PP.K.KK.SSSS or .SS (older"
+    " sub_kegiatan); U and BB may be X for cross-urusan programs",
+))  # fmt: skip
+
+_BY_CODE = {rule.code: rule for rule in (SCH001, SCH002, SCH003, SCH004)}
 
 # Run the quick test of :func:`passing_tables` first (tests switch it off to compare).
 PRECHECK = True
 
-_RANGE = (
-    (re.compile(r"^greater_than_or_equal_to\((.+)\)$"), ">= {0}"),
-    (re.compile(r"^less_than_or_equal_to\((.+)\)$"), "<= {0}"),
-    (re.compile(r"^greater_than\((.+)\)$"), "> {0}"),
-    (re.compile(r"^less_than\((.+)\)$"), "< {0}"),
-    (re.compile(r"^in_range\((.+), (.+)\)$"), "{0} - {1}"),
-)
+_RANGE_TEXT = {
+    "greater_than_or_equal_to": ">= {min_value}",
+    "less_than_or_equal_to": "<= {max_value}",
+    "greater_than": "> {min_value}",
+    "less_than": "< {max_value}",
+    "in_range": "{min_value} - {max_value}",
+}
+"""How a built-in limit reads to a clerk, from its ``Check.statistics``."""
 
 
-def _code(check: str) -> str:
-    if ":" in check and check.startswith("SCH"):
-        return check.split(":", 1)[0]
-    if check == "not_nullable":
-        return "SCH002"
-    if check.startswith("isin("):
-        return "SCH003"
-    return "SCH001"
+def identifier(check: pa.Check) -> str:
+    """What pandera writes in a failure case's ``check`` column for ``check``."""
+    if check.error is not None:
+        return str(check.error)
+    return check.name if check.name is not None else str(check)
 
 
-def _expected(check: str) -> str:
-    """A pandera check name as the range or the allowed set a clerk reads."""
-    for pattern, template in _RANGE:
-        m = pattern.match(check)
-        if m:
-            return template.format(*m.groups())
-    m = re.match(r"^isin\(\[(.*)\]\)$", check)
-    if m:
-        return " | ".join(v.strip(" '\"") for v in m.group(1).split(","))
-    if check.startswith("SCH004"):
-        return "U.BB.PP(.K.KK(.SSSS))"
-    if check.startswith("SCH001:nilai"):
-        return "jumlah >= 0, nilai_ikm 25 - 100"
-    return ""
+def expected_text(check: pa.Check) -> str:
+    """A check as the range or the allowed set a clerk reads ('1 - 4', 'AA | A | ...').
+
+    Read from the check's statistics; a hand-written frame check carries its own text
+    as ``statistics['expected']`` (see :class:`schemas.tables._base.FrameCheck`).
+    """
+    stats = check.statistics or {}
+    if "expected" in stats:
+        return str(stats["expected"])
+    if check.name == "isin":
+        return " | ".join(str(v) for v in stats.get("allowed_values", ()))
+    template = _RANGE_TEXT.get(check.name or "")
+    return template.format(**stats) if template else ""
+
+
+def rule_code(check: pa.Check) -> str:
+    """SCH002 empty, SCH003 not in the list, SCH00x a named frame check, else SCH001."""
+    name = check.name or ""
+    if name.startswith("SCH") and ":" in name:
+        return name.split(":", 1)[0]
+    return SCH003.code if name == "isin" else SCH001.code
+
+
+@cache
+def check_texts(name: str) -> dict[str, tuple[str, str]]:
+    """Failure-case ``check`` text -> (rule code, expected) for every check of a table."""
+    schema = MODELS[name].to_schema()
+    checks = [c for col in schema.columns.values() for c in col.checks] + list(schema.checks)
+    return {identifier(c): (rule_code(c), expected_text(c)) for c in checks}
+
+
+def _code(table: str, check: str) -> str:
+    known = check_texts(table).get(check)
+    if known is not None:
+        return known[0]
+    # a dtype or column failure
+    return SCH002.code if check == "not_nullable" else SCH001.code
+
+
+def _expected(table: str, check: str) -> str:
+    known = check_texts(table).get(check)
+    return known[1] if known is not None else ""
 
 
 def _failures(name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -181,7 +259,7 @@ def passing_tables(frames: dict[str, pl.DataFrame]) -> set[str]:
 
 def check(ctx: Context) -> list[pl.DataFrame]:
     out = []
-    unread = ctx.ingest_findings.filter(pl.col("rule") == "ING007").select(
+    unread = ctx.ingest_findings.filter(pl.col("rule") == ING007.code).select(
         "submission_id", "sheet", "row", "column"
     )
     prepared = {name: prepare(name, ctx.tables[name]) for name in MODELS}
@@ -193,7 +271,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         failures = _failures(name, prepared[name])
         if failures.height == 0:
             continue
-        label = LABELS.get(name)
+        label = TABLE_BY_NAME[name].label
         indexed = source.with_row_index("index").select(
             pl.col("index").cast(pl.Int64),
             "submission_id",
@@ -206,9 +284,11 @@ def check(ctx: Context) -> list[pl.DataFrame]:
         rows = (
             failures.join(indexed, on="index", how="inner")
             .with_columns(
-                pl.col("check").replace_strict({c: _code(c) for c in checks}).alias("_code"),
+                pl.col("check").replace_strict({c: _code(name, c) for c in checks}).alias("_code"),
                 pl.col("check")
-                .replace_strict({c: _expected(c) or None for c in checks}, return_dtype=pl.String)
+                .replace_strict(
+                    {c: _expected(name, c) or None for c in checks}, return_dtype=pl.String
+                )
                 .alias("expected"),
                 pl.lit(name).alias("table"),
                 _raw_value(failures.get_column("column").unique().to_list(), source.columns),
@@ -223,7 +303,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                         "submission_id", "sheet", "row", "table", "column", "label",
                         "expected", "found",
                     ),
-                    str(code),
+                    _BY_CODE[str(code)],
                     ctx,
                 )
             )  # fmt: skip

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, typed_decimals
 from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
 
+SDM001 = register(Rule(
+    "SDM001", "error",
+    "Persentase pegawai salah hitung", "Staff percentage miscalculated",
+    "Persentase '{label}' di {cell} tertulis {found}, hasil hitung {expected} ({detail}).",
+    "The percentage of '{label}' at {cell} says {found}; recomputed {expected} ({detail}).",
+    "Periksa {cell} dan jumlah di barisnya: {expected} sesuai dengan jumlah yang tertulis.",
+    "Check {cell} and the count on its row: {expected} agrees with the counts as printed.",
+    tables=("sdm",),
+    formula="persen = jumlah / Σ jumlah of its kategori x 100; tolerance one unit in the last"
+    " printed digit, or the printed precision ('1,9')",
+))  # fmt: skip
+
+
+_TOTAL = pl.col("jumlah").sum().over("submission_id", "kategori")
+
+
+def derive(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """Add persen_hitung: each row's share of its kategori."""
+    return frame.with_columns(
+        pl.when(_TOTAL > 0).then(pl.col("jumlah") / _TOTAL * 100).alias("persen_hitung")
+    )
+
 
 def check(ctx: Context) -> list[Found]:
-    frame = ctx.tables["sdm"]
-    total = pl.col("jumlah").sum().over("submission_id", "kategori")
-    frame = frame.with_columns(
-        pl.when(total > 0).then(pl.col("jumlah") / total * 100).alias("persen_hitung"),
-        total.alias("_total"),
-    )
-    ctx.tables["sdm"] = frame.drop("_total")
+    frame = ctx.tables["sdm"].with_columns(_TOTAL.alias("_total"))
     bad = frame.lazy().filter(
         compare_at_precision(
             pl.col("persen"), pl.col("persen_hitung"), typed_decimals(frame, "persen")
@@ -37,7 +54,7 @@ def check(ctx: Context) -> list[Found]:
                     pl.format("{} / {} x 100", pl.col("jumlah"), pl.col("_total"))
                 ).alias("detail"),
             ),
-            "SDM001",
+            SDM001,
             ctx,
         )
     ]

@@ -2,24 +2,103 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, serapan, typed_decimals
-from schemas.rules.base import SUM_MONEY, Context, Found, emit, fmt_money, fmt_num, with_tolerance
+from schemas.rules.base import (
+    SUM_MONEY,
+    Context,
+    Found,
+    detail,
+    emit,
+    fmt_money,
+    fmt_num,
+    with_tolerance,
+)
+from schemas.rules.cross import XTB005
+from schemas.rules.hierarchy import HIE001, HIE002
+
+
+def _serapan_rule(
+    code: str,
+    table: str,
+    title_id: str,
+    title_en: str,
+    formula: str,
+    follows: tuple[Rule, ...] = (),
+) -> Rule:
+    """SER001 and SER002 differ only in the table and its columns."""
+    return register(Rule(
+        code, "error", title_id, title_en,
+        "Serapan '{label}' di {cell} tertulis {found}, hasil hitung {expected} ({detail}).",
+        "Absorption of '{label}' at {cell} says {found}; recomputed {expected} ({detail}).",
+        "Periksa {cell} serta pagu dan realisasi di barisnya: {expected} sesuai dengan angka rupiah"
+        " yang tertulis.",
+        "Check {cell} and the budget and spending on its row: {expected} agrees with the rupiah as"
+        " printed.",
+        tables=(table,),
+        formula=f"{formula}; tolerance one unit in the last printed digit (or the printed "
+                 "precision)",
+        follows=follows,
+    ))  # fmt: skip
+
+
+SER001 = _serapan_rule(
+    "SER001",
+    "program_kegiatan",
+    "Persen anggaran program/kegiatan salah hitung",
+    "Program/kegiatan budget % miscalculated",
+    "persen_anggaran = realisasi_anggaran / pagu x 100",
+    follows=(HIE001, HIE002, XTB005),
+)
+SER002 = _serapan_rule(
+    "SER002",
+    "realisasi_belanja",
+    "Persen realisasi belanja salah hitung",
+    "Spending % miscalculated",
+    "persen = realisasi / anggaran x 100",
+)
+SER003 = register(Rule(
+    "SER003", "error",
+    "Realisasi melebihi pagu", "Spending above budget",
+    "Realisasi '{label}' di {cell} sebesar {found} melebihi pagunya {expected} ({detail}).",
+    "Spending of '{label}' at {cell}, {found}, exceeds its budget {expected} ({detail}).",
+    "Periksa {cell}: realisasi tidak boleh melebihi {expected}; bila pagu berubah (APBD-P),"
+    " perbarui pagunya.",
+    "Check {cell}: spending cannot exceed {expected}; if the budget was revised (APBD-P), update "
+    "it.",
+    tables=("program_kegiatan", "realisasi_belanja"),
+    formula="realisasi_anggaran <= pagu on every program/kegiatan/sub_kegiatan row; realisasi <="
+    " anggaran on every belanja row",
+    follows=(HIE001, HIE002, XTB005),
+    details={"over": ("lebih {} ({}%)", "over by {} ({}%)")},
+))  # fmt: skip
 
 # (table, pagu, realisasi, printed %, label, rule for the %)
 SPECS = (
-    ("program_kegiatan", "pagu", "realisasi_anggaran", "persen_anggaran", "nama", "SER001"),
-    ("realisasi_belanja", "anggaran", "realisasi", "persen", "jenis_belanja", "SER002"),
+    ("program_kegiatan", "pagu", "realisasi_anggaran", "persen_anggaran", "nama", SER001),
+    ("realisasi_belanja", "anggaran", "realisasi", "persen", "jenis_belanja", SER002),
 )
+
+
+def derive(table: str) -> Callable[[pl.DataFrame, Context], pl.DataFrame]:
+    """The step adding ``<printed %>_hitung`` = realisasi / pagu x 100 to ``table``."""
+    _, pagu, real, pct, _, _ = next(spec for spec in SPECS if spec[0] == table)
+
+    def step(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+        return frame.with_columns(serapan(pl.col(pagu), pl.col(real)).alias(f"{pct}_hitung"))
+
+    return step
 
 
 def check(ctx: Context) -> list[Found]:
     out: list[Found] = []
-    for table, pagu, real, pct, label, code in SPECS:
+    for table, pagu, real, pct, label, rule in SPECS:
         hitung = f"{pct}_hitung"
-        frame = ctx.tables[table].with_columns(serapan(pl.col(pagu), pl.col(real)).alias(hitung))
-        ctx.tables[table] = frame
+        frame = ctx.tables[table]
         base: list[str | pl.Expr] = [
             "submission_id",
             "sheet",
@@ -40,7 +119,7 @@ def check(ctx: Context) -> list[Found]:
                     fmt_num(pl.col(pct)).alias("found"),
                     with_tolerance(f"{pct} = {real} / {pagu} x 100").alias("detail"),
                 ),
-                code,
+                rule,
                 ctx,
             )
         )
@@ -53,15 +132,11 @@ def check(ctx: Context) -> list[Found]:
                     pl.lit(real).alias("column"),
                     fmt_money(pl.col(pagu)).alias("expected"),
                     fmt_money(pl.col(real)).alias("found"),
-                    pl.format(
-                        "lebih {} ({}%) || over by {} ({}%)",
-                        fmt_money(excess),
-                        fmt_num(pl.col(hitung)),
-                        fmt_money(excess),
-                        fmt_num(pl.col(hitung)),
-                    ).alias("detail"),
+                    detail(SER003, "over", fmt_money(excess), fmt_num(pl.col(hitung))).alias(
+                        "detail"
+                    ),
                 ),
-                "SER003",
+                SER003,
                 ctx,
             )
         )

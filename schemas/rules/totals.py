@@ -7,22 +7,70 @@ summed (SCH002 already blames the empty cell, a partial sum would blame the tota
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
 
+from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, serapan, typed_decimals
 from schemas.rules.base import (
     MONEY,
     SUM_MONEY,
     Context,
     Found,
+    detail,
     emit,
     empty_internal,
     fmt_money,
     fmt_num,
     with_tolerance,
 )
+
+TOT001 = register(Rule(
+    "TOT001", "error",
+    "Jumlah tidak sama dengan rinciannya", "Declared total differs from its rows",
+    "{label} di {cell} tertulis {found}, padahal jumlah rinciannya {expected} ({detail}).",
+    "{label} at {cell} says {found}, but its rows add up to {expected} ({detail}).",
+    "Periksa {cell} dan baris rinciannya: jumlah {expected} akan sama dengan rinciannya;"
+    " bila jumlah yang tertulis benar, salah satu baris rincian salah.",
+    "Check {cell} and the rows above it: {expected} would equal the rows; if the declared"
+    " total is right, one of the rows is wrong.",
+    tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan", "sdm"),
+    formula="declared JUMLAH/TOTAL = Σ detail rows, exact to the sen (program_kegiatan: Σ program"
+    " rows; sdm: per kategori, '-' and empty counted as none)",
+    rank=5,
+    details={"rows": ("Σ {} {} baris", "Σ {} of {} rows")},
+))  # fmt: skip
+TOT002 = register(Rule(
+    "TOT002", "error",
+    "Jumlah yang dinyatakan tidak ada", "Declared total missing",
+    "Tabel '{table}' tidak menyatakan {label} untuk '{column}' ({cell}); jumlah rinciannya "
+    "{expected}.",
+    "Table '{table}' declares no {label} for '{column}' ({cell}); its rows add up to {expected}.",
+    "Tambahkan/isi baris JUMLAH/TOTAL di {cell} seperti tercetak di laporan (rinciannya: "
+    "{expected}).",
+    "Add or fill the JUMLAH/TOTAL row at {cell} as printed in the report (the rows: {expected}).",
+    tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan", "sdm"),
+    formula="a declared total row exists and its money/count cell is filled (pandera skips nulls,"
+    " so this is checked here)",
+    details={
+        "empty": ("sel kosong", "empty cell"),
+        "no_row": ("baris jumlah tidak ada", "no total row"),
+    },
+))  # fmt: skip
+TOT003 = register(Rule(
+    "TOT003", "error",
+    "Persentase baris jumlah salah", "Percentage on the total row is wrong",
+    "Persentase di {cell} tertulis {found}, hasil hitung {expected} ({detail}).",
+    "The percentage at {cell} says {found}; recomputed {expected} ({detail}).",
+    "Periksa {cell}: {expected} sesuai dengan angka jumlah di baris yang sama.",
+    "Check {cell}: {expected} agrees with the totals on the same row.",
+    tables=("realisasi_belanja", "program_kegiatan", "sdm"),
+    formula="total realisasi / total anggaran x 100 from the total row's own figures (sums when"
+    " empty); sdm total persen = 100; tolerance one unit in the last printed digit",
+    follows=(TOT001,),
+))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,24 +114,55 @@ def sums(ctx: Context, spec: Sum) -> pl.DataFrame:
         total = pl.when(col.null_count() == 0).then(total)
     return (
         detail_rows(ctx, spec)
-        .group_by("submission_id", *spec.by)
+        .group_by("submission_id", *spec.by, maintain_order=True)
         .agg(total.alias("_sum"), pl.len().alias("_rows"))
     )
 
 
+# table -> (printed %, pagu, realisasi) of its total row's percentage (TOT003); sdm: 100
+PERCENTAGES = {
+    "realisasi_belanja": ("persen", "anggaran", "realisasi"),
+    "program_kegiatan": ("persen_anggaran", "pagu", "realisasi_anggaran"),
+}
+
+
+def derive(table: str) -> Callable[[pl.DataFrame, Context], pl.DataFrame]:
+    """The step adding to ``table``'s declared totals ``<column>_hitung`` (Σ its rows,
+    for each of its SUMS) and the recomputed percentage of the total row."""
+
+    def step(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+        for spec in SUMS:
+            if spec.table != table:
+                continue
+            keys = ["submission_id", *spec.by]
+            summed = sums(ctx, spec).select(*keys, pl.col("_sum"))
+            frame = frame.join(summed, on=keys, how="left").with_columns(
+                pl.col("_sum").cast(MONEY if spec.kind else pl.Int64).alias(f"{spec.column}_hitung")
+            )
+            frame = frame.drop("_sum")
+        if table in PERCENTAGES:
+            pct, pagu, real = PERCENTAGES[table]
+            hitung = serapan(
+                pl.coalesce(pl.col(pagu), pl.col(f"{pagu}_hitung")),
+                pl.coalesce(pl.col(real), pl.col(f"{real}_hitung")),
+            )
+            frame = frame.with_columns(hitung.alias(f"{pct}_hitung"))
+        elif table == "sdm":
+            hundred = pl.when(pl.col("jumlah_hitung") > 0).then(pl.lit(100.0))
+            frame = frame.with_columns(hundred.alias("persen_hitung"))
+        return frame
+
+    return step
+
+
 def check(ctx: Context) -> list[Found]:
     out: list[Found] = []
-    enriched: dict[str, pl.DataFrame] = {}
     for spec in SUMS:
         keys = ["submission_id", *spec.by]
-        declared = enriched.get(spec.table, ctx.totals[spec.table])
         summed = sums(ctx, spec)
-        declared = declared.join(
+        declared = ctx.totals[spec.table].join(
             summed.select(*keys, "_sum", "_rows"), on=keys, how="left"
-        ).with_columns(
-            pl.col("_sum").cast(MONEY if spec.kind else pl.Int64).alias(f"{spec.column}_hitung")
         )
-        enriched[spec.table] = declared.drop("_sum", "_rows")
         fmt = fmt_money if spec.kind else (lambda e: e.cast(pl.String))
         base: list[str | pl.Expr] = [
             "submission_id",
@@ -105,17 +184,11 @@ def check(ctx: Context) -> list[Found]:
                 wrong.select(
                     *base,
                     fmt(pl.col(spec.column)).alias("found"),
-                    pl.format(
-                        "Σ {} {} baris || Σ {} of {} rows",
-                        pl.lit(spec.column),
-                        pl.col("_rows"),
-                        pl.lit(spec.column),
-                        pl.col("_rows"),
-                    ).alias("detail"),
+                    detail(TOT001, "rows", pl.lit(spec.column), "_rows").alias("detail"),
                     *([amount.alias("amount"), pl.lit(spec.kind).alias("amount_kind")]
                       if spec.kind else []),
                 ),
-                "TOT001",
+                TOT001,
                 ctx,
             )
         )  # fmt: skip
@@ -127,9 +200,9 @@ def check(ctx: Context) -> list[Found]:
                 empty_cell.select(
                     *base,
                     pl.lit(None, dtype=pl.String).alias("found"),
-                    pl.lit("sel kosong || empty cell").alias("detail"),
+                    detail(TOT002, "empty").alias("detail"),
                 ),
-                "TOT002",
+                TOT002,
                 ctx,
             )
         )
@@ -147,14 +220,12 @@ def check(ctx: Context) -> list[Found]:
                     pl.lit(spec.column).alias("column"),
                     label.alias("label"),
                     fmt(pl.col("_sum")).alias("expected"),
-                    pl.lit("baris jumlah tidak ada || no total row").alias("detail"),
+                    detail(TOT002, "no_row").alias("detail"),
                 ),
-                "TOT002",
+                TOT002,
                 ctx,
             )
         )
-    for table, frame in enriched.items():
-        ctx.totals[table] = frame
     out.extend(_percentages(ctx))
     return out
 
@@ -162,23 +233,10 @@ def check(ctx: Context) -> list[Found]:
 def _percentages(ctx: Context) -> list[Found]:
     """TOT003 on the total rows, from each row's own declared figures (sums when empty)."""
     out: list[Found] = []
-    for table, pct, pagu, real, label in (
-        ("realisasi_belanja", "persen", "anggaran", "realisasi", "jenis_belanja"),
-        ("program_kegiatan", "persen_anggaran", "pagu", "realisasi_anggaran", "nama"),
-    ):
-        frame = ctx.totals[table]
-        hitung = serapan(
-            pl.coalesce(pl.col(pagu), pl.col(f"{pagu}_hitung")),
-            pl.coalesce(pl.col(real), pl.col(f"{real}_hitung")),
-        )
-        frame = frame.with_columns(hitung.alias(f"{pct}_hitung"))
-        ctx.totals[table] = frame
-        out.append(_compare(frame, table, pct, label, f"{real} / {pagu} x 100", ctx))
-    sdm = ctx.totals["sdm"]
-    hundred = pl.when(pl.col("jumlah_hitung") > 0).then(pl.lit(100.0))
-    sdm = sdm.with_columns(hundred.alias("persen_hitung"))
-    ctx.totals["sdm"] = sdm
-    out.append(_compare(sdm, "sdm", "persen", "uraian", "100", ctx))
+    for table, label in (("realisasi_belanja", "jenis_belanja"), ("program_kegiatan", "nama")):
+        pct, pagu, real = PERCENTAGES[table]
+        out.append(_compare(ctx.totals[table], table, pct, label, f"{real} / {pagu} x 100", ctx))
+    out.append(_compare(ctx.totals["sdm"], "sdm", "persen", "uraian", "100", ctx))
     return out
 
 
@@ -201,6 +259,6 @@ def _compare(
             fmt_num(pl.col(pct)).alias("found"),
             with_tolerance(f"{pct} = {formula}").alias("detail"),
         ),
-        "TOT003",
+        TOT003,
         ctx,
     )

@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.catalog import BILINGUAL
+from schemas.catalog import Rule, register
 from schemas.rules.base import (
     Context,
     cell_expr,
+    detail,
     emit,
     fmt_measure,
     match_indikator,
@@ -49,6 +50,57 @@ from schemas.rules.base import (
     same_measure,
 )
 from schemas.rules.identitas import region_key
+
+_YR_SAME = (
+    "same kecamatan = equal kecamatan code (first 6 digits of kode_wilayah) when both carry one,"
+    " else equal provinsi|kabupaten|kecamatan keys (case, spaces, punctuation,"
+    " 'Kabupaten'/'Kecamatan' ignored); the submission of year T in the same run; synthetic only"
+    " with synthetic;"
+    " skipped when year T has no submission; several for T: agreeing with any is enough"
+)
+
+# where the earlier figure comes from: 'laporan 2024 Medang Deras sendiri (E2 di <path>)'
+_SOURCE = {
+    "source": ("laporan {} {} sendiri ({} di {})", "the {} report of {} itself ({} in {})"),
+    "source_match": (
+        "laporan {} {} sendiri ({} di {}; {})",
+        "the {} report of {} itself ({} in {}; {})",
+    ),
+}
+
+YR001 = register(Rule(
+    "YR001", "error",
+    "Tabel tren berbeda dengan laporan tahun itu sendiri",
+    "Trend table differs from that year's own report",
+    "'{label}' {column} di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
+    "'{label}' {column} at {cell} says {found}, but {detail} prints {expected}.",
+    "Periksa {cell}: salin angka laporan tahun itu ({expected}); bila laporan tahun itu yang"
+    " salah, kirim revisinya.",
+    "Check {cell}: copy that year's own figure ({expected}); if that year's report is the wrong"
+    " one, resubmit it.",
+    tables=("tren_iku", "capaian_iku", "identitas"),
+    formula="tren_iku.target/realisasi of year T < identitas.tahun = capaian_iku.target/realisasi"
+    " of the same kecamatan's own submission for year T (indikator matched as XTB; predikat"
+    " compared when both carry one); tolerance one unit in the last printed digit (0.01); "
+    + _YR_SAME,
+    details=_SOURCE,
+))  # fmt: skip
+YR002 = register(Rule(
+    "YR002", "warning",
+    "Nilai AKIP tahun sebelumnya berbeda dengan laporan tahun itu",
+    "Earlier AKIP score differs from that year's own report",
+    "{label} di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
+    "{label} at {cell} says {found}, but {detail} prints {expected}.",
+    "Periksa {cell}: salin nilai AKIP dari laporan tahun itu ({expected}), atau dari LHE AKIP"
+    " Inspektorat bila laporan tahun itu yang salah.",
+    "Check {cell}: copy the AKIP score of that year's report ({expected}), or of the"
+    " Inspektorat's evaluation letter if that year's report is the wrong one.",
+    tables=("akip_nilai", "identitas"),
+    formula="akip_nilai.nilai (and predikat when both print one) of year T < identitas.tahun ="
+    " akip_nilai of year T in the same kecamatan's own submission for year T; tolerance 0.01; "
+    + _YR_SAME,
+    details=_SOURCE,
+))  # fmt: skip
 
 # Two reports printing the same figure may round it differently (one unit, 2 decimals).
 ROUNDING = 0.01
@@ -135,16 +187,12 @@ def year_pairs(subs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _detail(match: pl.Expr | None = None) -> pl.Expr:
-    """'laporan 2024 Medang Deras sendiri (capaian_iku.csv!E2 di <path>; nama) || ...'."""
+def _detail(rule: Rule, match: pl.Expr | None = None) -> pl.Expr:
+    """'laporan 2024 Medang Deras sendiri (capaian_iku.csv!E2 di <path>; nama)'."""
     args: list[str | pl.Expr] = ["ref_tahun", "ref_kecamatan", "_ref_cell", "ref_path"]
-    tail = ""
-    if match is not None:
-        args.append(match)
-        tail = "; {}"
-    id_ = "laporan {} {} sendiri ({} di {}" + tail + ")"
-    en = "the {} report of {} itself ({} in {}" + tail + ")"
-    return pl.format(id_ + BILINGUAL + en, *args, *args)
+    if match is None:
+        return detail(rule, "source", *args)
+    return detail(rule, "source_match", *args, match)
 
 
 def _keep_unexplained(bad: pl.DataFrame, ok: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -206,9 +254,9 @@ def _trend(ctx: Context, pairs: pl.DataFrame) -> list[pl.DataFrame]:
                         "expected"
                     ),
                     fmt_measure(pl.col(column), pl.col(f"{column}_predikat")).alias("found"),
-                    _detail(pl.col("match")).alias("detail"),
+                    _detail(YR001, pl.col("match")).alias("detail"),
                 ),
-                "YR001",
+                YR001,
                 ctx,
             )
         )
@@ -258,9 +306,9 @@ def _akip(ctx: Context, pairs: pl.DataFrame) -> pl.DataFrame:
             pl.format("AKIP {}", pl.col("tahun")).alias("label"),
             as_text["expected"].alias("expected"),
             as_text["found"].alias("found"),
-            _detail().alias("detail"),
+            _detail(YR002).alias("detail"),
         ),
-        "YR002",
+        YR002,
         ctx,
     )
 

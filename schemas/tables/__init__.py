@@ -1,57 +1,125 @@
-"""One pandera DataFrameModel per submission table, and how frames are prepared for them.
+"""One pandera DataFrameModel per submission table, built from ``schemas/contract.py``.
 
-``MODELS`` maps each table of ``schemas/contract.py`` to its model; the validator calls
+Each contract column becomes a field: its kind gives the dtype (TEXT -> String,
+INTEGER -> Int64, MONEY -> Decimal(18, 2), PERCENT and MEASURE -> Float64, a MEASURE also
+``<name>_predikat`` in the predikat list), ``nullable``/``ge``/``le``/``vocab`` its checks
+(both limits -> one ``in_range``). A MEASURE that must be filled is filled by a number
+or a predikat alone, a frame-wide ``SCH002:<name>`` check. The few checks that look at
+more than one column are written by hand in ``schemas/tables/<table>.py`` (``CHECKS``).
+
+``MODELS`` maps each table to its model; the validator calls
 ``MODELS[name].validate(prepare(name, frame), lazy=True)`` once per table, on the
 concatenation of all submissions.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandera.polars as pa
 import polars as pl
+from pandera.engines import polars_engine
 
-from schemas.rules.base import predikat_baku, tingkat_baku
-from schemas.tables.akip_komponen import AkipKomponen
-from schemas.tables.akip_nilai import AkipNilai
-from schemas.tables.anggaran_program import AnggaranProgram
-from schemas.tables.capaian_iku import CapaianIku
-from schemas.tables.efisiensi_sasaran import EfisiensiSasaran
-from schemas.tables.identitas import Identitas
-from schemas.tables.ikm_survei import IkmSurvei
-from schemas.tables.ikm_unsur import IkmUnsur
-from schemas.tables.kemajuan_renstra import KemajuanRenstra
-from schemas.tables.perjanjian_kinerja import PerjanjianKinerja
-from schemas.tables.program_kegiatan import ProgramKegiatan
-from schemas.tables.realisasi_belanja import RealisasiBelanja
-from schemas.tables.rencana_belanja import RencanaBelanja
-from schemas.tables.sdm import Sdm
-from schemas.tables.tren_iku import TrenIku
+from schemas.contract import TABLES, Column, Kind, Table
+from schemas.tables import ikm_survei, program_kegiatan
+from schemas.tables._base import FrameCheck, SubmissionRows, value_or_predikat
+from schemas.vocab import PREDIKAT
 
-MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "identitas": Identitas,
-    "perjanjian_kinerja": PerjanjianKinerja,
-    "anggaran_program": AnggaranProgram,
-    "rencana_belanja": RencanaBelanja,
-    "capaian_iku": CapaianIku,
-    "tren_iku": TrenIku,
-    "kemajuan_renstra": KemajuanRenstra,
-    "program_kegiatan": ProgramKegiatan,
-    "realisasi_belanja": RealisasiBelanja,
-    "ikm_unsur": IkmUnsur,
-    "ikm_survei": IkmSurvei,
-    "akip_komponen": AkipKomponen,
-    "akip_nilai": AkipNilai,
-    "efisiensi_sasaran": EfisiensiSasaran,
-    "sdm": Sdm,
+FRAME_CHECKS: dict[str, tuple[FrameCheck, ...]] = {
+    "program_kegiatan": program_kegiatan.CHECKS,
+    "ikm_survei": ikm_survei.CHECKS,
 }
+"""The hand-written checks over whole rows, per table (run after the derived ones)."""
+
+_ANNOTATION: dict[Kind, Any] = {
+    Kind.TEXT: str,
+    Kind.INTEGER: int,
+    Kind.MONEY: polars_engine.Decimal,
+    Kind.PERCENT: float,
+    Kind.MEASURE: float,
+}
+_MONEY_KW = {"precision": 18, "scale": 2}
+
+
+def _field(col: Column, nullable: bool) -> Any:
+    """A pandera Field with the column's limits, as the hand-written models had them."""
+    kwargs: dict[str, Any] = {"nullable": nullable}
+    if col.ge is not None and col.le is not None:
+        kwargs["in_range"] = {"min_value": col.ge, "max_value": col.le}
+    elif col.ge is not None:
+        kwargs["ge"] = col.ge
+    elif col.le is not None:
+        kwargs["le"] = col.le
+    if col.vocab is not None:
+        kwargs["isin"] = list(col.vocab.values)
+    if col.kind is Kind.MONEY:
+        kwargs["dtype_kwargs"] = _MONEY_KW
+    return pa.Field(**kwargs)
+
+
+def _frame_check(check: FrameCheck) -> Any:
+    def run(cls: type, data: pa.PolarsData) -> pl.LazyFrame:
+        return check.fn(data)
+
+    run.__doc__ = check.fn.__doc__
+    stats = {"expected": check.expected} if check.expected else None
+    return pa.dataframe_check(name=check.name, statistics=stats)(run)
+
+
+def _filled(column: str) -> FrameCheck:
+    def filled(data: pa.PolarsData) -> pl.LazyFrame:
+        """A number or a predikat alone ('CC')."""
+        return value_or_predikat(data, column)
+
+    return FrameCheck(f"SCH002:{column}", filled)
+
+
+def frame_checks(table: Table) -> tuple[FrameCheck, ...]:
+    """The table's checks over whole rows: derived from the contract, then hand-written."""
+    derived = tuple(
+        _filled(col.name) for col in table.columns if col.kind is Kind.MEASURE and not col.nullable
+    )
+    return derived + FRAME_CHECKS.get(table.name, ())
+
+
+def build_model(table: Table) -> type[pa.DataFrameModel]:
+    """The DataFrameModel of one contract table (named like the table: 'CapaianIku')."""
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {}
+    for col in table.columns:
+        annotations[col.name] = _ANNOTATION[col.kind]
+        # a MEASURE may be filled by its predikat alone: its SCH002 is a frame check
+        namespace[col.name] = _field(col, col.nullable or col.kind is Kind.MEASURE)
+        if col.kind is Kind.MEASURE:
+            annotations[f"{col.name}_predikat"] = str
+            namespace[f"{col.name}_predikat"] = pa.Field(nullable=True, isin=list(PREDIKAT.values))
+    if table.key_value:
+        annotations["angka"] = float  # ingest reads every nilai as a number too
+        namespace["angka"] = pa.Field(nullable=True)
+    for i, check in enumerate(frame_checks(table)):
+        namespace[f"_check_{i}"] = _frame_check(check)
+    name = "".join(part.title() for part in table.name.split("_"))
+    namespace.update(
+        __annotations__=annotations,
+        __module__=__name__,
+        __qualname__=name,
+        __doc__=f"Schema of ``{table.name}`` ({table.report_table}), from the contract.",
+    )
+    return type(name, (SubmissionRows,), namespace)
+
+
+MODELS: dict[str, type[pa.DataFrameModel]] = {t.name: build_model(t) for t in TABLES}
 
 
 def prepare(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """Spelling a model should not care about: 'Sub Kegiatan', ' Positif', 'bb'."""
-    if name == "program_kegiatan":
-        frame = frame.with_columns(tingkat_baku(pl.col("tingkat")).alias("tingkat"))
-    if name == "perjanjian_kinerja":
-        frame = frame.with_columns(pl.col("polaritas").str.strip_chars().str.to_lowercase())
-    if name == "akip_nilai":
-        frame = frame.with_columns(predikat_baku(pl.col("predikat")).alias("predikat"))
-    return frame
+    """Spelling a schema should not care about: 'Sub Kegiatan', ' Positif', 'bb'.
+
+    Each column with a vocabulary is normalised by it before its values are checked.
+    """
+    table = next(t for t in TABLES if t.name == name)
+    spelled = [
+        col.vocab.baku(pl.col(col.name)).alias(col.name)
+        for col in table.columns
+        if col.vocab is not None and col.name in frame.columns
+    ]
+    return frame.with_columns(spelled) if spelled else frame

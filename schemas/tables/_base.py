@@ -1,29 +1,29 @@
-"""Shared pieces of the per-table pandera models.
+"""Shared pieces of the pandera schemas: the row keys every table carries.
 
-Every model validates the frame ingest produced for one table, concatenated over all
-submissions of the run (one ``validate`` call per table). Columns follow
-``schemas/contract.py``: TEXT -> String, INTEGER -> Int64, MONEY -> Decimal(18, 2),
-PERCENT and MEASURE -> Float64 (MEASURE also ``<name>_predikat``). Frame-wide checks are
-named ``'<RULE>:<column>'`` so the validator knows which rule and cell a failure is.
+Every schema validates the frame ingest produced for one table, concatenated over all
+submissions of the run (one ``validate`` call per table). Frame-wide checks are named
+``'<RULE>:<column>'`` so the validator knows which rule and cell a failure is; the
+text a clerk reads as ``expected`` rides in the check's ``statistics['expected']``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandera.polars as pa
 import polars as pl
-from pandera.engines import polars_engine
-
-Money = polars_engine.Decimal
-MONEY_KW = {"precision": 18, "scale": 2}
-PREDIKAT = ["AA", "A", "BB", "B", "CC", "C", "D"]
-YEARS = (2000, 2100)
 
 
-def money(nullable: bool = False) -> Any:
-    """A rupiah column: Decimal(18, 2), never negative."""
-    return pa.Field(nullable=nullable, ge=0, dtype_kwargs=MONEY_KW)
+@dataclass(frozen=True)
+class FrameCheck:
+    """A check over whole rows: ``fn`` returns one boolean column named after the cell
+    that is wrong when it is False; ``name`` is ``'<RULE>:<column>'``."""
+
+    name: str
+    fn: Callable[[pa.PolarsData], pl.LazyFrame]
+    expected: str = ""
+    """What a clerk reads as the expected value of a failing cell ('' when nothing)."""
 
 
 def value_or_predikat(data: pa.PolarsData, column: str) -> pl.LazyFrame:
