@@ -22,6 +22,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 """Workbook formats the calamine reader opens."""
 _YEAR = re.compile(r"^\d{4}$")
 _NOTES = (".md",)  # a README beside the submissions is not a submission, nor a fault
+_OWN_FILES = ("ground_truth.csv",)  # what `lakip generate --inject` writes beside its workbooks
 
 
 class IngestError(LakipError):
@@ -53,7 +54,7 @@ def discover(root: Path) -> list[Path]:
             elif not any(not p.name.startswith(".") for p in path.iterdir()):
                 found.append(path)  # an empty folder: ING013
             continue
-        if path.suffix.lower() in _NOTES or name.lower().startswith("readme"):
+        if path.suffix.lower() in _NOTES or name.lower().startswith("readme") or name in _OWN_FILES:
             continue
         found.append(path)
     return found
