@@ -187,8 +187,10 @@ def _read_slow(frame: pl.DataFrame, column: str, kind: Kind) -> pl.DataFrame:
         en_style = c.str.contains(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
         plain = c.str.contains(r"^-?\d+(?:[.,]\d+)?\.?$")
     else:
-        id_style = c.str.contains(r"^-?\d{1,3}(?:\.\d{3})+,\d+$")
-        en_style = c.str.contains(r"^-?\d{1,3}(?:,\d{3})+\.\d+$")
+        # '1.234.567' (a target of 1,234,567 visitors) has only the thousands reading;
+        # a single group ('1.234') is the ambiguous case, flagged below.
+        id_style = c.str.contains(r"^-?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:\.\d{3}){2,})$")
+        en_style = c.str.contains(r"^-?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})$")
         plain = c.str.contains(r"^-?\d+(?:[.,]\d+)?$")
     plain_text = c.str.strip_suffix(".").str.replace(",", ".", literal=True)
     sep = plain_text.str.find(".", literal=True)

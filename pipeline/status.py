@@ -30,6 +30,7 @@ from typing import Any
 import polars as pl
 
 from pipeline.errors import LakipError
+from schemas.rules.ingest import ING001
 
 __all__ = [
     "STATES",
@@ -119,7 +120,7 @@ def received_from_run(result: Any) -> pl.DataFrame:
     counts = found.group_by("submission_id").agg(
         (pl.col("severity") == "error").sum().cast(pl.Int64).alias("galat"),
         (pl.col("severity") == "warning").sum().cast(pl.Int64).alias("peringatan"),
-        (pl.col("rule") == "ING001").any().alias("tidak_terbaca"),
+        (pl.col("rule") == ING001.code).any().alias("tidak_terbaca"),
     )
     dates = [_mtime(p) for p in subs.get_column("path").to_list()]
     year_of_folder = pl.col("path").str.extract(r"(?:^|[\\/])(\d{4})[\\/][^\\/]+[\\/]?$", 1)

@@ -102,6 +102,9 @@ class Table:
 
 UNIT_IN_PARENS = rf"\(\s*({RUPIAH}|%)\s*\)"
 """'(Rp)' or '( % )' in a label: kept as 'rp' / '%', so 'Realisasi (Rp)' ~ 'realisasi rp'."""
+UNIT_SUFFIX = r"(?i)\(\s*(?:%|rp\.?|orang|jiwa|ha|km2|km²)\s*\)\s*$"
+"""A unit after a header ('Tingkat Kemajuan (%)', 'Pagu (Rp.)', 'Jumlah (orang)'): a label
+unknown with its unit is looked up again without it."""
 LABEL_PUNCTUATION = r"[\s_\-.:/()]+"
 """What a label comparison ignores: spaces, underscores, dashes, dots, colons, slashes."""
 

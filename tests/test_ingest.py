@@ -321,8 +321,8 @@ def test_same_file_twice_is_read_once(make_xlsx, tmp_path):
     batch = ingest([path, copy])
     assert batch.submissions.height == 1
     found = batch.findings.filter(pl.col("rule") == "ING011").row(0, named=True)
-    assert found["found"] == str(copy)
-    assert found["expected"] == str(path)
+    # a kecamatan's message never shows the server's absolute paths
+    assert (found["found"], found["expected"]) == (copy.name, path.name)
 
 
 def test_number_too_large_for_money_is_unreadable_not_dropped(make_xlsx):

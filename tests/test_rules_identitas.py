@@ -100,6 +100,11 @@ def test_year_out_of_range(tmp_path: Path) -> None:
         ("46053", True),  # an Excel serial day: 2026-01-31
         ("2025-12-15", False),
         ("tiga puluh Januari", False),
+        # impossible dates are unreadable dates, never a polars ComputeError
+        ("30 Februari 2026", False),
+        ("31/02/2026", False),
+        ("32 Januari 2026", False),
+        ("31 April 2026", False),
     ],
 )
 def test_report_date(tmp_path: Path, typed: str, ok: bool) -> None:

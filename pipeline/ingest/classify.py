@@ -33,7 +33,7 @@ from schemas.contract import (
 )
 from schemas.findings import concat_findings, empty_findings, locate
 from schemas.findings import findings as rule_findings
-from schemas.rules.ingest import ING007, ING008, ING009
+from schemas.rules.ingest import ING007, ING008, ING009, ING012
 
 _NOTE = r"^\s*(sumber|keterangan|catatan|ket\s*[:.]|note|source)"
 _HEADER_KEYS = {t.name: sorted(_HEADERS[t.name]) for t in TABLES}
@@ -137,7 +137,25 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         .then(pl.lit("total"))
         .otherwise(pl.lit("data"))
     )
-    return frame.with_columns(kind.alias("_kind"))
+    frame = frame.with_columns(kind.alias("_kind"))
+    if not table.total_label:
+        return frame
+    # 'JUMLAH' where a merged cell left it (the 'no' column): the label goes to the
+    # table's label column, so the total is named in messages and 'no' is not misread.
+    label = table.total_label
+    is_total = pl.col("_kind") == "total"
+    holds = {n: pl.col(n).is_in(found[n][0].implode()).fill_null(False) for n in text_cols}
+    text = pl.coalesce([pl.when(hit).then(pl.col(n)) for n, hit in holds.items()])
+    blank = pl.col(label).str.strip_chars().replace("", None).is_null()
+    moved = [
+        pl.when(is_total & blank).then(text).otherwise(pl.col(label)).alias(label),
+        *[
+            pl.when(is_total & hit).then(None).otherwise(pl.col(n)).alias(n)
+            for n, hit in holds.items()
+            if n != label
+        ],
+    ]
+    return frame.with_columns(moved)
 
 
 def _parse(bodies: dict[str, pl.DataFrame]) -> dict[str, tuple[pl.DataFrame, pl.DataFrame]]:
@@ -343,9 +361,8 @@ def _finish(
                 _snake(pl.col("kolom")).alias("kolom"),
                 pl.col("nilai").str.strip_chars().replace("", None).alias("nilai"),
             ).filter(pl.col("kolom").is_not_null())
-            kv = kv.with_columns(
-                read_cells(pl.col("nilai"), Kind.PERCENT).struct.field("value").alias("angka")
-            )
+            kv, kv_findings = _key_values(kv, table.name, layout)
+            findings.extend(kv_findings)
             tables[table.name] = kv
             totals[table.name] = kv.clear()
             continue
@@ -369,6 +386,83 @@ def _finish(
     submissions = _submissions(reads, tables["identitas"])
     all_findings = concat_findings(findings) if findings else empty_findings()
     return Batch(submissions, tables, totals, layout, all_findings)
+
+
+# How the number of a key/value row is read (docs/submission-format.md, "How cells are
+# read"): counts are whole ('56.152' is 56152 people), an area may have decimals but is
+# written Indonesian style ('6.547' is 6547 ha), and any other key as a percentage or
+# score.
+_KEY_KINDS: dict[str, Kind] = {
+    "tahun": Kind.INTEGER,
+    "jumlah_desa": Kind.INTEGER,
+    "jumlah_kelurahan": Kind.INTEGER,
+    "jumlah_penduduk": Kind.INTEGER,
+    "jumlah_responden": Kind.INTEGER,
+    "puas": Kind.INTEGER,
+    "tidak_puas": Kind.INTEGER,
+    "luas_ha": Kind.MONEY,  # dot groups thousands, comma marks (up to 2) decimals
+}
+_NUMERIC_KEYS = {"identitas": (*_KEY_KINDS, "nilai_ikm"), "ikm_survei": (*_KEY_KINDS, "nilai_ikm")}
+# '250.500': 250500 ha, or the English decimal 250.5 ha? Both are a kecamatan's size.
+# '6.547' read as a decimal (6.5 ha) is no kecamatan's area (none is under 100 ha), so
+# only three digits before the dot are ambiguous.
+_THOUSANDS_ONLY = r"^\s*\d{3}\.\d{3}\s*$"
+
+
+def _key_values(
+    kv: pl.DataFrame, table: str, layout: pl.DataFrame
+) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+    """``angka`` of every key/value row, read by the key's kind, and its findings.
+
+    A key the format gives a number (a count, the area, the IKM score) whose value
+    cannot be read is ING007; an area read as thousands that could be an English
+    decimal is ING012. Other keys (names, codes, dates) only get ``angka`` when it reads
+    as a plain number, without findings.
+    """
+    parts = []
+    findings: list[pl.DataFrame] = []
+    kinds = pl.col("kolom").replace_strict(_KEY_KINDS, default="percent", return_dtype=pl.String)
+    kv = kv.with_row_index("_i").with_columns(kinds.alias("_kind"))
+    for kind in (Kind.INTEGER, Kind.MONEY, Kind.PERCENT):
+        part = kv.filter(pl.col("_kind") == kind.value)
+        read = read_column(part.select(pl.col("nilai").alias("x")), "x", kind)
+        parts.append(
+            part.select(
+                "_i",
+                read.get_column("x").cast(pl.Float64).alias("angka"),
+                read.get_column("_status_x").alias("_status"),
+            )
+        )
+    status = pl.concat(parts)
+    out = kv.join(status, on="_i", how="left").sort("_i")
+    numeric = pl.col("kolom").is_in(_NUMERIC_KEYS[table])
+    where = [
+        "submission_id", "sheet", "row", pl.lit(table).alias("table"),
+        pl.lit("nilai").alias("column"), pl.col("nilai").alias("found"),
+    ]  # fmt: skip
+    unread = out.filter(numeric & (pl.col("_status") == "unreadable"))
+    if unread.height:
+        findings.append(rule_findings(ING007, locate(unread.select(where), layout)))
+    thousands = out.filter(
+        (pl.col("_kind") == Kind.MONEY.value)
+        & (pl.col("_status") == "ok")
+        & pl.col("nilai").str.contains(_THOUSANDS_ONLY)
+    )
+    if thousands.height:
+        findings.append(
+            rule_findings(
+                ING012,
+                locate(
+                    thousands.select(
+                        *where,
+                        pl.col("angka").cast(pl.Int64).cast(pl.String).alias("expected"),
+                        pl.col("nilai").str.replace(".", ",", literal=True).alias("detail"),
+                    ),
+                    layout,
+                ),
+            )
+        )
+    return out.drop("_i", "_kind", "_status"), findings
 
 
 def _group(rows: list[dict[str, object]]) -> dict[str, tuple[Rule, list[dict[str, object]]]]:

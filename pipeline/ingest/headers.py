@@ -11,7 +11,7 @@ import polars as pl
 
 from pipeline.cells import column_letter
 from pipeline.ingest.read import _COL, _HEADERS, HEADER_SCAN_ROWS, _column_index
-from schemas.contract import LABEL_PUNCTUATION, TABLES, UNIT_IN_PARENS
+from schemas.contract import LABEL_PUNCTUATION, TABLES, UNIT_IN_PARENS, UNIT_SUFFIX
 from schemas.findings import findings
 from schemas.rules.ingest import ING004, ING005, ING006
 
@@ -108,9 +108,11 @@ def _scan_headers(
     # Normalised per distinct text (titles and headers repeat across files), and only
     # the texts that are some column's label are joined back.
     distinct = top.select(pl.col("v").unique()).filter(pl.col("v").str.len_bytes() <= _LABEL_BYTES)
-    keyed = distinct.with_columns(_norm_expr(pl.col("v")).alias("key")).filter(
-        pl.col("key").is_in(_LABEL_KEYS)
-    )
+    # 'Tingkat Kemajuan (%)': a label with a unit after it is also tried without the unit.
+    key, bare = _norm_expr(pl.col("v")), _norm_expr(pl.col("v").str.replace(UNIT_SUFFIX, ""))
+    keyed = distinct.with_columns(
+        pl.when(key.is_in(_LABEL_KEYS)).then(key).otherwise(bare).alias("key")
+    ).filter(pl.col("key").is_in(_LABEL_KEYS))
     hits = (
         top.join(keyed, on="v")
         .join(_LABELS, on=["table", "key"])

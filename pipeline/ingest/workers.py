@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 
 from pipeline.ingest.classify import Batch, assemble
-from pipeline.ingest.discovery import fingerprint
+from pipeline.ingest.discovery import fingerprint, shown
 from pipeline.ingest.read import _finding, _Sheets, read_submission
 from schemas.findings import concat_findings, findings
 from schemas.rules.ingest import ING011
@@ -254,8 +254,8 @@ def _ingest_files(
             skipped.append(str(path))
         elif sha in first:
             duplicates.append(
-                _finding(submission_id=sha[:16], cell=str(path), found=str(path),
-                         expected=first[sha])
+                _finding(submission_id=sha[:16], cell=shown(path), found=shown(path),
+                         expected=shown(Path(first[sha])))
             )  # fmt: skip
         else:
             first[sha] = str(path)

@@ -124,14 +124,14 @@ def parse_tanggal(expr: pl.Expr) -> pl.Expr:
     text = expr.str.strip_chars().str.to_lowercase()
     iso = text.str.extract(r"^(\d{4}-\d{2}-\d{2})", 1).str.to_date("%Y-%m-%d", strict=False)
     parts = text.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-    dmy = pl.date(
+    dmy = _date(
         parts.struct.field("3").cast(pl.Int32, strict=False),
         parts.struct.field("2").cast(pl.Int32, strict=False),
         parts.struct.field("1").cast(pl.Int32, strict=False),
     )
     words = text.str.extract_groups(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
     month = words.struct.field("2").replace_strict(BULAN, default=None, return_dtype=pl.Int32)
-    spelled = pl.date(
+    spelled = _date(
         words.struct.field("3").cast(pl.Int32, strict=False),
         month,
         words.struct.field("1").cast(pl.Int32, strict=False),
@@ -143,6 +143,23 @@ def parse_tanggal(expr: pl.Expr) -> pl.Expr:
         for d in (iso, dmy, spelled, excel.cast(pl.Date))
     ]
     return pl.coalesce(valid)
+
+
+def _date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """``pl.date`` that is null for a day the month does not have ('30 Februari 2026').
+
+    ``pl.date`` raises on any impossible date in the column, stopping validation.
+    """
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = (
+        pl.when(month == 2)
+        .then(pl.when(leap).then(29).otherwise(28))
+        .when(month.is_in([4, 6, 9, 11]))
+        .then(30)
+        .otherwise(31)
+    )
+    real = month.is_between(1, 12) & (day >= 1) & (day <= days) & year.is_between(1, 9999)
+    return pl.date(pl.when(real).then(year), pl.when(real).then(month), pl.when(real).then(day))
 
 
 def parsed_dates(texts: pl.Series) -> pl.Series:

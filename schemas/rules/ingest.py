@@ -98,3 +98,43 @@ ING011 = register(Rule(
     tables=(),
     formula="sha256(berkas) = sha256(berkas lain)",
 ))  # fmt: skip
+ING012 = register(Rule(
+    "ING012", "warning",
+    "Angka dibaca sebagai ribuan", "Number read as thousands",
+    "Sel {cell} berisi '{found}': dibaca sebagai {expected} (titik = pemisah ribuan), "
+    "tetapi bisa juga desimal {detail}.",
+    "Cell {cell} holds '{found}': read as {expected} (the dot groups thousands), "
+    "but it could also be the decimal {detail}.",
+    "Tulis ribuan dengan titik tanpa desimal (6.547) atau desimal dengan koma (6,547).",
+    "Write thousands with a dot (6.547) or decimals with a comma (6,547).",
+))  # fmt: skip
+ING013 = register(Rule(
+    "ING013", "error",
+    "Pengodean berkas CSV tidak dikenali", "CSV encoding not recognised",
+    "Berkas {cell} bukan UTF-8, UTF-16 atau Windows-1252 ({found}); huruf yang tidak terbaca"
+    " ditandai '\ufffd'.",
+    "File {cell} is not UTF-8, UTF-16 or Windows-1252 ({found}); characters that could not be"
+    " read are marked '\ufffd'.",
+    "Simpan ulang dari Excel sebagai 'CSV UTF-8 (Comma delimited)' lalu kirim ulang.",
+    "Save it again from Excel as 'CSV UTF-8 (Comma delimited)' and send it again.",
+))  # fmt: skip
+ING014 = register(Rule(
+    "ING014", "error",
+    "Sheet melebihi batas ukuran", "Sheet beyond the size limit",
+    "Sheet '{sheet}' berisi sel sampai {found} (baris x kolom); hanya {expected} pertama yang"
+    " dibaca, sel di luarnya tidak dimuat.",
+    "Sheet '{sheet}' holds cells up to {found} (rows x columns); only the first {expected}"
+    " were read, the cells beyond them were not loaded.",
+    "Hapus baris dan kolom di luar tabel (termasuk sel kosong yang berformat), lalu kirim ulang.",
+    "Delete the rows and columns outside the table (formatted empty cells too) and resubmit.",
+))  # fmt: skip
+ING015 = register(Rule(
+    "ING015", "error",
+    "Bukan berkas kiriman, tidak dibaca", "Not a submission, not read",
+    "{cell} di folder raw/ tidak dibaca: {detail}.",
+    "{cell} in the raw/ folder was not read: {detail}.",
+    "Satu kiriman = satu workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) atau satu folder CSV"
+    " per kecamatan di raw/<tahun>/.",
+    "One submission = one workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or one CSV folder per"
+    " kecamatan in raw/<tahun>/.",
+))  # fmt: skip
