@@ -9,8 +9,9 @@ From Python (see :mod:`pipeline.api` and the README, "From Python")::
 
 ``import pipeline`` imports nothing heavy: the API is looked up on first use.
 
-``ingest``, ``validate``, ``load``, ``report``, ``generate`` and ``query`` are also the names of the
-stage modules (``from pipeline import validate as checks`` keeps working). Python binds a
+``ingest``, ``validate``, ``load``, ``report``, ``generate``, ``query``, ``template``,
+``feedback`` and ``status`` are also the names of the library modules (``from pipeline
+import validate as checks`` keeps working). Python binds a
 submodule to its package's attribute on import, which would replace the function of the
 same name; so here a stage module is itself callable and calls the API function of its
 name: ``pipeline.validate("raw")`` is ``pipeline.api.validate("raw")`` whichever was
@@ -25,7 +26,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_STAGES = frozenset({"ingest", "validate", "load", "report", "generate", "query"})
+_STAGES = frozenset(
+    {"ingest", "validate", "load", "report", "generate", "query", "template", "feedback", "status"}
+)
 """Stage modules that share their name with an API function."""
 _API = frozenset({"run", "rebuild", "export", "Result"})
 """API names that are not module names."""

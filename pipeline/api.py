@@ -44,6 +44,7 @@ __all__ = [
     "FORMATS",
     "Result",
     "export",
+    "feedback",
     "generate",
     "ingest",
     "load",
@@ -51,6 +52,8 @@ __all__ = [
     "rebuild",
     "report",
     "run",
+    "status",
+    "template",
     "validate",
 ]
 
@@ -383,3 +386,57 @@ def generate(
         )  # fmt: skip
     except GenerateError as exc:
         raise LakipUsageError(str(exc)) from exc
+
+
+def template(
+    tahun: int,
+    kabupaten: str,
+    *,
+    kecamatan: Sequence[str] = (),
+    out: PathLike = Path("template"),
+    lang: str = "id",
+) -> list[Path]:
+    """The workbook each kecamatan of ``kabupaten`` fills in for ``tahun``, one per kecamatan."""
+    from pipeline.template import write_templates
+
+    return write_templates(Path(out), tahun, kabupaten, tuple(kecamatan), _lang(lang))
+
+
+def feedback(
+    raw: PathLike = DEFAULT_RAW,
+    *,
+    out: PathLike = Path("umpan-balik"),
+    kecamatan: Sequence[str] = (),
+    deadline: str | None = None,
+    lang: str = "id",
+    workers: int | None = None,
+) -> Any:
+    """The return package of each submission under ``raw`` (annotated workbook, letter).
+
+    Every file is checked together, so cross-year findings are those of a full run;
+    ``kecamatan`` only narrows which packages are written.
+    """
+    from pipeline import validate as checks
+    from pipeline.feedback import write_feedback
+
+    validation = checks.only_kecamatan(_check(ingest(raw, workers=workers), None), tuple(kecamatan))
+    return write_feedback(validation, Path(out), _lang(lang), deadline=deadline)
+
+
+def status(
+    raw: PathLike = DEFAULT_RAW,
+    *,
+    tahun: int | None = None,
+    kabupaten: str | None = None,
+    workers: int | None = None,
+) -> pl.DataFrame:
+    """Every kecamatan the national reference expects, with the state of what it sent."""
+    from pipeline import ingest as stage
+    from pipeline import status as who
+
+    paths = stage.discover(Path(raw))
+    if paths:
+        received = who.received_from_run(_check(stage.ingest(paths, workers=workers), None))
+    else:
+        received = who.nothing_received()
+    return who.status_table(received, tahun=tahun, kabupaten=kabupaten)
