@@ -7,8 +7,6 @@ DuckDB itself rather than by parsing SQL here; the refusal becomes a clear
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +16,7 @@ from typing import Any
 import duckdb
 
 from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
+from pipeline.safecsv import neutral_frame, rows_text
 
 
 def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyConnection:
@@ -77,11 +76,7 @@ def format_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> st
     if fmt == "json":
         data = [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([[_plain(v) for v in row] for row in rows])
-    return buffer.getvalue()
+    return rows_text(columns, rows, _plain)
 
 
 def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
@@ -113,6 +108,10 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
             else:
                 source = f'SELECT * FROM "{view}"'
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            if fmt == "csv":
+                # text cells that a spreadsheet would run as formulas get a quote prefix
+                con.register("_lakip_safe", neutral_frame(con.sql(source).pl()))
+                source = "SELECT * FROM _lakip_safe"
             # Identifiers come from the catalog, paths are bound as literals by DuckDB's quoting.
             path_literal = str(target).replace("'", "''")
             con.execute(

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.ingest import Batch
+from pipeline.safecsv import write_frame
 from schemas.catalog import format_number, localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
@@ -144,7 +145,7 @@ def write_findings(
     written = []
     if "csv" in formats:
         path = out / "findings.csv"
-        frame.write_csv(path)
+        write_frame(frame, path)  # formulas neutralised (pipeline.safecsv)
         written.append(path)
     if "json" in formats:
         path = out / "findings.json"
