@@ -175,12 +175,27 @@ def validate(raw: Path, out: Path, formats: tuple[str, ...]) -> None:
     from pipeline.console import print_findings_summary
 
     settings = _settings()
-    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
+    batch = stage.ingest(_submissions(raw), workers=settings.jobs)
     result = checks.validate(batch)
     written = checks.write_findings(result, out, settings.lang, formats)
     print_findings_summary(result, settings.lang, written, quiet=settings.quiet)
     if result.error_count:
         sys.exit(1)
+
+
+def _submissions(raw: Path) -> list[Path]:
+    """Submissions under RAW; none is an operational failure, so a wrong folder never passes."""
+    from pipeline import ingest as stage
+
+    paths = stage.discover(raw)
+    if not paths:
+        raise LakipError(
+            f"Tidak ada pengiriman di {raw}: letakkan berkas di {raw}/<tahun>/<kecamatan>.xlsx "
+            f"atau satu folder CSV per kecamatan {raw}/<tahun>/<kecamatan>/<tabel>.csv. / "
+            f"No submission found in {raw}: expected {raw}/<tahun>/<kecamatan>.xlsx or one "
+            f"CSV folder per kecamatan, {raw}/<tahun>/<kecamatan>/<tabel>.csv."
+        )
+    return paths
 
 
 all_option = click.option(
@@ -198,7 +213,7 @@ def _read_for_load(raw: Path, warehouse: Path, read_all: bool) -> Any:
     from pipeline.query import known_sha256
 
     settings = _settings()
-    paths = stage.discover(raw)
+    paths = _submissions(raw)
     skip = set() if read_all else known_sha256(warehouse)
     label = "membaca" if settings.lang == "id" else "reading"
     with LazyProgress(len(paths), label, settings.quiet) as bar:

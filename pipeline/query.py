@@ -8,6 +8,7 @@ DuckDB itself rather than by parsing SQL here; the refusal becomes a clear
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -40,27 +41,68 @@ def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyCo
 
 
 def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Execute one read-only statement; return column names and rows."""
+    """Execute one read-only statement; return column names and rows.
+
+    More than one statement is refused (only one result could be printed); values that
+    hold this machine's folders (``PRAGMA database_list``) show the file name only.
+    """
     con = open_read_only(warehouse)
     try:
+        try:
+            statements = con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise LakipError(f"SQL: {exc}") from exc
+        if len(statements) > 1:
+            raise LakipError(
+                f"`lakip sql` menjalankan satu pernyataan sekali jalan, diberikan "
+                f"{len(statements)}: jalankan satu per satu. / `lakip sql` runs one statement "
+                f"at a time, {len(statements)} were given: run them one by one."
+            )
         cursor = con.execute(sql)
         if cursor.description is None:
             return [], []
         columns = [d[0] for d in cursor.description]
-        return columns, cursor.fetchall()
-    except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
+        return columns, _without_paths(cursor.fetchall(), warehouse)
+    except duckdb.PermissionException as exc:
+        raise ReadOnlyViolation(
+            "`lakip sql` hanya membaca tabel dan view gudang data; membaca atau menulis "
+            "berkas lain (read_csv, read_parquet, glob, COPY, ATTACH, INSTALL) ditolak. / "
+            "`lakip sql` reads the warehouse's tables and views only: reading or writing "
+            "other files (read_csv, read_parquet, glob, COPY, ATTACH, INSTALL) is refused."
+        ) from exc
+    except duckdb.InvalidInputException as exc:
         text = str(exc).lower()
-        if "read-only" in text or "disabled by configuration" in text or "locked" in text:
+        if "read-only" in text or "locked" in text:
             raise ReadOnlyViolation(
-                "`lakip sql` hanya membaca; perintah yang mengubah gudang data ditolak. "
-                "Gunakan `lakip load` untuk memuat data. "
-                "(`lakip sql` is read-only: statements that change the warehouse are refused.)"
+                "`lakip sql` hanya membaca; perintah yang mengubah gudang data atau "
+                "pengaturannya ditolak. Gunakan `lakip load` untuk memuat data. "
+                "(`lakip sql` is read-only: statements that change the warehouse or its "
+                "settings are refused.)"
             ) from exc
-        raise LakipError(str(exc)) from exc
+        raise LakipError(f"SQL: {exc}") from exc
     except duckdb.Error as exc:
         raise LakipError(f"SQL: {exc}") from exc
     finally:
         con.close()
+
+
+def _without_paths(rows: list[tuple[Any, ...]], warehouse: Path) -> list[tuple[Any, ...]]:
+    """Rows with this machine's folders taken out of text values (the file name stays)."""
+    folder = str(warehouse.resolve().parent)
+    places = [(folder.rstrip(os.sep) + os.sep, ""), (folder, ".")]
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~"):
+        places.append((home, "~"))
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            for place, shown in places:
+                value = value.replace(place, shown)
+        elif isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return [tuple(clean(v) for v in row) for row in rows]
 
 
 def _plain(value: Any) -> Any:
