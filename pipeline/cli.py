@@ -46,13 +46,29 @@ def _settings() -> Settings:
     return obj if obj is not None else Settings("id", False, False)
 
 
+def duckdb_error() -> type[Exception]:
+    """duckdb.Error, imported only when a command fails (keeps `lakip --help` fast)."""
+    import duckdb
+
+    return duckdb.Error
+
+
 def handled(func: F) -> F:
     """Turn library errors into a clean message and exit code 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from pipeline import guard
+
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            except KeyboardInterrupt as exc:  # Ctrl-C outside a load: nothing half-written
+                raise guard.interrupted(kwargs.get("warehouse")) from exc
+            except duckdb_error() as exc:  # warehouse faults the library did not name
+                if _settings().debug:
+                    raise
+                raise guard.warehouse_error(kwargs.get("warehouse") or Path("."), exc) from exc
         except LakipError as exc:
             if _settings().debug:
                 raise
@@ -417,9 +433,10 @@ def export(warehouse: Path, out: Path, fmt: str) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("raw"),
+    default=Path("."),
     show_default=True,
-    help="Folder to write into; files go to OUT/sintetis/<tahun>/.",
+    help="Folder to write into; files go to OUT/sintetis/<tahun>/, outside raw/ by default "
+    "so synthetic files never mix with real submissions.",
 )
 @click.option("--kecamatan", "count", type=click.IntRange(1, 100_000), default=12)
 @click.option("--seed", type=int, default=1, show_default=True)

@@ -13,3 +13,15 @@ class WarehouseBusy(LakipError):
 
 class ReadOnlyViolation(LakipError):
     """A statement given to ``lakip sql`` would change the warehouse."""
+
+
+class WarehouseDamaged(LakipError):
+    """The warehouse file is truncated or corrupted; raw/ is intact, `lakip rebuild` remakes it."""
+
+
+class WarehouseUnwritable(LakipError):
+    """The warehouse's folder or file cannot be written (permissions, read-only, disk full)."""
+
+
+class Interrupted(LakipError):
+    """The user stopped a run (Ctrl-C, SIGTERM); the warehouse holds a consistent state."""

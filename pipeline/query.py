@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
+from pipeline.guard import warehouse_error
 from pipeline.safecsv import neutral_frame, rows_text
 
 
@@ -34,10 +35,14 @@ def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyCo
         )
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
+        if "could not set lock" not in str(exc).lower():  # a damaged or unreadable file
+            raise warehouse_error(warehouse, exc) from exc
         raise WarehouseBusy(
             f"Gudang data {warehouse} sedang dipakai proses lain untuk menulis; coba lagi nanti. "
             f"(The warehouse is being written by another process; try again later.) [{exc}]"
         ) from exc
+    except duckdb.Error as exc:
+        raise warehouse_error(warehouse, exc) from exc
 
 
 def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -81,6 +86,9 @@ def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...
             ) from exc
         raise LakipError(f"SQL: {exc}") from exc
     except duckdb.Error as exc:
+        failure = warehouse_error(warehouse, exc)
+        if type(failure) is not LakipError:  # damaged file, disk: not the statement's fault
+            raise failure from exc
         raise LakipError(f"SQL: {exc}") from exc
     finally:
         con.close()
@@ -175,5 +183,7 @@ def known_sha256(warehouse: Path) -> set[str]:
         return {sha for (sha,) in con.execute("SELECT sha256 FROM submissions").fetchall()}
     except duckdb.CatalogException:
         return set()
+    except duckdb.Error as exc:
+        raise warehouse_error(warehouse, exc) from exc
     finally:
         con.close()

@@ -89,3 +89,13 @@ def test_sql_does_not_print_server_paths(warehouse: Path, fmt: str):
         assert result.exit_code == 0, result.output
         assert str(warehouse.parent) not in result.output, statement
     assert "w.duckdb" in _sql(warehouse, "PRAGMA database_list", "--format", "csv").output
+
+
+def test_generate_writes_outside_raw_by_default(tmp_path: Path):
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
+        (Path(here) / "raw" / "2025").mkdir(parents=True)
+        result = runner.invoke(cli, ["generate", "--kecamatan", "1"])
+        assert result.exit_code == 0, result.output
+        assert list((Path(here) / "raw").rglob("*.xlsx")) == []
+        assert len(list((Path(here) / "sintetis" / "2025").glob("*.xlsx"))) == 1
