@@ -91,11 +91,10 @@ def test_sql_does_not_print_server_paths(warehouse: Path, fmt: str):
     assert "w.duckdb" in _sql(warehouse, "PRAGMA database_list", "--format", "csv").output
 
 
-def test_generate_writes_outside_raw_by_default(tmp_path: Path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
-        (Path(here) / "raw" / "2025").mkdir(parents=True)
-        result = runner.invoke(cli, ["generate", "--kecamatan", "1"])
-        assert result.exit_code == 0, result.output
-        assert list((Path(here) / "raw").rglob("*.xlsx")) == []
-        assert len(list((Path(here) / "sintetis" / "2025").glob("*.xlsx"))) == 1
+def test_generate_writes_outside_raw_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw" / "2025").mkdir(parents=True)
+    result = CliRunner().invoke(cli, ["generate", "--kecamatan", "1"])
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / "raw").rglob("*.xlsx")) == []
+    assert len(list((tmp_path / "sintetis" / "2025").glob("*.xlsx"))) == 1
