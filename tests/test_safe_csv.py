@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import html
+import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -85,3 +87,21 @@ def test_every_csv_lakip_writes_is_neutralised(sample_copy: Path, tmp_path: Path
     assert not _dangerous(names)
     minus = [r[1] for r in rows[1:] if r[1]]
     assert minus and all(m.startswith("-") and float(m) < 0 for m in minus)
+
+    # xlsx: the same text is a string cell in the report workbook, never a formula
+    reports = tmp_path / "reports"
+    result = runner.invoke(cli, ["report", "--warehouse", str(wh), "--reports", str(reports)])
+    assert result.exit_code == 0, result.output
+    books = sorted(reports.rglob("*.xlsx"))
+    assert books
+    for book in books:
+        with zipfile.ZipFile(book) as archive:
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+            xml = "".join(archive.read(n).decode("utf-8") for n in sheets)
+            strings = "".join(
+                archive.read(n).decode("utf-8")
+                for n in archive.namelist()
+                if n == "xl/sharedStrings.xml"
+            )
+        assert "<f>" not in xml and "<f " not in xml, book
+        assert html.escape(ATTACKS[2], quote=False) in strings + xml
