@@ -532,6 +532,9 @@ class _Incoming:
         if not everything:
             findings = findings.filter(sid.is_in(ids.implode()) | sid.is_null())
         self.pool = pool
+        # IDN001 on kode_wilayah: the code names another kecamatan than the name does
+        wrong = (pl.col("rule") == "IDN001") & (pl.col("detail") == "kode_wilayah")
+        self.kode_beda = findings.filter(wrong)["submission_id"].unique()
         self._rendering: Future[pl.DataFrame] = pool.submit(_rendered, _once(findings, twice))
 
     @functools.cached_property
@@ -727,7 +730,7 @@ def _load_chunk(
     con.execute("BEGIN TRANSACTION")
     try:
         with _Registered(con) as register:
-            register("_lakip_new", chunk)
+            register("_lakip_new", chunk.with_columns(_kode_beda(incoming.kode_beda)))
             plan = con.sql(_sql_text("versions.sql")).pl()
             register("_lakip_plan", plan)
             replaced = con.execute(
@@ -803,6 +806,12 @@ def _load_chunk(
         for old, by in zip(within["submission_id"], within["superseded_by"], strict=True)
     ]
     summary.superseded.extend((old, by) for _, _, old, by in sorted(pairs))
+
+
+def _kode_beda(ids: pl.Series) -> pl.Expr:
+    """True for a submission whose kode_wilayah names another kecamatan than its name (IDN001
+    on kode_wilayah): its identity is unsure, so versions.sql keys it apart."""
+    return pl.col("submission_id").is_in(ids.implode()).alias("kode_beda")
 
 
 def _count(frame: pl.DataFrame, table: str, name: str) -> pl.DataFrame:
