@@ -72,6 +72,12 @@ def handled(func: F) -> F:
         except LakipError as exc:
             if _settings().debug:
                 raise
+            cause = exc.__cause__
+            if type(exc) is LakipError and isinstance(cause, duckdb_error()):
+                # a damaged or unwritable warehouse told as such, whichever stage met it
+                told = guard.warehouse_error(kwargs.get("warehouse") or Path("."), cause)
+                if type(told) is not LakipError:
+                    exc = told
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]

@@ -10,6 +10,7 @@ short while still starting worker processes (more than PARALLEL_MIN_FILES files)
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -156,7 +157,12 @@ def test_interrupted_load_leaves_whole_state_and_rerun_equals_clean(
 ):
     warehouse = tmp_path / "w.duckdb"
     code, err = _interrupt_at(raw, warehouse, delay, sig)
-    assert "Traceback" not in err
+    if sig == signal.SIGINT:
+        assert "Traceback" not in err
+    else:
+        # A worker being spawned at the instant its parent is killed may print
+        # multiprocessing's own start-up traceback (spawn_main) as it exits; never lakip's.
+        assert not re.search(r'File "[^"]*pipeline[/\\]', err), err
     if sig == signal.SIGINT:
         assert code in (0, 1), err
         if code == 1:
@@ -205,6 +211,7 @@ def test_damaged_warehouse_is_named_and_never_written(raw: Path, tmp_path: Path)
         before = warehouse.read_bytes()
         commands = [["load", "--raw", str(tmp_path / "more"), "--warehouse", str(warehouse)]]
         if name in ("0B", "4KiB"):  # a query reads only its own blocks; load verifies all
+            commands.append(["report", "--warehouse", str(warehouse), "--reports", str(tmp_path)])
             commands.append(
                 ["sql", "SELECT count(*) FROM submissions", "--warehouse", str(warehouse)]
             )

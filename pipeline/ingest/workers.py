@@ -182,8 +182,9 @@ class _Workers:
     def __init__(self, workers: int, progress: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self.workers = workers
-        self.queue: Any = context.Queue() if progress else None
         with _one_polars_thread(), _workers_ignore_ctrl_c():
+            # the queue's semaphore starts the resource tracker: it too ignores Ctrl-C
+            self.queue: Any = context.Queue() if progress else None
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=context,

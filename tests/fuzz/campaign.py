@@ -309,6 +309,7 @@ def run_campaign(
     outcomes: list[Outcome] = []
     workdir = Path(tempfile.mkdtemp(prefix="lakip-fuzz-"))
     slots = [_Slot(seed, workdir, skip) for _ in range(max(1, workers))]
+    shown = 0
     try:
         while jobs or any(s.job for s in slots):
             for slot in slots:
@@ -354,8 +355,9 @@ def run_campaign(
                     slot.kill()
                     shutil.rmtree(workdir / f"m{index}", ignore_errors=True)
                     slots[slots.index(slot)] = _Slot(seed, workdir, skip)
-            if not quiet and outcomes and len(outcomes) % 100 == 0:
-                print(f"  {len(outcomes)} runs ...", file=sys.stderr, flush=True)
+            if not quiet and len(outcomes) // 100 > shown // 100:
+                shown = len(outcomes)
+                print(f"  {shown} runs ...", file=sys.stderr, flush=True)
     finally:
         for slot in slots:
             if slot.proc.is_alive():
