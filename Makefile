@@ -9,7 +9,7 @@ WAREHOUSE ?= warehouse/lakip.duckdb
 REPORTS ?= reports
 OUT    ?= out
 
-.PHONY: docs install lock run ingest validate load report test lint format check bench sample clean help
+.PHONY: docs install lock run ingest validate load report test test-slow fuzz lint format check bench sample clean help
 
 help:
 	@echo "make run       create .venv, install, run ingest -> validate -> load -> report on raw/"
@@ -48,7 +48,15 @@ report: $(STAMP)
 
 # Tests run on every core (pytest-xdist); CI has two.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto -m "not slow"
+
+# Every fault moment and the disk-full / read-only-folder runs (minutes; needs root for tmpfs).
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -n auto -m slow
+
+# Seeded mutation campaign (docs/robustness.md); FUZZ_ARGS="--validate 10000 --load 1000 --run 300".
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.campaign $(FUZZ_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check pipeline schemas tests sample bench

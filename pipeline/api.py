@@ -53,6 +53,7 @@ __all__ = [
     "report",
     "run",
     "status",
+    "submissions",
     "template",
     "validate",
 ]
@@ -149,7 +150,19 @@ def ingest(raw: PathLike = DEFAULT_RAW, *, workers: int | None = None) -> Batch:
     """
     from pipeline import ingest as stage
 
-    return stage.ingest(stage.discover(Path(raw)), workers=workers)
+    return stage.ingest(submissions(raw), workers=workers)
+
+
+def submissions(raw: PathLike = DEFAULT_RAW) -> list[Path]:
+    """The submissions under ``raw``; none is an operational failure, so a wrong folder
+    never passes the gate (``make validate``) as if it were clean."""
+    from pipeline import ingest as stage
+    from schemas.text import both
+
+    paths = stage.discover(Path(raw))
+    if not paths:
+        raise LakipError(both("api.no_submission", raw=raw))
+    return paths
 
 
 def validate(
@@ -197,7 +210,7 @@ def _read_new(
     from pipeline import ingest as stage
     from pipeline.query import known_sha256
 
-    paths = stage.discover(Path(raw))
+    paths = submissions(raw)
     skip = set() if read_all else known_sha256(warehouse)
     bar: AbstractContextManager[Tick | None] = (
         nullcontext(None) if progress is None else progress(len(paths))

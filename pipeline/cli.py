@@ -56,14 +56,40 @@ class LakipCommand(click.Command):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt as exc:  # Ctrl-C outside a load: nothing half-written
+            from pipeline import guard
+
+            raise click.ClickException(str(guard.interrupted(_warehouse(ctx)))) from exc
         except Exception as exc:
             if _settings().debug:
                 raise
             raise _failure(exc, ctx) from exc
 
 
+def _warehouse(ctx: click.Context) -> Path | None:
+    value = ctx.params.get("warehouse")
+    return Path(value) if value is not None else None
+
+
+def _warehouse_fault(exc: Exception, ctx: click.Context) -> Exception:
+    """A DuckDB failure (bare, or the cause of a plain LakipError) told as what it means for
+    the warehouse: damaged, unwritable, full (:mod:`pipeline.guard`)."""
+    import duckdb
+
+    from pipeline import guard
+
+    cause = exc if isinstance(exc, duckdb.Error) else exc.__cause__
+    if not isinstance(cause, duckdb.Error) or (
+        isinstance(exc, LakipError) and type(exc) is not LakipError
+    ):
+        return exc
+    told = guard.warehouse_error(_warehouse(ctx) or Path("."), cause)
+    return told if type(told) is not LakipError or not isinstance(exc, LakipError) else exc
+
+
 def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
     """The message and exit code of a failure (see :class:`LakipCommand`)."""
+    exc = _warehouse_fault(exc, ctx)
     if isinstance(exc, LakipUsageError):
         return click.UsageError(str(exc), ctx)
     if isinstance(exc, LakipError):
@@ -415,9 +441,10 @@ def export(warehouse: Path, out: Path, fmt: str) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("raw"),
+    default=Path("."),
     show_default=True,
-    help="Folder to write into; files go to OUT/sintetis/<tahun>/.",
+    help="Folder to write into; files go to OUT/sintetis/<tahun>/, outside raw/ by default "
+    "so synthetic files never mix with real submissions.",
 )
 @click.option("--kecamatan", "count", type=click.IntRange(1, 100_000), default=12)
 @click.option("--seed", type=int, default=1, show_default=True)
@@ -492,10 +519,8 @@ def template(tahun: int, kabupaten: str, kecamatan: tuple[str, ...], out: Path) 
     Example:
       lakip template --tahun 2026 --kabupaten 12.19 --out template
     """
-    from pipeline.template import write_templates
-
     lang = _settings().lang
-    paths = write_templates(out, tahun, kabupaten, kecamatan, lang)
+    paths = api.template(tahun, kabupaten, kecamatan=kecamatan, out=out, lang=lang)
     if not _settings().quiet:
         for path in paths:
             click.echo(str(path))
@@ -543,14 +568,10 @@ def feedback(raw: Path, out: Path, kecamatan: tuple[str, ...], batas: str | None
       lakip feedback --raw raw --out umpan-balik
       lakip feedback --raw raw --kecamatan "Medang Deras" --batas "31 Maret 2026"
     """
-    from pipeline import ingest as stage
-    from pipeline import validate as checks
-    from pipeline.feedback import write_feedback
-
     settings = _settings()
-    batch = stage.ingest(stage.discover(raw), workers=settings.jobs)
-    result = checks.only_kecamatan(checks.validate(batch), kecamatan)
-    done = write_feedback(result, out, settings.lang, deadline=batas)
+    done = api.feedback(
+        raw, out=out, kecamatan=kecamatan, deadline=batas, lang=settings.lang, workers=settings.jobs
+    )
     if not settings.quiet:
         for path in done.workbooks:
             click.echo(str(path))
@@ -592,18 +613,10 @@ def status(raw: Path, tahun: int | None, kabupaten: str | None, fmt: str) -> Non
     """
     import shutil
 
-    from pipeline import ingest as stage
     from pipeline import status as who
-    from pipeline import validate as checks
 
     settings = _settings()
-    paths = stage.discover(raw)
-    if paths:
-        result = checks.validate(stage.ingest(paths, workers=settings.jobs))
-        received = who.received_from_run(result)
-    else:
-        received = who.nothing_received()
-    table = who.status_table(received, tahun=tahun, kabupaten=kabupaten)
+    table = api.status(raw, tahun=tahun, kabupaten=kabupaten, workers=settings.jobs)
     if fmt != "table":
         click.echo(who.format_status(table, fmt), nl=False)
         return

@@ -18,3 +18,15 @@ class ReadOnlyViolation(LakipError):
 
 class LakipUsageError(LakipError):
     """Arguments the library cannot honour, e.g. more injections than fit (exit code 2)."""
+
+
+class WarehouseDamaged(LakipError):
+    """The warehouse file is truncated or corrupted; raw/ is intact, `lakip rebuild` remakes it."""
+
+
+class WarehouseUnwritable(LakipError):
+    """The warehouse's folder or file cannot be written (permissions, read-only, disk full)."""
+
+
+class Interrupted(LakipError):
+    """The user stopped a run (Ctrl-C, SIGTERM); the warehouse holds a consistent state."""

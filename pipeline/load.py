@@ -33,8 +33,8 @@ from typing import Any, Protocol
 import duckdb
 import polars as pl
 
-from pipeline import __version__
-from pipeline.errors import LakipError, WarehouseBusy
+from pipeline import __version__, guard
+from pipeline.errors import LakipError, WarehouseBusy, WarehouseDamaged
 from pipeline.ingest import Batch
 from schemas.catalog import render
 from schemas.contract import TABLES, Kind, Table
@@ -271,7 +271,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(_sql_text(name))
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        guard.rollback(con)
         raise
 
 
@@ -303,19 +303,25 @@ def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnectio
     warehouse = Path(warehouse)
     if read_only and not warehouse.exists():
         raise LakipError(both("warehouse.missing", warehouse=warehouse))
-    if not read_only:
-        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    existed = warehouse.exists()
     try:
+        if not read_only:
+            warehouse.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(warehouse), read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        if "could not set lock" in str(exc).lower():
             raise _busy(warehouse, str(exc)) from exc
-        raise LakipError(f"{warehouse}: {exc}") from exc
-    except duckdb.Error as exc:
-        raise LakipError(f"{warehouse}: {exc}") from exc
+        raise guard.warehouse_error(warehouse, exc) from exc
+    except (duckdb.Error, OSError) as exc:
+        raise guard.warehouse_error(warehouse, exc) from exc
     if not read_only:
         try:
+            if existed:
+                guard.verify(con, warehouse)  # never write into a damaged file
             ensure_schema(con)
+        except duckdb.Error as exc:
+            con.close()
+            raise guard.warehouse_error(warehouse, exc) from exc
         except BaseException:
             con.close()
             raise
@@ -361,26 +367,55 @@ def load(
     subs = subs.with_row_index("_seq").with_columns(pl.col("_seq").cast(pl.Int64))
     con = connect(Path(warehouse), read_only=False)
     try:
-        _checkpoint_on_commit(con)
-        stored = _stored_hashes(con, subs)
-        fresh = pl.col("sha256").is_first_distinct() & ~pl.col("sha256").is_in(stored)
-        marked = subs.with_columns(fresh.alias("_fresh"))
-        summary.skipped = marked.filter(~pl.col("_fresh"))["submission_id"].to_list()
-        new = marked.filter(pl.col("_fresh")).drop("_fresh")
-        if new.height:
-            # Findings are rendered in Python on a second thread while DuckDB writes the raw
-            # tables (it releases the GIL); they are needed only after those inserts.
-            with ThreadPoolExecutor(1, thread_name_prefix="lakip-render") as pool:
-                incoming = _Incoming(batch, validation, new, subs, pool)
-                columns = _Columns(con)
-                chunks = list(new.iter_slices(SUBMISSIONS_PER_TRANSACTION))
-                for number, chunk in enumerate(chunks, start=1):
-                    last = number == len(chunks)
-                    _load_chunk(con, columns, chunk, incoming, summary, last=last)
-        con.execute("CHECKPOINT")
-    finally:
+        _load_new(con, batch, validation, subs, summary)
+    except KeyboardInterrupt as exc:
         con.close()
+        raise guard.interrupted(Path(warehouse)) from exc
+    except BaseException as exc:
+        con.close()
+        if isinstance(exc, duckdb.Error | OSError) or _interrupt(exc):
+            # After a failed write, make sure what stays on disk is sound.
+            guard.check_file(Path(warehouse))
+            if _interrupt(exc):
+                raise guard.interrupted(Path(warehouse)) from exc
+            raise guard.warehouse_error(Path(warehouse), exc) from exc
+        raise
+    con.close()
     return summary
+
+
+def _interrupt(exc: BaseException) -> bool:
+    """DuckDB turns Ctrl-C during a query into ``InterruptException`` or a RuntimeError."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    )
+
+
+def _load_new(
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    validation: ValidationLike,
+    subs: pl.DataFrame,
+    summary: LoadSummary,
+) -> None:
+    """The body of :func:`load` on an open, verified write connection."""
+    _checkpoint_on_commit(con)
+    stored = _stored_hashes(con, subs)
+    fresh = pl.col("sha256").is_first_distinct() & ~pl.col("sha256").is_in(stored)
+    marked = subs.with_columns(fresh.alias("_fresh"))
+    summary.skipped = marked.filter(~pl.col("_fresh"))["submission_id"].to_list()
+    new = marked.filter(pl.col("_fresh")).drop("_fresh")
+    if new.height:
+        # Findings are rendered in Python on a second thread while DuckDB writes the raw
+        # tables (it releases the GIL); they are needed only after those inserts.
+        with ThreadPoolExecutor(1, thread_name_prefix="lakip-render") as pool:
+            incoming = _Incoming(batch, validation, new, subs, pool)
+            columns = _Columns(con)
+            chunks = list(new.iter_slices(SUBMISSIONS_PER_TRANSACTION))
+            for number, chunk in enumerate(chunks, start=1):
+                last = number == len(chunks)
+                _load_chunk(con, columns, chunk, incoming, summary, last=last)
+    con.execute("CHECKPOINT")
 
 
 def rebuild(
@@ -403,21 +438,32 @@ def rebuild(
 
     warehouse = Path(warehouse)
     history: dict[str, datetime] = {}
+    damaged = False
     if warehouse.exists():
         try:
             con = duckdb.connect(str(warehouse), read_only=False)  # fails if someone holds it
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
+            if "could not set lock" in str(exc).lower():
                 raise _busy(warehouse, str(exc)) from exc
-            raise LakipError(f"{warehouse}: {exc}") from exc
+            failure = guard.warehouse_error(warehouse, exc)
+            if not isinstance(failure, WarehouseDamaged):
+                raise failure from exc
+            damaged = True
         except duckdb.Error as exc:
-            raise LakipError(f"{warehouse}: {exc}") from exc
+            failure = guard.warehouse_error(warehouse, exc)
+            if not isinstance(failure, WarehouseDamaged):
+                raise failure from exc
+            damaged = True
+    if warehouse.exists() and not damaged:
         try:
+            guard.verify(con, warehouse)
             tables = {
                 r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
             }
             if "submissions" in tables:
                 history = dict(con.execute("SELECT sha256, loaded_at FROM submissions").fetchall())
+        except WarehouseDamaged:
+            damaged = True  # rebuilt from raw/ alone; the damaged file is kept aside
         finally:
             con.close()
     batch = stage.ingest(stage.discover(Path(raw)), workers=workers)
@@ -426,6 +472,8 @@ def rebuild(
     for stale in (side, side.with_name(side.name + ".wal")):
         stale.unlink(missing_ok=True)
     summary = load(batch, result, side, history=history)
+    if damaged:
+        os.replace(warehouse, warehouse.with_name(warehouse.name + ".rusak"))
     warehouse.with_name(warehouse.name + ".wal").unlink(missing_ok=True)
     os.replace(side, warehouse)
     summary.warehouse = warehouse
@@ -528,6 +576,9 @@ class _Incoming:
         if not everything:
             findings = findings.filter(sid.is_in(ids.implode()) | sid.is_null())
         self.pool = pool
+        # IDN001 on kode_wilayah: the code names another kecamatan than the name does
+        wrong = (pl.col("rule") == "IDN001") & (pl.col("detail") == "kode_wilayah")
+        self.kode_beda = findings.filter(wrong)["submission_id"].unique()
         self._rendering: Future[pl.DataFrame] = pool.submit(_rendered, _once(findings, twice))
 
     @functools.cached_property
@@ -723,7 +774,7 @@ def _load_chunk(
     con.execute("BEGIN TRANSACTION")
     try:
         with _Registered(con) as register:
-            register("_lakip_new", chunk)
+            register("_lakip_new", chunk.with_columns(_kode_beda(incoming.kode_beda)))
             plan = con.sql(_sql_text("versions.sql")).pl()
             register("_lakip_plan", plan)
             replaced = con.execute(
@@ -781,9 +832,11 @@ def _load_chunk(
                 _load_unattached(con, incoming.unattached)
         con.execute("COMMIT")
     except BaseException as exc:
-        con.execute("ROLLBACK")
-        if isinstance(exc, duckdb.Error):
-            raise _failed(chunk, summary, exc) from exc
+        guard.rollback(con)  # nothing to roll back when the COMMIT itself went through
+        if isinstance(exc, duckdb.Error) and not _interrupt(exc):
+            failure = guard.warehouse_error(summary.warehouse, exc)
+            if type(failure) is LakipError:  # not a disk, permission or damage fault
+                raise _failed(chunk, summary, exc) from exc
         raise
     summary.loaded.extend(ids.to_list())
     summary.rows += rows
@@ -797,6 +850,12 @@ def _load_chunk(
         for old, by in zip(within["submission_id"], within["superseded_by"], strict=True)
     ]
     summary.superseded.extend((old, by) for _, _, old, by in sorted(pairs))
+
+
+def _kode_beda(ids: pl.Series) -> pl.Expr:
+    """True for a submission whose kode_wilayah names another kecamatan than its name (IDN001
+    on kode_wilayah): its identity is unsure, so versions.sql keys it apart."""
+    return pl.col("submission_id").is_in(ids.implode()).alias("kode_beda")
 
 
 def _count(frame: pl.DataFrame, table: str, name: str) -> pl.DataFrame:

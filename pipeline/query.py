@@ -7,9 +7,8 @@ DuckDB itself rather than by parsing SQL here; the refusal becomes a clear
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 import duckdb
 
 from pipeline.errors import LakipError, ReadOnlyViolation, WarehouseBusy
+from pipeline.guard import warehouse_error
+from pipeline.safecsv import neutral_frame, rows_text
 from schemas.text import BOTH_PAREN, both, t
 
 
@@ -32,30 +33,70 @@ def open_read_only(warehouse: Path, sandboxed: bool = True) -> duckdb.DuckDBPyCo
         )
         return duckdb.connect(str(warehouse), read_only=True, config=config)
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():  # e.g. not a DuckDB file: not a busy warehouse
-            raise LakipError(f"{warehouse}: {exc}") from exc
+        if "could not set lock" not in str(exc).lower():  # a damaged or unreadable file
+            raise warehouse_error(warehouse, exc) from exc
         message = both("warehouse.busy_reading", BOTH_PAREN, warehouse=warehouse)
         raise WarehouseBusy(f"{message} [{exc}]") from exc
+    except duckdb.Error as exc:
+        raise warehouse_error(warehouse, exc) from exc
 
 
 def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Execute one read-only statement; return column names and rows."""
+    """Execute one read-only statement; return column names and rows.
+
+    More than one statement is refused (only one result could be printed); values that
+    hold this machine's folders (``PRAGMA database_list``) show the file name only.
+    """
     con = open_read_only(warehouse)
     try:
+        try:
+            statements = con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise LakipError(f"SQL: {exc}") from exc
+        if len(statements) > 1:
+            raise LakipError(
+                f"`lakip sql` menjalankan satu pernyataan sekali jalan, diberikan "
+                f"{len(statements)}: jalankan satu per satu. / `lakip sql` runs one statement "
+                f"at a time, {len(statements)} were given: run them one by one."
+            )
         cursor = con.execute(sql)
         if cursor.description is None:
             return [], []
         columns = [d[0] for d in cursor.description]
-        return columns, cursor.fetchall()
-    except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
+        return columns, _without_paths(cursor.fetchall(), warehouse)
+    except duckdb.PermissionException as exc:
+        raise ReadOnlyViolation(both("query.no_files")) from exc
+    except duckdb.InvalidInputException as exc:
         text = str(exc).lower()
-        if "read-only" in text or "disabled by configuration" in text or "locked" in text:
+        if "read-only" in text or "locked" in text:
             raise ReadOnlyViolation(both("query.read_only", BOTH_PAREN)) from exc
-        raise LakipError(str(exc)) from exc
+        raise LakipError(f"SQL: {exc}") from exc
     except duckdb.Error as exc:
+        failure = warehouse_error(warehouse, exc)
+        if type(failure) is not LakipError:  # damaged file, disk: not the statement's fault
+            raise failure from exc
         raise LakipError(f"SQL: {exc}") from exc
     finally:
         con.close()
+
+
+def _without_paths(rows: list[tuple[Any, ...]], warehouse: Path) -> list[tuple[Any, ...]]:
+    """Rows with this machine's folders taken out of text values (the file name stays)."""
+    folder = str(warehouse.resolve().parent)
+    places = [(folder.rstrip(os.sep) + os.sep, ""), (folder, ".")]
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~"):
+        places.append((home, "~"))
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            for place, shown in places:
+                value = value.replace(place, shown)
+        elif isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return [tuple(clean(v) for v in row) for row in rows]
 
 
 def _plain(value: Any) -> Any:
@@ -71,11 +112,7 @@ def format_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> st
     if fmt == "json":
         data = [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([[_plain(v) for v in row] for row in rows])
-    return buffer.getvalue()
+    return rows_text(columns, rows, _plain)
 
 
 def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
@@ -107,6 +144,10 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
             else:
                 source = f'SELECT * FROM "{view}"'
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            if fmt == "csv":
+                # text cells that a spreadsheet would run as formulas get a quote prefix
+                con.register("_lakip_safe", neutral_frame(con.sql(source).pl()))
+                source = "SELECT * FROM _lakip_safe"
             # Identifiers come from the catalog, paths are bound as literals by DuckDB's quoting.
             path_literal = str(target).replace("'", "''")
             con.execute(
@@ -128,5 +169,7 @@ def known_sha256(warehouse: Path) -> set[str]:
         return {sha for (sha,) in con.execute("SELECT sha256 FROM submissions").fetchall()}
     except duckdb.CatalogException:
         return set()
+    except duckdb.Error as exc:
+        raise warehouse_error(warehouse, exc) from exc
     finally:
         con.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.ingest import Batch
+from pipeline.safecsv import write_frame
 from schemas.catalog import localise, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
@@ -198,7 +199,7 @@ def write_findings(
     written = []
     if "csv" in formats:
         path = out / "findings.csv"
-        frame.write_csv(path)
+        write_frame(frame, path)  # formulas neutralised (pipeline.safecsv)
         written.append(path)
     if "json" in formats:
         path = out / "findings.json"

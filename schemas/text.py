@@ -163,6 +163,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "lakip, or rebuild it from raw/.",
     ),
     # ------------------------------------------------------------ lakip sql / export
+    "api.no_submission": (
+        "Tidak ada pengiriman di {raw}: letakkan berkas di {raw}/<tahun>/<kecamatan>.xlsx "
+        "atau satu folder CSV per kecamatan {raw}/<tahun>/<kecamatan>/<tabel>.csv.",
+        "No submission found in {raw}: expected {raw}/<tahun>/<kecamatan>.xlsx or one CSV "
+        "folder per kecamatan, {raw}/<tahun>/<kecamatan>/<tabel>.csv.",
+    ),
+    "query.no_files": (
+        "`lakip sql` hanya membaca tabel dan view gudang data; membaca atau menulis berkas "
+        "lain (read_csv, read_parquet, glob, COPY, ATTACH, INSTALL) ditolak.",
+        "`lakip sql` reads the warehouse's tables and views only: reading or writing other "
+        "files (read_csv, read_parquet, glob, COPY, ATTACH, INSTALL) is refused.",
+    ),
     "query.read_only": (
         "`lakip sql` hanya membaca; perintah yang mengubah gudang data ditolak. "
         "Gunakan `lakip load` untuk memuat data.",

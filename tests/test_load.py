@@ -255,7 +255,7 @@ def test_failure_mid_load_leaves_nothing_of_that_submission(
         return real_insert(con, target, frame)
 
     monkeypatch.setattr(loader, "_insert_frame", failing)
-    with pytest.raises(OSError, match="injected"):
+    with pytest.raises(LakipError, match="injected"):  # an OSError is told, not raised
         loader.load(*read([v2]), warehouse)
     assert len(raw_tables) == 3
     assert every_table_row_count(warehouse) == before

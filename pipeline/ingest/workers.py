@@ -10,7 +10,10 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -38,11 +41,32 @@ _progress_queue: Any = None  # set in each worker process by _start_worker
 _kept: list[_Sheets] | None = None  # in a worker: the last chunk's sheets (see _exit_at_once)
 
 
-def _start_worker(queue: Any) -> None:
+def _start_worker(queue: Any, parent: int | None = None) -> None:
     global _progress_queue, _kept
     _progress_queue = queue
     _kept = []
     atexit.register(_exit_at_once)
+    # Ctrl-C reaches the whole process group: the parent handles it and closes the pool,
+    # a worker printing its own KeyboardInterrupt traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (kill -9, SIGTERM).
+
+    A dead parent never shuts the pool down; without this its workers and the resource
+    tracker stayed alive for minutes, holding stdout open. Polling the parent id works
+    on every platform and whatever thread started the worker.
+    """
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _exit_at_once() -> None:
@@ -126,6 +150,24 @@ def _one_polars_thread() -> Iterator[None]:
             os.environ["POLARS_MAX_THREADS"] = saved
 
 
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Processes started inside ignore SIGINT from their first instruction.
+
+    Ctrl-C reaches the whole process group; a worker still importing would print a
+    KeyboardInterrupt traceback. An ignored SIGINT survives exec, and Python then
+    installs no handler, so the parent alone handles Ctrl-C (and shuts the pool down).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, saved)
+
+
 def _ready() -> None:
     """A no-op task: submitting one per worker starts them all (they import this module)."""
 
@@ -141,13 +183,14 @@ class _Workers:
     def __init__(self, workers: int, progress: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self.workers = workers
-        self.queue: Any = context.Queue() if progress else None
-        with _one_polars_thread():
+        with _one_polars_thread(), _workers_ignore_ctrl_c():
+            # the queue's semaphore starts the resource tracker: it too ignores Ctrl-C
+            self.queue: Any = context.Queue() if progress else None
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=context,
                 initializer=_start_worker,
-                initargs=(self.queue,),
+                initargs=(self.queue, os.getpid()),
             )
             for _ in range(workers):
                 self.pool.submit(_ready)

@@ -15,7 +15,13 @@ WITH incoming AS (
         loaded_at,
         tahun,
         -- Made-up data never supersedes real data: a synthetic submission has a key of its own.
+        -- A kode_wilayah that names another kecamatan than the name does (IDN001, kode_beda
+        -- set by pipeline.load) leaves the identity unsure: the submission gets a key of its
+        -- own, so it neither supersedes nor joins either kecamatan's history.
         kunci_kecamatan(provinsi, kabupaten, kecamatan)
+            || CASE WHEN coalesce(kode_beda, false)
+                THEN '|kode ' || regexp_replace(coalesce(kode_wilayah, ''), '\D', '', 'g')
+                ELSE '' END
             || CASE WHEN coalesce(sintetis, false) THEN '|sintetis' ELSE '' END AS kecamatan_key,
         kode_kabupaten(kode_wilayah) AS kode_kabupaten
     FROM _lakip_new
