@@ -56,7 +56,7 @@ JUNK = "{root}/junk.duckdb"
         # a warehouse that is not a DuckDB file
         (["load", "--raw", "{root}/raw", "--warehouse", JUNK], 1, "not a valid DuckDB"),
         (["run", "--raw", "{root}/raw", "--warehouse", JUNK, "--out", "{root}/o"], 1, "DuckDB"),
-        (["rebuild", "--raw", "{root}/raw", "--warehouse", JUNK], 1, "not a valid DuckDB"),
+        # (rebuild on a damaged file replaces it: tests/test_warehouse_faults.py)
         (["report", "--warehouse", JUNK, "--reports", "{root}/r"], 1, "not a valid DuckDB"),
         (["sql", "SELECT 1", "--warehouse", JUNK], 1, "not a valid DuckDB"),
         (["export", "--warehouse", JUNK, "--out", "{root}/x"], 1, "not a valid DuckDB"),

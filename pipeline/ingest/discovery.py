@@ -51,8 +51,10 @@ def discover(root: Path) -> list[Path]:
             if not _YEAR.match(name) and is_csv_submission(path):
                 found.append(path)
                 inside.append(path)
-            elif not any(not p.name.startswith(".") for p in path.iterdir()):
-                found.append(path)  # an empty folder: ING013
+            elif not _YEAR.match(name) and not any(
+                not p.name.startswith(".") for p in path.iterdir()
+            ):
+                found.append(path)  # an empty folder: ING013 (an empty raw/<tahun>/ is no entry)
             continue
         if path.suffix.lower() in _NOTES or name.lower().startswith("readme") or name in _OWN_FILES:
             continue
