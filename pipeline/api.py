@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import LakipError, LakipUsageError
+from schemas.text import both, known, t
 
 if TYPE_CHECKING:
     import polars as pl
@@ -133,10 +134,8 @@ def _check(batch: Batch, config: ValidateConfig | None) -> Validation:
 
 
 def _lang(lang: str) -> str:
-    if lang not in ("id", "en"):
-        raise LakipUsageError(
-            f"Bahasa tidak dikenal: {lang!r} (id, en). / Unknown language {lang!r}."
-        )
+    if not known(lang):
+        raise LakipUsageError(both("report.unknown_lang", lang=repr(lang)))
     return lang
 
 
@@ -190,11 +189,7 @@ def validate(
         validation = checks.only_kecamatan(validation, tuple(kecamatan))
         if validation.submissions.height == 0:
             names = ", ".join(kecamatan)
-            raise LakipError(
-                f"Tidak ada kiriman kecamatan {names} di {raw}."
-                if _lang(lang) == "id"
-                else f"No submission of kecamatan {names} in {raw}."
-            )
+            raise LakipError(t("findings.no_kecamatan", _lang(lang), names=names, raw=raw))
     result = _result(validation)
     if out is not None:
         from pipeline import validate as checks

@@ -486,10 +486,6 @@ def generate(
 # template -> status -> feedback: self-contained, each a thin wrapper over its module.
 
 
-def _say(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" else id_text
-
-
 @cli.command()
 @click.option("--tahun", type=int, required=True, help="Report year of the template.")
 @click.option("--kabupaten", required=True, help="Kemendagri kabupaten code, e.g. 12.19.")
@@ -524,13 +520,7 @@ def template(tahun: int, kabupaten: str, kecamatan: tuple[str, ...], out: Path) 
     if not _settings().quiet:
         for path in paths:
             click.echo(str(path))
-    click.echo(
-        _say(
-            lang,
-            f"{len(paths)} templat -> {out / str(tahun)}",
-            f"{len(paths)} templates -> {out / str(tahun)}",
-        )
-    )
+    click.echo(t("cli.templates", lang, n=len(paths), folder=out / str(tahun)))
 
 
 @cli.command()
@@ -576,11 +566,7 @@ def feedback(raw: Path, out: Path, kecamatan: tuple[str, ...], batas: str | None
         for path in done.workbooks:
             click.echo(str(path))
     click.echo(
-        _say(
-            settings.lang,
-            f"{len(done.folders)} paket umpan balik, {done.comments} komentar sel -> {out}",
-            f"{len(done.folders)} return packages, {done.comments} cell comments -> {out}",
-        )
+        t("cli.feedback", settings.lang, n=len(done.folders), comments=done.comments, folder=out)
     )
 
 
@@ -624,9 +610,9 @@ def status(raw: Path, tahun: int | None, kabupaten: str | None, fmt: str) -> Non
     from rich.table import Table
 
     lang = settings.lang
-    view = Table(title=_say(lang, "Pengiriman", "Submissions"))
-    for head in who.HEADERS["en" if lang == "en" else "id"]:
-        view.add_column(head, overflow="fold", no_wrap=head not in ("Kecamatan", "Berkas", "File"))
+    view = Table(title=t("console.submissions", lang))
+    for name, head in zip(who.HEADERS, who.headers(lang), strict=True):
+        view.add_column(head, overflow="fold", no_wrap=name not in ("kecamatan", "berkas"))
     for row in who.shown_rows(table, lang):
         view.add_row(*row)
     Console(width=max(shutil.get_terminal_size().columns, 120)).print(view)

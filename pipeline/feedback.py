@@ -20,7 +20,6 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 from openpyxl import Workbook, load_workbook
@@ -32,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.validate import Validation, rendered, selected
 from schemas.catalog import format_number
+from schemas.text import resolve, t
 
 __all__ = ["TEMUAN_SHEET", "FeedbackResult", "write_feedback"]
 
@@ -49,54 +49,8 @@ AUTHOR = "lakip"
 WIDTHS = (4, 11, 8, 22, 24, 55, 15, 15, 40, 22)
 """Column widths of the Temuan sheet (characters): one A4 landscape page wide."""
 
-TEXT: dict[str, dict[str, Any]] = {
-    "id": {
-        "error": "GALAT", "warning": "PERINGATAN", "expected": "Seharusnya", "found": "Tertulis",
-        "fix": "Cara memperbaiki", "root": "Akar masalah", "root_self": "temuan ini sendiri",
-        "root_first": "perbaiki {root} dulu; temuan ini ikut hilang",
-        "cols": ("No", "Tingkat", "Aturan", "Sel", "Judul", "Pesan", "Seharusnya", "Tertulis",
-                 "Cara memperbaiki", "Akar masalah"),
-        "title": "Temuan pemeriksaan LKjIP {tahun} — Kecamatan {kec}",
-        "surat_title": "Hasil pemeriksaan data LKjIP {tahun}",
-        "to": "Kepada Yth. Camat {kec}<br>{kab}",
-        "intro": "Data LKjIP tahun {tahun} yang dikirim ({file}) telah diperiksa dengan lakip. "
-                 "Ditemukan <strong>{e} galat</strong> dan <strong>{w} peringatan</strong>.",
-        "clean": "Tidak ada galat. Terima kasih.",
-        "first": "Perbaiki lebih dulu (akar masalah; temuan lain mengikutinya):",
-        "more": "dan {n} temuan akar lainnya, lihat sheet Temuan.",
-        "follows": "{n} temuan lain mengikuti",
-        "howto": "Buka berkas terlampir ({book}): sel merah = galat, sel kuning = peringatan; "
-                 "arahkan kursor ke sel untuk penjelasannya. Sheet Temuan memuat semua temuan "
-                 "dengan tautan ke selnya. Perbaiki langsung di berkas itu, hapus sheet Temuan, "
-                 "lalu kirim kembali.",
-        "deadline": "Mohon kirim ulang berkas yang telah diperbaiki paling lambat "
-                    "<strong>{batas}</strong>.",
-        "sign": "Bappeda / Bagian Organisasi",
-    },
-    "en": {
-        "error": "ERROR", "warning": "WARNING", "expected": "Expected", "found": "Found",
-        "fix": "How to fix", "root": "Root cause", "root_self": "this finding",
-        "root_first": "fix {root} first; this finding goes with it",
-        "cols": ("No", "Severity", "Rule", "Cell", "Title", "Message", "Expected", "Found",
-                 "How to fix", "Root cause"),
-        "title": "LKjIP {tahun} review findings — Kecamatan {kec}",
-        "surat_title": "Review of the LKjIP {tahun} data",
-        "to": "To the Camat of {kec}<br>{kab}",
-        "intro": "The LKjIP {tahun} data you sent ({file}) was checked with lakip. It has "
-                 "<strong>{e} errors</strong> and <strong>{w} warnings</strong>.",
-        "clean": "No errors. Thank you.",
-        "first": "Fix these first (root causes; other findings follow from them):",
-        "more": "and {n} more root findings, see the Temuan sheet.",
-        "follows": "{n} other findings follow",
-        "howto": "Open the attached file ({book}): red cells are errors, amber cells warnings; "
-                 "hover over a cell for the explanation. The Temuan sheet lists every finding "
-                 "with a link to its cell. Correct the cells in that file, delete the Temuan "
-                 "sheet and send it back.",
-        "deadline": "Please send the corrected file back by <strong>{batas}</strong>.",
-        "sign": "Planning office",
-    },
-}  # fmt: skip
-DEFAULT_DEADLINE = {"id": "[tanggal batas kirim ulang]", "en": "[resubmission deadline]"}
+COLS = ("no", "severity", "rule", "cell", "title", "message", "expected", "found", "fix", "root")
+"""The Temuan sheet's columns, each headed by ``feedback.col.<name>`` (schemas.text)."""
 _CELL = re.compile(r"^(?P<sheet>.+)!(?P<ref>\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$")
 
 
@@ -125,24 +79,29 @@ def _slug(text: str) -> str:
 
 def comment_text(row: dict, lang: str) -> str:
     """The comment of one finding: message, figures, fix, root cause."""
-    words = TEXT[lang]
-    lines = [f"[{words[row['severity']]} {row['rule']}] {row['title']}", row["message"] or ""]
+    lines = [f"[{_w(row['severity'], lang)} {row['rule']}] {row['title']}", row["message"] or ""]
     expected = format_number(row.get("expected"), lang)
     found = format_number(row.get("found"), lang)
     if expected or found:
-        lines.append(f"{words['expected']}: {expected or '-'}; {words['found']}: {found or '-'}")
+        lines.append(
+            f"{_w('expected', lang)}: {expected or '-'}; {_w('found', lang)}: {found or '-'}"
+        )
     if row.get("hint"):
-        lines.append(f"{words['fix']}: {row['hint']}")
-    lines.append(f"{words['root']}: {_root_text(row, lang)}")
+        lines.append(f"{_w('fix', lang)}: {row['hint']}")
+    lines.append(f"{_w('root', lang)}: {_root_text(row, lang)}")
     return "\n".join(line for line in lines if line)
 
 
+def _w(key: str, lang: str, **values: object) -> str:
+    """The feedback text ``feedback.<key>`` in ``lang``."""
+    return t(f"feedback.{key}", lang, **values)
+
+
 def _root_text(row: dict, lang: str) -> str:
-    words = TEXT[lang]
     root = row.get("_root_ref")
     if not root:
-        return words["root_self"]
-    return words["root_first"].format(root=root)
+        return _w("root_self", lang)
+    return _w("root_first", lang, root=root)
 
 
 def _with_roots(frame: pl.DataFrame) -> pl.DataFrame:
@@ -171,7 +130,7 @@ def write_feedback(
     deadline: str | None = None,
 ) -> FeedbackResult:
     """Write the return package of every submission of ``result`` (or only ``kecamatan``)."""
-    lang = "en" if lang == "en" else "id"
+    lang = resolve(lang)
     frame = _with_roots(rendered(result, lang))
     subs = result.submissions
     if kecamatan:
@@ -183,7 +142,7 @@ def write_feedback(
         folder.mkdir(parents=True, exist_ok=True)
         book, comments = _workbook(sub, mine, folder, lang)
         (folder / "surat.html").write_text(
-            surat(sub, mine, book.name, lang, deadline or DEFAULT_DEADLINE[lang]),
+            surat(sub, mine, book.name, lang, deadline or _w("default_deadline", lang)),
             encoding="utf-8",
         )
         done.folders.append(folder)
@@ -266,7 +225,6 @@ def _annotate(book: Workbook, findings: pl.DataFrame, lang: str) -> int:
 
 def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) -> Worksheet:
     """The first sheet: every finding, its cell a hyperlink into the workbook."""
-    words = TEXT[lang]
     if TEMUAN_SHEET in book.sheetnames:
         del book[TEMUAN_SHEET]
     sheet = book.create_sheet(TEMUAN_SHEET, 0)
@@ -274,10 +232,10 @@ def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) 
     for ws in book.worksheets[1:]:
         ws.sheet_view.tabSelected = False
     sheet.append(
-        [words["title"].format(tahun=sub.get("tahun") or "?", kec=sub.get("kecamatan") or "?")]
+        [_w("title", lang, tahun=sub.get("tahun") or "?", kec=sub.get("kecamatan") or "?")]
     )
     sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append(list(words["cols"]))
+    sheet.append([_w(f"col.{name}", lang) for name in COLS])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color="DCE6F1", end_color="DCE6F1")
@@ -285,7 +243,7 @@ def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) 
         sheet.append(
             [
                 i,
-                words[row["severity"]],
+                _w(row["severity"], lang),
                 row["rule"],
                 row["cell"],
                 row["title"],
@@ -293,7 +251,7 @@ def _temuan_sheet(book: Workbook, findings: pl.DataFrame, sub: dict, lang: str) 
                 format_number(row.get("expected"), lang),
                 format_number(row.get("found"), lang),
                 row["hint"],
-                row.get("_root_ref") or words["root_self"],
+                row.get("_root_ref") or _w("root_self", lang),
             ]
         )
         r = sheet.max_row
@@ -337,7 +295,6 @@ def _kabupaten(sub: dict) -> str:
 
 def surat(sub: dict, findings: pl.DataFrame, book: str, lang: str, deadline: str) -> str:
     """The one-page cover letter: counts, root causes to fix first, the deadline."""
-    words = TEXT[lang]
     e = findings.filter(pl.col("severity") == "error").height
     w = findings.height - e
     esc = html.escape
@@ -351,25 +308,24 @@ def surat(sub: dict, findings: pl.DataFrame, book: str, lang: str, deadline: str
     items = []
     for row in shown.iter_rows(named=True):
         after = (
-            f" <em>({words['follows'].format(n=row['_followers'])})</em>"
-            if row["_followers"]
-            else ""
+            f" <em>({_w('follows', lang, n=row['_followers'])})</em>" if row["_followers"] else ""
         )
         items.append(
             f"<li><strong>{esc(row['cell'] or '')}</strong> — {esc(row['rule'])} "
             f"{esc(row['title'])}{after}<br><span>{esc(row['hint'] or '')}</span></li>"
         )
     more = (
-        f"<p>{esc(words['more'].format(n=roots.height - shown.height))}</p>"
+        f"<p>{esc(_w('more', lang, n=roots.height - shown.height))}</p>"
         if roots.height > shown.height
         else ""
     )
-    body = f"<p>{words['first']}</p><ol>{''.join(items)}</ol>{more}" if items else ""
-    status = "" if e else f"<p>{words['clean']}</p>"
-    intro = words["intro"].format(tahun=tahun, file=esc(Path(str(sub["path"])).name), e=e, w=w)
+    body = f"<p>{_w('first', lang)}</p><ol>{''.join(items)}</ol>{more}" if items else ""
+    status = "" if e else f"<p>{_w('clean', lang)}</p>"
+    intro = _w("intro", lang, tahun=tahun, file=esc(Path(str(sub["path"])).name), e=e, w=w)
+    title = esc(_w("surat_title", lang, tahun=tahun))
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
-<title>{esc(words["surat_title"].format(tahun=tahun))} — {kec}</title>
+<title>{title} — {kec}</title>
 <style>
 @page {{ size: A4; margin: 20mm; }}
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; max-width: 170mm;
@@ -378,12 +334,12 @@ h1 {{ font-size: 15pt; }} ol li {{ margin-bottom: .5em; }} li span {{ color: #55
 .sign {{ margin-top: 3em; }}
 </style></head>
 <body>
-<p>{words["to"].format(kec=kec, kab=esc(_kabupaten(sub)))}</p>
-<h1>{esc(words["surat_title"].format(tahun=tahun))}</h1>
+<p>{_w("to", lang, kec=kec, kab=esc(_kabupaten(sub)))}</p>
+<h1>{title}</h1>
 <p>{intro}</p>
 {status}{body}
-<p>{esc(words["howto"].format(book=book))}</p>
-<p>{words["deadline"].format(batas=esc(deadline))}</p>
-<p class="sign">{esc(words["sign"])}</p>
+<p>{esc(_w("howto", lang, book=book))}</p>
+<p>{_w("deadline", lang, batas=esc(deadline))}</p>
+<p class="sign">{esc(_w("sign", lang))}</p>
 </body></html>
 """

@@ -36,13 +36,13 @@ import polars as pl
 from pipeline import __version__, guard
 from pipeline.errors import LakipError, WarehouseBusy, WarehouseDamaged
 from pipeline.ingest import Batch
-from schemas.catalog import render
+from schemas.catalog import detail_joined, details_in, render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
 from schemas.rules.derived import stored_columns
 from schemas.text import LANGS, both, both_of, numbers, t, tn
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
 are recreated on every write anyway."""
 
@@ -291,7 +291,19 @@ def _migrations() -> list[tuple[int, str, list[str]]]:
         for name, sql in columns
         if name.endswith("_desimal")
     ]
-    return [(2, "typed decimals of percentages and scores (<column>_desimal)", typed)]
+    detail = [
+        f"ALTER TABLE findings ADD COLUMN IF NOT EXISTS {name} {sql}"
+        for name, sql in (
+            ("detail_key", "VARCHAR"),
+            ("detail_args", "VARCHAR[]"),
+            ("detail_id", "VARCHAR"),
+            ("detail_en", "VARCHAR"),
+        )
+    ]
+    return [
+        (2, "typed decimals of percentages and scores (<column>_desimal)", typed),
+        (3, "structured finding details (detail_key, detail_args, detail_id, detail_en)", detail),
+    ]
 
 
 def connect(warehouse: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -608,13 +620,24 @@ def _once(frame: pl.DataFrame, twice: pl.Series) -> pl.DataFrame:
 
 
 def _rendered(findings: pl.DataFrame) -> pl.DataFrame:
-    """Findings with title, message and hint in both languages, as the catalog renders them."""
+    """Findings with title, message, hint and detail in both languages, as the catalog
+    renders them; the structured detail kept as ``detail_key``/``detail_args``, and
+    ``detail`` as both languages joined (the text it held before details were structured)."""
     names = ("title", "message", "hint")
     both = findings
     for lang in LANGS:
         shown = render(findings, lang).select(names)
         both = both.with_columns(shown.rename({n: f"{n}_{lang}" for n in names}))
-    return both
+        both = both.with_columns(
+            details_in(findings.get_column("detail"), lang).alias(f"detail_{lang}")
+        )
+    structured = findings.get_column("detail")
+    joined = [detail_joined(d) for d in structured.to_list()]
+    return both.with_columns(
+        structured.struct.field("key").alias("detail_key"),
+        structured.struct.field("args").alias("detail_args"),
+        pl.Series("detail", joined, dtype=pl.String),
+    )
 
 
 class _Columns:

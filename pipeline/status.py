@@ -31,29 +31,27 @@ import polars as pl
 
 from pipeline.errors import LakipError
 from schemas.rules.ingest import ING001
+from schemas.text import t
 
 __all__ = [
     "STATES",
-    "STATE_LABELS",
     "StatusError",
     "format_status",
     "received_from_run",
     "received_from_warehouse",
+    "state_labels",
     "status_table",
 ]
 
 WILAYAH_CSV = Path(__file__).resolve().parent.parent / "schemas" / "data" / "wilayah_kecamatan.csv"
 STATES = ("belum masuk", "tidak terbaca", "galat", "hanya peringatan", "bersih")
-STATE_LABELS = {
-    "id": {s: s for s in STATES},
-    "en": {
-        "belum masuk": "not received",
-        "tidak terbaca": "unreadable",
-        "galat": "errors",
-        "hanya peringatan": "warnings only",
-        "bersih": "clean",
-    },
-}
+
+
+def state_labels(lang: str) -> dict[str, str]:
+    """Each state (as in STATES, the data's own words) as a reader of ``lang`` says it."""
+    return {s: t(f"status.state.{s}", lang) for s in STATES}
+
+
 RECEIVED_SCHEMA: dict[str, Any] = {
     "submission_id": pl.String,
     "kode_wilayah": pl.String,
@@ -337,20 +335,22 @@ def _kabupaten_by_name(placed: pl.DataFrame) -> set[str]:
 
 # ------------------------------------------------------------------ output
 
-HEADERS = {
-    "id": ("Tahun", "Kode", "Kabupaten", "Kecamatan", "Status", "Galat", "Peringatan", "Versi",
-           "Terakhir diterima", "Berkas"),
-    "en": ("Year", "Code", "Kabupaten", "Kecamatan", "State", "Errors", "Warnings", "Versions",
-           "Last received", "File"),
-}  # fmt: skip
+HEADERS = ("tahun", "kode", "kabupaten", "kecamatan", "status", "galat", "peringatan", "versi",
+           "terakhir_diterima", "berkas")  # fmt: skip
+"""The columns of :func:`shown_rows`, each headed by ``status.head.<name>``."""
+
+
+def headers(lang: str) -> list[str]:
+    """The headings of :func:`shown_rows` in ``lang``."""
+    return [t(f"status.head.{name}", lang) for name in HEADERS]
 
 
 def summary(table: pl.DataFrame, lang: str) -> str:
     """'12 kecamatan: 11 belum masuk, 1 galat' in the chosen language."""
-    labels = STATE_LABELS["en" if lang == "en" else "id"]
+    labels = state_labels(lang)
     counts = dict(table.group_by("status").len().iter_rows())
     parts = [f"{counts[s]} {labels[s]}" for s in STATES if counts.get(s)]
-    return f"{table.height} kecamatan: " + ", ".join(parts)
+    return t("status.summary", lang, n=table.height, parts=", ".join(parts))
 
 
 def format_status(table: pl.DataFrame, fmt: str) -> str:
@@ -372,7 +372,7 @@ def format_status(table: pl.DataFrame, fmt: str) -> str:
 
 def shown_rows(table: pl.DataFrame, lang: str) -> list[list[str]]:
     """Rows as a person reads them: 'galat (21)', dates without seconds, file names only."""
-    labels = STATE_LABELS["en" if lang == "en" else "id"]
+    labels = state_labels(lang)
     out = []
     for row in table.iter_rows(named=True):
         state = labels[row["status"]]

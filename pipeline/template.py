@@ -35,6 +35,7 @@ from schemas.contract import (
     norm,
     sheet_lookup,
 )
+from schemas.text import pick, t
 
 __all__ = [
     "Kecamatan",
@@ -276,12 +277,6 @@ _FORMAT_EN: dict[Kind, tuple[str, str]] = {
     Kind.PERCENT: ("percent / score", "a number with a decimal comma, no % sign: 97,69"),
     Kind.MEASURE: ("the indicator's unit", "a number, optionally with its grade: 74,10 (BB)"),
 }
-_COMMENT_WORDS = {
-    "id": ("wajib", "boleh kosong", "Arti", "Satuan", "Format", "Contoh",
-           "'-' atau kosong = tidak diisi (bukan nol)."),
-    "en": ("required", "may be empty", "Meaning", "Unit", "Format", "Example",
-           "'-' or empty = not filled (never zero)."),
-}  # fmt: skip
 
 
 def header_comment(table: Table, column: Column, lang: str = "id") -> str:
@@ -291,15 +286,19 @@ def header_comment(table: Table, column: Column, lang: str = "id") -> str:
         meaning, example = _NILAI_MEANING.get(table.name, (meaning, example))
     kind = Kind.TEXT if column.name == "nilai" and table.key_value else column.kind
     unit, fmt = _FORMAT[kind]
-    if lang == "en":
-        meaning = _MEANING_EN.get(column.name, meaning)
-        unit, fmt = _FORMAT_EN[kind]
-    words = _COMMENT_WORDS["en" if lang == "en" else "id"]
-    wajib = words[0] if column.required else words[1]
+    meaning = pick(lang, meaning, _MEANING_EN.get(column.name, meaning))
+    unit, fmt = (
+        pick(lang, id_, en) for id_, en in zip(_FORMAT[kind], _FORMAT_EN[kind], strict=True)
+    )
+
+    def w(key: str) -> str:
+        return t(f"template.comment.{key}", lang)
+
+    wajib = w("required") if column.required else w("optional")
     return (
         f"{header_label(table, column)} ({wajib})\n"
-        f"{words[2]}: {meaning}\n{words[3]}: {unit}\n{words[4]}: {fmt}\n"
-        f"{words[5]}: {example}\n{words[6]}"
+        f"{w('meaning')}: {meaning}\n{w('unit')}: {unit}\n{w('format')}: {fmt}\n"
+        f"{w('example')}: {example}\n{w('empty')}"
     )
 
 
@@ -317,46 +316,15 @@ _LISTS: dict[str, tuple[str, ...]] = {
 _STRICT_LISTS = {"tingkat", "polaritas", "predikat"}
 
 
-_RULE_TEXT = {
-    "id": {
-        "list_title": "Pilih dari daftar", "list_msg": "Pilih salah satu isian dari daftar.",
-        "list_other": " Isian lain boleh bila memang berbeda.",
-        "list_err_title": "Isian tidak dikenal", "list_err": "Pilih: ",
-        "money_title": "Rupiah",
-        "money_msg": "Angka rupiah tanpa 'Rp' dan tanpa titik ribuan; sen boleh dua desimal. "
-                     "'-' bila tidak diisi. Baris JUMLAH: jumlah baris di atasnya.",
-        "money_err_title": "Bukan angka rupiah",
-        "money_err": "Isi angka rupiah (>= 0), atau '-' bila memang tidak diisi.",
-        "pct_title": "Persen / skor",
-        "pct_msg": "Angka dengan dua desimal, tanpa tanda %: 97,69. '-' bila tidak diisi.",
-        "pct_err_title": "Bukan angka",
-        "pct_err": "Isi angka (mis. 97,69) tanpa tanda %, atau '-'.",
-        "int_title": "Bilangan bulat", "int_msg": "Bilangan bulat dari {lo} sampai {hi}.",
-        "int_err_title": "Bukan bilangan bulat",
-        "int_err": "Isi bilangan bulat dari {lo} sampai {hi}.",
-    },
-    "en": {
-        "list_title": "Choose from the list", "list_msg": "Choose one entry of the list.",
-        "list_other": " Another entry is allowed when it really differs.",
-        "list_err_title": "Unknown entry", "list_err": "Choose: ",
-        "money_title": "Rupiah",
-        "money_msg": "Rupiah without 'Rp' and without thousands dots; two decimals of sen "
-                     "allowed. '-' when not filled. JUMLAH row: the sum of the rows above.",
-        "money_err_title": "Not a rupiah amount",
-        "money_err": "Enter a rupiah amount (>= 0), or '-' when it is not filled.",
-        "pct_title": "Percent / score",
-        "pct_msg": "A number with two decimals, no % sign: 97,69. '-' when not filled.",
-        "pct_err_title": "Not a number",
-        "pct_err": "Enter a number (e.g. 97,69) without %, or '-'.",
-        "int_title": "Whole number", "int_msg": "A whole number from {lo} to {hi}.",
-        "int_err_title": "Not a whole number", "int_err": "Enter a whole number from {lo} to {hi}.",
-    },
-}  # fmt: skip
+_RULE_KEYS = ("list_title", "list_msg", "list_other", "list_err_title", "list_err", "money_title",
+              "money_msg", "money_err_title", "money_err", "pct_title", "pct_msg", "pct_err_title",
+              "pct_err", "int_title", "int_msg", "int_err_title", "int_err")  # fmt: skip
+"""The input and error messages of the data validations, ``template.rule.<key>``."""
 
 
 def _validation(table: Table, column: Column, lang: str = "id") -> dict[str, object] | None:
     """xlsxwriter data_validation options for a column, or None for free text."""
-    w = _RULE_TEXT["en" if lang == "en" else "id"]
+    w = {key: t(f"template.rule.{key}", lang) for key in _RULE_KEYS}
     if column.name in _LISTS and not table.key_value:
         strict = column.name in _STRICT_LISTS
         return {
@@ -440,71 +408,19 @@ TABLE_NOTES_EN: dict[str, str] = {
 def instructions(kec: Kecamatan, tahun: int, lang: str = "id") -> str:
     """The Petunjuk text (Bahasa Indonesia; English with lang='en'): sheets, numbers, '-',
     JUMLAH rows."""
-    if lang == "en":
-        return _instructions_en(kec, tahun)
-    lines = [
-        f"PETUNJUK PENGISIAN LKjIP {tahun} — Kecamatan {kec.kecamatan}, {kec.kabupaten} "
-        f"({kec.kode})",
-        "",
-        "1. Isi setiap sheet sesuai tabel laporan kinerja yang tercetak. Jangan mengubah nama "
-        "sheet dan judul kolom (baris judul dikunci tanpa sandi); sel data bebas diisi. Baris "
-        "boleh ditambah. Arahkan kursor ke judul kolom untuk arti, satuan, format dan contohnya.",
-        "2. Angka: rupiah tanpa 'Rp' (5463337162 atau 5.463.337.162,00); persen dan skor dengan "
-        "koma desimal tanpa tanda % (97,69). Tulis angka seperti tercetak di laporan, termasuk "
-        "angka hasil hitung (jumlah, capaian, serapan): lakip menghitung ulang dan menunjukkan "
-        "sel yang berbeda.",
-        "3. Tanda '-' atau sel kosong berarti TIDAK DIISI, bukan nol. Tulis 0 bila memang nol.",
-        "4. Baris JUMLAH/TOTAL: tepat di bawah baris rincian terakhir, dengan kata JUMLAH (atau "
-        "TOTAL) di kolom nama/uraian, berisi jumlah seperti tercetak. Jangan beri baris kosong di "
-        "antara rincian. Catatan 'Sumber data: ...' boleh di bawahnya.",
-        "5. Sheet wajib: identitas sampai realisasi_belanja; sheet lain isi bila tabelnya ada di "
-        "laporan.",
-        "",
-        "Isi tiap sheet:",
-    ]
-    for table in TABLES:
-        wajib = "" if table.required else " (opsional)"
-        lines.append(f"  • {sheet_title(table)}{wajib}: {TABLE_NOTES.get(table.name, '')}")
-    lines += [
-        "",
-        "Kirim berkas ini (.xlsx) kembali tanpa mengganti namanya. Setelah diperiksa, kecamatan "
-        "menerima salinan berkasnya dengan sel bertanda merah (galat) dan kuning (peringatan), "
-        "komentar di tiap sel, dan sheet Temuan.",
-    ]
-    return "\n".join(lines)
-
-
-def _instructions_en(kec: Kecamatan, tahun: int) -> str:
-    lines = [
-        f"HOW TO FILL IN THE LKjIP {tahun} — Kecamatan {kec.kecamatan}, {kec.kabupaten} "
-        f"({kec.kode})",
-        "",
-        "1. Fill each sheet from the printed tables of the performance report. Do not rename "
-        "sheets or column headers (header rows are protected, without a password); data cells "
-        "are free. Rows may be added. Hover over a header for its meaning, unit, format and an "
-        "example.",
-        "2. Numbers: rupiah without 'Rp' (5463337162 or 5.463.337.162,00); percentages and "
-        "scores with a decimal comma and no % sign (97,69). Type figures as printed, derived "
-        "ones too (totals, capaian, serapan): lakip recomputes them and points at the cells "
-        "that differ.",
-        "3. '-' or an empty cell means NOT FILLED, never zero. Type 0 when it is zero.",
-        "4. JUMLAH/TOTAL rows: right below the last detail row, with the word JUMLAH (or TOTAL) "
-        "in the name column and the total as printed. No blank rows between details. A "
-        "'Sumber data: ...' note may follow.",
-        "5. Required sheets: identitas to realisasi_belanja; fill the others when the report "
-        "has the table.",
-        "",
-        "Each sheet:",
-    ]
-    for table in TABLES:
-        optional = "" if table.required else " (optional)"
-        lines.append(f"  • {sheet_title(table)}{optional}: {TABLE_NOTES_EN.get(table.name, '')}")
-    lines += [
-        "",
-        "Send this file (.xlsx) back without renaming it. After the review the kecamatan gets "
-        "its file back with red (error) and amber (warning) cells, a comment on each, and a "
-        "Temuan sheet.",
-    ]
+    notes = (
+        pick(lang, TABLE_NOTES.get(table.name, ""), TABLE_NOTES_EN.get(table.name, ""))
+        for table in TABLES
+    )
+    optional = t("template.instructions.optional", lang)
+    title = t(
+        "template.instructions.title", lang,
+        tahun=tahun, kecamatan=kec.kecamatan, kabupaten=kec.kabupaten, kode=kec.kode,
+    )  # fmt: skip
+    lines = [title, "", t("template.instructions.steps", lang)]
+    for table, note in zip(TABLES, notes, strict=True):
+        lines.append(f"  • {sheet_title(table)}{'' if table.required else optional}: {note}")
+    lines += ["", t("template.instructions.closing", lang)]
     return "\n".join(lines)
 
 
@@ -604,7 +520,7 @@ def _table_sheet(
     sheet: Worksheet, table: Table, kec: Kecamatan, tahun: int, fmt: dict, lang: str
 ) -> None:
     header = 1  # row 0: title, row 1: header
-    year, word = ("Year", "Table") if lang == "en" else ("Tahun", "Tabel")
+    year, word = t("template.year", lang), t("template.table", lang)
     title = f"{sheet_title(table)} — Kecamatan {kec.kecamatan} {year} {tahun}"
     if table.report_table:
         title = f"{word} {table.report_table}: {title}"

@@ -20,7 +20,7 @@ import polars as pl
 
 from pipeline.ingest import Batch
 from pipeline.safecsv import write_frame
-from schemas.catalog import localise, render
+from schemas.catalog import details_in, render
 from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, concat_findings, with_ids
 from schemas.rules import Context, ValidateConfig, resolve
@@ -177,9 +177,7 @@ def rendered(result: Validation, lang: str) -> pl.DataFrame:
     work through one kecamatan's workbook sheet by sheet; file-level findings come first.
     """
     out = render(result.findings, lang)
-    out = out.with_columns(
-        pl.col("detail").map_elements(lambda d: localise(d, lang), return_dtype=pl.String)
-    )
+    out = out.with_columns(details_in(out.get_column("detail"), lang))
     who = result.submissions.select("submission_id", "kecamatan", "tahun")
     return (
         out.join(who, on="submission_id", how="left")

@@ -15,13 +15,12 @@ Templates use ``{expected}``, ``{found}``, ``{label}``, ``{column}``, ``{cell}``
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from schemas.text import numbers
+from schemas.text import DEFAULT_LANG, LANGS, TEXT, numbers, pick, t
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,7 +51,13 @@ class Rule:
         return self.code.rstrip("0123456789")
 
     def title(self, lang: str) -> str:
-        return self.title_id if lang == "id" else self.title_en
+        return pick(lang, self.title_id, self.title_en)
+
+    def message(self, lang: str) -> str:
+        return pick(lang, self.message_id, self.message_en)
+
+    def hint(self, lang: str) -> str:
+        return pick(lang, self.hint_id, self.hint_en)
 
     def __str__(self) -> str:
         return self.code
@@ -102,21 +107,56 @@ RULES: Mapping[str, Rule] = _Catalog()
 
 
 BILINGUAL = " || "
-"""A ``detail`` may hold 'teks Indonesia || English text'; :func:`render` picks one side."""
-
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-_NUMBER_WITH_PREDIKAT = re.compile(r"^(-?\d+(?:\.\d+)?)( \((?:AA|A|BB|B|CC|C|D)\))$")
-_DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
+"""How the warehouse's legacy ``findings.detail`` column shows both languages of a
+detail ('teks Indonesia || English text'), as it did before details were structured."""
 
 
-def localise(text: str | None, lang: str) -> str:
-    """The side of an 'id || en' text for ``lang``, number text in that language's style."""
-    if text is None:
-        return ""
-    if BILINGUAL in text:
-        left, right = text.split(BILINGUAL, 1)
-        text = left if lang == "id" else right
-    return _DECIMAL_IN_TEXT.sub(lambda m: format_number(m.group(0), lang), text)
+def detail_pair(key: str) -> tuple[str, str]:
+    """The ``(id, en)`` templates of a detail key: a text-catalog key, or ``<code>.<name>``
+    of a rule's declared ``details``."""
+    if key in TEXT:
+        return TEXT[key]
+    code, _, name = key.partition(".")
+    return RULES[code].details[name]
+
+
+def detail_text(detail: Mapping[str, object] | str | None, lang: str) -> str | None:
+    """A structured detail (:data:`schemas.findings.DETAIL`) in ``lang``, numbers as written.
+
+    None when there is no detail, or an argument it needs is missing.
+    """
+    if detail is None or isinstance(detail, str):
+        return detail
+    key = detail.get("key")
+    if key is None:
+        text = detail.get("text")
+        return None if text is None else str(text)
+    args = list(detail.get("args") or [])  # type: ignore[call-overload]
+    if any(a is None for a in args):
+        return None
+    return pick(lang, *detail_pair(str(key))).format(*args)
+
+
+def detail_joined(detail: Mapping[str, object] | str | None) -> str | None:
+    """Both languages in one text, 'id || en' (the warehouse's ``detail`` column)."""
+    if detail is None or isinstance(detail, str) or detail.get("key") is None:
+        return detail_text(detail, DEFAULT_LANG)
+    sides = [detail_text(detail, lang) for lang in LANGS]
+    return None if None in sides else BILINGUAL.join(s for s in sides if s is not None)
+
+
+def localise(detail: Mapping[str, object] | str | None, lang: str) -> str:
+    """A detail as a reader sees it: its ``lang`` side, number text in that language's style."""
+    return numbers(lang).in_text(detail_text(detail, lang))
+
+
+def details_in(details: pl.Series, lang: str) -> pl.Series:
+    """A ``detail`` column rendered for ``lang`` (null stays null), for the output files."""
+    shown = [detail_text(d, lang) for d in details.to_list()]
+    style = numbers(lang)
+    return pl.Series(
+        details.name, [None if d is None else style.in_text(d) for d in shown], dtype=pl.String
+    )
 
 
 def format_number(text: str | None, lang: str = "id") -> str:
@@ -157,19 +197,15 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
             hints.append("")
             continue
         titles.append(rule.title(lang))
-        template = rule.message_id if lang == "id" else rule.message_en
-        hint = rule.hint_id if lang == "id" else rule.hint_en
-        message = template.format_map(_Safe(values))
+        message = rule.message(lang).format_map(_Safe(values))
         after = followers.get(row.get("finding_id") or "")
         if after:
-            lead = " Akibatnya juga: " if lang == "id" else " It also explains: "
-            message += lead + "; ".join(after) + "."
+            message += t("findings.also_explains", lang, after="; ".join(after))
         root = by_id.get(row.get("root") or "")
         if root is not None and root is not row:
-            lead = " Akibat dari " if lang == "id" else " Follows from "
-            message += f"{lead}{root['rule']} {root['cell']}."
+            message += t("findings.follows_from", lang, rule=root["rule"], cell=root["cell"])
         messages.append(message)
-        hints.append(hint.format_map(_Safe(values)))
+        hints.append(rule.hint(lang).format_map(_Safe(values)))
     return findings.with_columns(
         pl.Series("title", titles, dtype=pl.String),
         pl.Series("message", messages, dtype=pl.String),
@@ -182,88 +218,16 @@ class _Safe(dict[str, object]):
         return "{" + key + "}"
 
 
-NOTES = {
-    "id": """\
-## Keputusan yang berlaku untuk semua aturan
-
-- **Pembulatan.** Angka tercetak dibandingkan setelah hasil hitung dibulatkan setengah ke atas
-  ke 2 desimal; selisih 1 digit terakhir (0,01) adalah pembulatan dan tidak dilaporkan. Angka
-  yang dicetak dengan desimal lebih sedikit ('1,9', '100') dibandingkan pada presisi cetaknya:
-  '100' untuk 99,9967 konsisten, '100' untuk 98,6 tidak. Presisi dibaca dari nilainya (98,20
-  terbaca 98,2), jadi tidak pernah lebih halus dari yang tampak. Uang dibandingkan persis
-  sampai sen (Decimal).
-- **Akar masalah.** Satu angka salah = satu temuan akar; temuan lain yang diakibatkannya
-  menunjuk akar itu di kolom `root`. Selisih uang yang sama besar (per kiriman, pagu atau
-  realisasi) dirantai dari tingkat terbawah: HIE002 < HIE001 < XTB005 < XTB006/XTB007 <
-  TOT001. SER001/SER003/EFI001 pada baris akar mengikuti akar itu. Angka salah yang sama yang
-  disalin ke tabel lain (capaian 3.2 -> 3.5; nilai AKIP) mengikuti temuan pertama.
-- **Nama.** Indikator: sama bila sama setelah huruf kecil dan tanpa spasi, tanda baca dan
-  singkatan dalam kurung; atau (alias) semua kata satu nama ada di nama lainnya ('Nilai AKIP' ~
-  'Nilai Evaluasi AKIP'). Program: tanpa 'Program' di depan dan akhiran -an
-  (pemerintah/pemerintahan); bila tidak cocok, menurut urutan (disebutkan di temuan).
-- **Efisiensi.** Tidak ada rumus resmi: tabel 3.17 memakai persen anggaran / 100 (dibulatkan
-  atau dipotong), tabel 3.10/3.16 |capaian - penyerapan|; laporan konsolidasi memakai
-  `formulas.efisiensi` = capaian - serapan untuk semua kecamatan.
-- **Polaritas.** Dari kolom `polaritas` PK atau `ValidateConfig.polaritas`, bawaan positif;
-  indikator negatif memakai `(2 x target - realisasi) / target x 100` (pengurangan) kecuali
-  diatur `rasio`.
-""",
-    "en": """\
-## Decisions that hold for every rule
-
-- **Rounding.** A printed figure is compared with the recomputed one rounded half-up to 2
-  decimals; one unit in the last digit (0.01) is rounding and not reported. Figures printed
-  with fewer decimals ('1.9', '100') are compared at their printed precision: '100' for
-  99.9967 is consistent, '100' for 98.6 is not. The precision is read from the value (98,20
-  reads as 98.2), so it is never finer than what is visible. Money is compared exactly, to the
-  sen (Decimal).
-- **Root causes.** One wrong figure = one root finding; the findings it causes point at it in
-  `root`. Money mismatches of the same amount (per submission, pagu or realisasi) chain from
-  the lowest level: HIE002 < HIE001 < XTB005 < XTB006/XTB007 < TOT001. SER001/SER003/EFI001 on
-  a root's row follow that root. The same wrong figure copied into another table (capaian
-  3.2 -> 3.5; the AKIP score) follows the first finding.
-- **Names.** Indicators match when equal after lower-casing and dropping spaces, punctuation
-  and parenthesised acronyms, or (alias) when all words of one occur in the other ('Nilai
-  AKIP' ~ 'Nilai Evaluasi AKIP'). Programs: without a leading 'Program' and the suffix -an
-  (pemerintah/pemerintahan); unmatched names fall back to order (said in the finding).
-- **Efficiency.** No official formula: table 3.17 uses budget % / 100 (rounded or
-  truncated), tables 3.10/3.16 |capaian - absorption|; the consolidated reports use
-  `formulas.efisiensi` = capaian - serapan for every kecamatan.
-- **Polarity.** From the PK `polaritas` column or `ValidateConfig.polaritas`, default
-  positif; negative indicators use `(2 x target - realisasi) / target x 100` (pengurangan)
-  unless configured `rasio`.
-""",
-}
-
-
 def rules_markdown(lang: str = "id") -> str:
     """The rule catalog as Markdown (``docs/rules.md``), generated, never edited by hand."""
-    lang = "en" if lang == "en" else "id"
-    head = (
-        ("Kode", "Tingkat", "Tabel", "Judul (id)", "Title (en)", "Rumus / toleransi", "Petunjuk")
-        if lang == "id"
-        else (
-            "Code",
-            "Severity",
-            "Tables",
-            "Title (id)",
-            "Title (en)",
-            "Formula / tolerance",
-            "Hint",
-        )
-    )
-    intro = (
-        "# Katalog aturan lakip\n\n"
-        "Dibuat oleh `schemas.catalog.rules_markdown()`; jangan disunting manual"
-        " (`tests/test_rules_doc.py` memeriksanya). Kode tidak pernah berganti makna.\n"
-        if lang == "id"
-        else "# lakip rule catalog\n\n"
-        "Generated by `schemas.catalog.rules_markdown()`; do not edit by hand"
-        " (`tests/test_rules_doc.py` checks it). A code never changes meaning.\n"
-    )
-    lines = [intro, NOTES[lang], "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    head = [t(f"rules_md.head.{name}", lang) for name in _MD_HEAD]
+    lines = [
+        t("rules_md.intro", lang),
+        t("rules_md.notes", lang),
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
     for rule in RULES.values():
-        hint = rule.hint_id if lang == "id" else rule.hint_en
         cells = (
             f"`{rule.code}`",
             rule.severity,
@@ -271,10 +235,13 @@ def rules_markdown(lang: str = "id") -> str:
             rule.title_id,
             rule.title_en,
             rule.formula,
-            hint,
+            rule.hint(lang),
         )
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+_MD_HEAD = ("code", "severity", "tables", "title_id", "title_en", "formula", "hint")
 
 
 def _md(text: str) -> str:

@@ -12,6 +12,12 @@ from typing import Protocol
 
 import polars as pl
 
+DETAIL = pl.Struct({"key": pl.String(), "args": pl.List(pl.String()), "text": pl.String()})
+"""A finding's detail as structure, rendered per language only at output
+(:func:`schemas.catalog.detail_text`): ``key`` names an ``(id, en)`` pair (a rule's
+``details`` entry as ``<code>.<name>``, or a :data:`schemas.text.TEXT` key) filled with
+``args``; a detail with no translation (ingest's raw cell text) is ``text`` alone."""
+
 FINDING_SCHEMA: dict[str, pl.DataType] = {
     "rule": pl.String(),
     "severity": pl.String(),  # error | warning
@@ -24,10 +30,37 @@ FINDING_SCHEMA: dict[str, pl.DataType] = {
     "label": pl.String(),  # what the row is about (program name, indicator, jenis belanja)
     "expected": pl.String(),
     "found": pl.String(),
-    "detail": pl.String(),  # extra context for the message (formula variant, raw text)
+    "detail": DETAIL,  # extra context for the message (formula variant, raw text)
     "root": pl.String(),  # finding_id of the root cause this finding follows from
     "finding_id": pl.String(),
 }
+
+
+def plain_detail(text: pl.Expr) -> pl.Expr:
+    """A detail with no translation (raw text as read, an exception's message)."""
+    return pl.when(text.is_not_null()).then(
+        pl.struct(
+            pl.lit(None, dtype=pl.String).alias("key"),
+            pl.lit(None, dtype=pl.List(pl.String)).alias("args"),
+            text.cast(pl.String).alias("text"),
+        )
+    )
+
+
+def keyed_detail(key: str, args: list[pl.Expr]) -> pl.Expr:
+    """A translatable detail: the text ``key`` with ``args`` (each cast to text).
+
+    Null when an argument is null, as the joined text it replaces was.
+    """
+    given = [a.cast(pl.String) for a in args]
+    struct = pl.struct(
+        pl.lit(key, dtype=pl.String).alias("key"),
+        (pl.concat_list(given) if given else pl.lit([], dtype=pl.List(pl.String))).alias("args"),
+        pl.lit(None, dtype=pl.String).alias("text"),
+    )
+    if not given:
+        return struct
+    return pl.when(pl.all_horizontal([a.is_not_null() for a in given])).then(struct)
 
 
 def empty_findings() -> pl.DataFrame:
@@ -59,6 +92,8 @@ def findings(
             cols.append(pl.lit(rule.code, dtype=pl.String).alias(name))
         elif name == "severity" and "severity" not in frame.columns:
             cols.append(pl.lit(rule.severity, dtype=pl.String).alias(name))
+        elif name == "detail" and name in frame.columns and frame.schema[name] != DETAIL:
+            cols.append(plain_detail(pl.col(name)).alias(name))
         elif name in frame.columns:
             cols.append(pl.col(name).cast(dtype).alias(name))
         else:

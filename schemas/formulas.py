@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from schemas.text import t
+
 # Printed figures carry two decimals; a difference of one unit in the last digit is rounding.
 PRINTED_DECIMALS = 2
 ROUNDING_UNIT = 0.01
@@ -92,19 +94,19 @@ def compare_printed(printed: pl.Expr, recomputed: pl.Expr) -> pl.Expr:
 
 
 RATING_BANDS = (
-    (91.0, "Sangat Tinggi", "Very high"),
-    (76.0, "Tinggi", "High"),
-    (66.0, "Sedang", "Medium"),
-    (51.0, "Rendah", "Low"),
-    (float("-inf"), "Sangat Rendah", "Very low"),
+    (91.0, "rating.very_high"),
+    (76.0, "rating.high"),
+    (66.0, "rating.medium"),
+    (51.0, "rating.low"),
+    (float("-inf"), "rating.very_low"),
 )
 """Permendagri 86/2017 bands as half-open intervals [91,inf) [76,91) [66,76) [51,66) (-inf,51):
-the printed bands leave gaps for decimals (90.5), and above 100 is the top band."""
+the printed bands leave gaps for decimals (90.5), and above 100 is the top band. Each band's
+label is a :data:`schemas.text.TEXT` key."""
 
 
 def rating(capaian_pct: pl.Expr, lang: str = "id") -> pl.Expr:
-    idx = 1 if lang == "id" else 2
-    return first_of((capaian_pct >= band[0], pl.lit(band[idx])) for band in RATING_BANDS)
+    return first_of((capaian_pct >= lower, pl.lit(t(key, lang))) for lower, key in RATING_BANDS)
 
 
 AKIP_BANDS = (
@@ -151,11 +153,7 @@ def efisiensi(capaian_pct: pl.Expr, serapan_pct: pl.Expr) -> pl.Expr:
 
 def efisiensi_kategori(selisih: pl.Expr, lang: str = "id") -> pl.Expr:
     """> +5 efisien, -5..+5 cukup efisien, < -5 tidak efisien."""
-    labels = (
-        ("Efisien", "Cukup efisien", "Tidak efisien")
-        if lang == "id"
-        else ("Efficient", "Fairly efficient", "Not efficient")
-    )
+    labels = [t(f"efisiensi.{k}", lang) for k in ("efficient", "fair", "not")]
     return (
         pl.when(selisih.is_null())
         .then(pl.lit(None, dtype=pl.String))

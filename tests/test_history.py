@@ -20,6 +20,7 @@ import pytest
 from pipeline.ingest import discover, ingest
 from pipeline.load import connect, load
 from pipeline.validate import Validation, validate
+from schemas.catalog import detail_text
 
 REPO = Path(__file__).resolve().parents[1]
 WORKBOOK = REPO / "raw" / "2025" / "medang-deras.xlsx"
@@ -92,7 +93,9 @@ def test_one_changed_trend_figure_is_one_finding_at_its_cell(tmp_path: Path) -> 
     ids = result.submissions.select("submission_id", "tahun").rows()
     assert row["submission_id"] == next(s for s, t in ids if t == 2025)
     # the detail names the cell and the file of what 2024 said
-    assert "capaian_iku.csv!F2" in row["detail"] and "2024/sei-suka" in row["detail"]
+    for lang in ("id", "en"):
+        said = detail_text(row["detail"], lang)
+        assert said is not None and "capaian_iku.csv!F2" in said and "2024/sei-suka" in said
 
 
 # Every kecamatan of one batch is its own case: partial submissions are enough for YR.
@@ -213,7 +216,7 @@ def test_across_years_case(cases: Validation, kecamatan: str) -> None:
     assert yr(mine) == EXPECTED[kecamatan]
     if kecamatan == "Nibung Hangus":
         detail = mine.filter(pl.col("rule") == "YR001").get_column("detail").item()
-        assert "nibung-hangus-revisi" in detail
+        assert "nibung-hangus-revisi" in (detail_text(detail, "id") or "")
 
 
 # ------------------------------------------------------------------ (b) the real sample

@@ -420,3 +420,55 @@ def test_lakip_load_command_prints_the_summary(
     third = CliRunner().invoke(cli, ["--lang", "en", *args])
     assert third.exit_code == 0, third.output
     assert "0 submissions loaded (0 rows)" in third.output
+
+
+DETAIL_COLUMNS = ("detail_key", "detail_args", "detail_id", "detail_en")
+
+
+def test_findings_keep_their_detail_structured_and_rendered(tmp_path: Path) -> None:
+    """The warehouse stores the detail's key and values, each language's text as the findings
+    files show it, and ``detail`` as both joined (what queries written before read)."""
+    import example
+
+    from pipeline.validate import rendered, validate
+    from schemas.text import numbers
+
+    warehouse = tmp_path / "w.duckdb"
+    data = example.edit(example.sheets(), "program_kegiatan", 2, "target_kinerja", "71,00")
+    data = example.edit(data, "capaian_iku", 2, "capaian", "99,99")
+    batch = ingest([example.write(tmp_path / "raw" / "2025" / "sei-suka", data)])
+    validation = validate(batch)
+    loader.load(batch, validation, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        stored = con.sql(
+            "SELECT finding_id, detail, detail_key, detail_args, detail_id, detail_en FROM findings"
+        ).pl()
+    keyed = stored.filter(pl.col("detail_key").is_not_null())
+    assert keyed.height > 0 and keyed.get_column("detail_args").list.len().min() is not None
+    for lang in ("id", "en"):
+        shown = rendered(validation, lang).select("finding_id", pl.col("detail").alias("shown"))
+        both = keyed.join(shown, on="finding_id")
+        assert both.height == keyed.height
+        assert both.get_column(f"detail_{lang}").equals(both.get_column("shown"), check_names=False)
+    for row in keyed.iter_rows(named=True):  # detail: both sides, numbers as machine text
+        left, right = row["detail"].split(" || ")
+        assert numbers("id").in_text(left) == row["detail_id"]
+        assert numbers("en").in_text(right) == row["detail_en"]
+
+
+def test_a_version_2_warehouse_gets_the_detail_columns(tmp_path: Path) -> None:
+    """Schema 3 added the structured detail to ``findings``; older rows keep NULL there."""
+    warehouse = tmp_path / "w.duckdb"
+    loader.load(*read([SAMPLE]), warehouse)
+    with duckdb.connect(str(warehouse)) as raw:  # make it look like schema 2
+        for name in DETAIL_COLUMNS:
+            raw.execute(f"ALTER TABLE findings DROP COLUMN {name}")
+        raw.execute("UPDATE schema_version SET version = 2")
+    loader.connect(warehouse, read_only=False).close()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        versions = con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+        columns = [r[0] for r in con.execute("DESCRIBE findings").fetchall()]
+        empty = con.execute("SELECT count(*) FROM findings WHERE detail_key IS NOT NULL").fetchone()
+    assert versions == [(2,), (3,)] and loader.SCHEMA_VERSION == 3
+    assert columns[-len(DETAIL_COLUMNS) :] == list(DETAIL_COLUMNS)  # as in a new warehouse
+    assert empty == (0,)

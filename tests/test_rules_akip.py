@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
+from schemas.catalog import detail_text
 
 
 def run(tmp_path: Path, data: example.Sheets) -> Validation:
@@ -113,4 +114,4 @@ def test_missing_component(tmp_path: Path) -> None:
     result = run(tmp_path, data)
     gaps = result.findings.filter(pl.col("rule") == "AKP004")
     assert gaps.select("cell", "label").rows() == [("akip_komponen.csv", "AKIP 2025")]
-    assert "pelaporan kinerja" in gaps.row(0, named=True)["detail"]
+    assert "pelaporan kinerja" in (detail_text(gaps.row(0, named=True)["detail"], "id") or "")

@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
+from schemas.catalog import detail_text
 
 
 def run(tmp_path: Path, data: example.Sheets) -> Validation:
@@ -73,10 +74,8 @@ def test_outcome_indicator_on_a_program_row(tmp_path: Path) -> None:
     data = example.edit(example.sheets(), "program_kegiatan", 2, "target_kinerja", "71,00")
     result = run(tmp_path, data)
     assert found(result, "XTB") == [("XTB004", "program_kegiatan.csv!F2", "70.00 (B)", "71.00")]
-    assert (
-        "alias; PK 'Nilai Evaluasi AKIP'"
-        in result.findings.filter(pl.col("rule") == "XTB004").row(0, named=True)["detail"]
-    )
+    detail = result.findings.filter(pl.col("rule") == "XTB004").row(0, named=True)["detail"]
+    assert "alias; PK 'Nilai Evaluasi AKIP'" in (detail_text(detail, "id") or "")
 
 
 def test_pk_program_budget_is_the_root_of_the_pk_total(tmp_path: Path) -> None:
@@ -106,7 +105,8 @@ def test_programs_matched_by_order_when_names_differ(tmp_path: Path) -> None:
         "500000.00",
         "450000.00",
     )
-    assert "urutan" in xtb["detail"] and "by order" in xtb["detail"]
+    assert "urutan" in (detail_text(xtb["detail"], "id") or "")
+    assert "by order" in (detail_text(xtb["detail"], "en") or "")
 
 
 def test_program_missing_from_the_pk(tmp_path: Path) -> None:

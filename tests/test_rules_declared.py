@@ -13,10 +13,11 @@ import pipeline.validate as validate_module
 from pipeline.ingest import ingest
 from pipeline.load import HITUNG
 from pipeline.validate import Validation, validate
-from schemas.catalog import RULES, Rule, register
+from schemas.catalog import RULES, Rule, detail_joined, detail_text, register
 from schemas.rules.base import texts
 from schemas.rules.families import FAMILIES
 from schemas.rules.roots import RANK, ROW_LINKS
+from schemas.text import TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample" / "medang-deras-2025"
@@ -59,11 +60,24 @@ def test_detail_texts_have_both_languages_and_the_same_arguments(code: str) -> N
         assert sorted(slots[0]) == sorted(slots[1]), (code, key)
 
 
-def test_texts_fill_each_language_in_its_own_order() -> None:
+def test_texts_fill_each_language_in_its_own_order(monkeypatch: pytest.MonkeyPatch) -> None:
     frame = pl.DataFrame({"n": [3], "col": ["pagu"]})
-    pair = ("Σ {0} {1} ({2})", "Σ {0} of {2} {1} rows")
-    out = frame.select(texts(pair, "col", pl.lit("kegiatan"), "n").alias("d")).item()
-    assert out == "Σ pagu kegiatan (3) || Σ pagu of 3 kegiatan rows"
+    monkeypatch.setitem(TEXT, "test.order", ("Σ {0} {1} ({2})", "Σ {0} of {2} {1} rows"))
+    out = frame.select(texts("test.order", "col", pl.lit("kegiatan"), "n").alias("d")).item()
+    assert out == {"key": "test.order", "args": ["pagu", "kegiatan", "3"], "text": None}
+    assert detail_text(out, "id") == "Σ pagu kegiatan (3)"
+    assert detail_text(out, "en") == "Σ pagu of 3 kegiatan rows"
+    # the warehouse's legacy ``detail`` column keeps both sides joined, as before
+    assert detail_joined(out) == "Σ pagu kegiatan (3) || Σ pagu of 3 kegiatan rows"
+
+
+def test_a_detail_with_a_missing_value_is_no_detail() -> None:
+    frame = pl.DataFrame({"x": [None, "7"]}, schema={"x": pl.String})
+    out = frame.select(texts("detail.tolerance", "x").alias("d")).to_series().to_list()
+    assert out[0] is None and detail_text(out[0], "en") is None
+    assert detail_text(out[1], "en") == (
+        "7; tolerance: one unit in the last printed digit, or the printed precision"
+    )
 
 
 def test_family_order_does_not_change_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:

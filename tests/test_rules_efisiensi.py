@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
+from schemas.catalog import detail_text
 
 
 def run(tmp_path: Path, data: example.Sheets) -> Validation:
@@ -44,5 +45,6 @@ def test_sasaran_efficiency_fits_no_formula(tmp_path: Path) -> None:
     data = example.edit(example.sheets(), "efisiensi_sasaran", 2, "tingkat_efisiensi", "5,00")
     result = run(tmp_path, data)
     assert found(result) == [("EFI002", "warning", "efisiensi_sasaran.csv!E2", "10.00", "5.00")]
-    assert "|persen_capaian - persen_penyerapan|" in result.findings.row(0, named=True)["detail"]
+    detail = detail_text(result.findings.row(0, named=True)["detail"], "id")
+    assert "|persen_capaian - persen_penyerapan|" in (detail or "")
     assert result.findings.filter(pl.col("severity") == "error").height == 0

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.ingest import ingest
 from pipeline.validate import ValidateConfig, Validation, validate
+from schemas.catalog import detail_text
 
 
 def run(
@@ -146,4 +147,4 @@ def test_two_submissions_for_one_kecamatan_and_year(tmp_path: Path) -> None:
     dupes = result.findings.filter(pl.col("rule") == "IDN006")
     assert dupes.height == 2
     assert set(dupes.get_column("submission_id")) == set(result.submissions["submission_id"])
-    assert str(first) in dupes.row(0, named=True)["detail"]
+    assert str(first) in (detail_text(dupes.row(0, named=True)["detail"], "id") or "")

@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline.ingest import ingest
 from pipeline.validate import Validation, validate
+from schemas.catalog import detail_text
 
 
 def run(tmp_path: Path, data: example.Sheets) -> Validation:
@@ -28,7 +29,8 @@ def test_tingkat_kemajuan_wrong(tmp_path: Path) -> None:
     assert result.findings.select("rule", "cell", "expected", "found").rows() == [
         ("KEM001", "kemajuan_renstra.csv!E2", "94.44", "95.00")
     ]
-    assert "realisasi / target_akhir x 100" in result.findings.row(0, named=True)["detail"]
+    detail = detail_text(result.findings.row(0, named=True)["detail"], "id")
+    assert "realisasi / target_akhir x 100" in (detail or "")
 
 
 def test_whole_number_at_its_printed_precision(tmp_path: Path) -> None:

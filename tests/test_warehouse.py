@@ -175,6 +175,7 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
         assert con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall() == [
             (1,),
             (2,),
+            (3,),
         ]
         migrated = con.execute(TYPED_COLUMNS).fetchall()
         assert ("raw_capaian_iku", "capaian_desimal", "TINYINT") in migrated

@@ -2,8 +2,8 @@
 
 The same table as ``lakip status`` (:mod:`pipeline.status`), read from the warehouse:
 every kecamatan the national reference expects for the year's kabupaten, with its state,
-the versions loaded, the last load time and the file. Its texts live here (not in
-``reporting.text``) so the page can be registered with a few lines in ``report.py``.
+the versions loaded, the last load time and the file. Its texts are the ``pengiriman.*`` keys of
+:mod:`schemas.text`, so the page can be registered with a few lines in ``report.py``.
 """
 
 from __future__ import annotations
@@ -14,39 +14,15 @@ import duckdb
 import polars as pl
 
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
-from pipeline.status import STATE_LABELS, received_from_warehouse, status_table
+from pipeline.status import received_from_warehouse, state_labels, status_table
+from schemas.text import t
 
 FILE = "pengiriman.html"
 TABLE_ID = "pengiriman"
 
-TEXT = {
-    "id": {
-        "page": "Pengiriman",
-        "title": "Status pengiriman data per kecamatan",
-        "intro": "Setiap kecamatan yang diharapkan menurut daftar wilayah Kemendagri untuk "
-        "tahun {tahun}: {summary}. Status dari versi terakhir yang dimuat.",
-        "formula": "belum masuk = tidak ada kiriman; tidak terbaca = berkas tidak dapat dibaca "
-        "(ING001); galat = ada galat; hanya peringatan = tanpa galat; bersih = tanpa temuan.",
-        "source": "submissions, findings (gudang data); daftar wilayah Kemendagri",
-        "cols": ("Kode", "Kecamatan", "Kabupaten", "Status", "Galat", "Peringatan", "Versi",
-                 "Terakhir dimuat", "Berkas"),
-        "empty": "Tidak ada kecamatan yang diharapkan.",
-        "link": "Status pengiriman: siapa yang belum mengirim atau berkasnya tidak terbaca",
-    },
-    "en": {
-        "page": "Submissions",
-        "title": "Submission status per kecamatan",
-        "intro": "Every kecamatan the Kemendagri reference expects for {tahun}: {summary}. "
-        "The state is that of the last version loaded.",
-        "formula": "not received = nothing sent; unreadable = the file cannot be read (ING001); "
-        "errors = has errors; warnings only = no error; clean = no finding.",
-        "source": "submissions, findings (warehouse); Kemendagri reference of kecamatan",
-        "cols": ("Code", "Kecamatan", "Kabupaten", "State", "Errors", "Warnings", "Versions",
-                 "Last loaded", "File"),
-        "empty": "No kecamatan expected.",
-        "link": "Submission status: who has not sent, or sent an unreadable file",
-    },
-}  # fmt: skip
+_HEADS = ("kode", "kecamatan", "kabupaten", "status", "galat", "peringatan", "versi",
+          "terakhir", "berkas")  # fmt: skip
+"""The table's columns, each headed by ``pengiriman.head.<name>`` (schemas.text)."""
 COLORS: dict[str, tuple[str, str]] = {
     "belum masuk": ("#d9d9d9", "#262626"),
     "not received": ("#d9d9d9", "#262626"),
@@ -61,15 +37,15 @@ COLORS: dict[str, tuple[str, str]] = {
 }
 
 
-def _text(ctx: Context) -> dict:
-    return TEXT["en" if ctx.lang == "en" else "id"]
+def _text(ctx: Context, key: str, **values: object) -> str:
+    """The page's text ``pengiriman.<key>`` in the report's language."""
+    return t(f"pengiriman.{key}", ctx.lang, **values)
 
 
 def table(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     """The year's status table, built by :func:`pipeline.status.status_table`."""
-    words = _text(ctx)
     states = status_table(received_from_warehouse(con, ctx.tahun), tahun=ctx.tahun)
-    labels = STATE_LABELS["en" if ctx.lang == "en" else "id"]
+    labels = state_labels(ctx.lang)
     frame = states.with_columns(
         pl.col("status").replace_strict(labels, default=pl.col("status")),
         pl.col("terakhir_diterima").dt.strftime("%Y-%m-%d %H:%M").alias("terakhir_diterima"),
@@ -77,7 +53,7 @@ def table(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         pl.col("kecamatan").alias("_kec"),
         pl.col("sintetis").alias("_sintetis"),
     )
-    heads = words["cols"]
+    heads = [_text(ctx, f"head.{name}") for name in _HEADS]
     cols = [
         Col("kode_wilayah", heads[0]),
         Col("kecamatan", heads[1], html=False),
@@ -91,16 +67,16 @@ def table(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     ]
     return ReportTable(
         id=TABLE_ID,
-        title=words["title"],
+        title=_text(ctx, "title"),
         subtitle=f"{ctx.wilayah} · {ctx.tahun}",
         frame=frame,
         columns=cols,
-        formula=words["formula"],
-        source=words["source"],
-        sheet=words["page"],
+        formula=_text(ctx, "formula"),
+        source=_text(ctx, "source"),
+        sheet=_text(ctx, "page"),
         stub=["_kec"],
         stub_label=heads[1],
-        empty_text=words["empty"],
+        empty_text=_text(ctx, "empty"),
     )
 
 
@@ -108,16 +84,15 @@ def page(status: ReportTable, ctx: Context) -> Page:
     """``pengiriman.html``, shown under the data-quality tab of the navigation."""
     from pipeline.status import summary
 
-    words = _text(ctx)
     frame = status.frame
     # the summary counts states; the frame holds them already localised
-    back = {v: k for k, v in STATE_LABELS["en" if ctx.lang == "en" else "id"].items()}
+    back = {v: k for k, v in state_labels(ctx.lang).items()}
     counted = frame.with_columns(pl.col("status").replace_strict(back, default=pl.col("status")))
     return Page(
         file=FILE,
         key="kualitas",
-        title=words["page"],
-        intro=words["intro"].format(tahun=ctx.tahun, summary=summary(counted, ctx.lang)),
+        title=_text(ctx, "page"),
+        intro=_text(ctx, "intro", tahun=ctx.tahun, summary=summary(counted, ctx.lang)),
         tables=[status],
         kecamatan=frame.height,
         sintetis_kecamatan=int(frame.get_column("_sintetis").sum()),
@@ -126,4 +101,4 @@ def page(status: ReportTable, ctx: Context) -> Page:
 
 def link(ctx: Context) -> str:
     """A link to the page, for the data-quality page (the navigation has fixed tabs)."""
-    return f'<p class="download"><a href="{FILE}">{html.escape(_text(ctx)["link"])}</a></p>'
+    return f'<p class="download"><a href="{FILE}">{html.escape(_text(ctx, "link"))}</a></p>'

@@ -96,5 +96,9 @@ CREATE TABLE IF NOT EXISTS findings (
     message_id VARCHAR,
     message_en VARCHAR,
     hint_id VARCHAR,
-    hint_en VARCHAR
+    hint_en VARCHAR,
+    detail_key VARCHAR,                 -- the detail's text key (NULL: detail_id is raw text)
+    detail_args VARCHAR[],              -- the values filled into it
+    detail_id VARCHAR,                  -- the detail as the Indonesian findings files show it
+    detail_en VARCHAR                   -- ... and the English ones
 );

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.catalog import Rule, register
+from schemas.findings import plain_detail
 from schemas.formulas import (
     AKIP_BOBOT,
     AKIP_BOBOT_LAMA,
@@ -173,9 +174,13 @@ def _bobot(ctx: Context, komponen: pl.DataFrame) -> Found:
     source = (
         pl.when(pl.col("bobot").is_not_null())
         .then(detail(AKP002, "printed"))
-        .when(pl.col("tahun") >= AKIP_FORM_BARU)
-        .then(pl.lit("PermenPAN-RB 88/2021"))
-        .otherwise(pl.lit("PermenPAN-RB 12/2015"))
+        .otherwise(
+            plain_detail(
+                pl.when(pl.col("tahun") >= AKIP_FORM_BARU)
+                .then(pl.lit("PermenPAN-RB 88/2021"))
+                .otherwise(pl.lit("PermenPAN-RB 12/2015"))
+            )
+        )
     )
     return emit(
         bad.select(

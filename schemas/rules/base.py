@@ -7,16 +7,15 @@ finding at its ``sheet!cell`` and keeps the extra columns the root-cause linker 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, overload
 
 import polars as pl
 
-from schemas.catalog import BILINGUAL, Rule
+from schemas.catalog import Rule
 from schemas.contract import TABLES
-from schemas.findings import FINDING_SCHEMA, findings, locate
+from schemas.findings import FINDING_SCHEMA, findings, keyed_detail, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
 from schemas.vocab import predikat_baku as predikat_baku  # re-export: rules import it here
@@ -362,15 +361,9 @@ def empty_internal() -> pl.DataFrame:
     return pl.DataFrame(schema=INTERNAL_SCHEMA)
 
 
-TOLERANCE = (
-    "{}; toleransi: 1 digit terakhir atau presisi cetak",
-    "{}; tolerance: one unit in the last printed digit, or the printed precision",
-)
-
-
 def with_tolerance(formula: str | pl.Expr) -> pl.Expr:
     """A ``detail``: the formula used (text, or an expression) and the tolerance."""
-    return texts(TOLERANCE, formula if isinstance(formula, pl.Expr) else pl.lit(formula))
+    return texts("detail.tolerance", formula if isinstance(formula, pl.Expr) else pl.lit(formula))
 
 
 def detail(rule: Rule, key: str, *args: str | pl.Expr) -> pl.Expr:
@@ -379,28 +372,18 @@ def detail(rule: Rule, key: str, *args: str | pl.Expr) -> pl.Expr:
     ``args`` fill the texts' ``{}`` (or ``{0}``, ``{1}`` where the languages order them
     differently); a str is a column name, as in ``pl.format``.
     """
-    return texts(rule.details[key], *args)
+    if key not in rule.details:
+        raise KeyError(f"{rule.code} declares no detail {key!r}")
+    return texts(f"{rule.code}.{key}", *args)
 
 
-def texts(pair: tuple[str, str], *args: str | pl.Expr) -> pl.Expr:
-    """Both languages of one detail, kept as the finding's ``detail`` text.
+def texts(key: str, *args: str | pl.Expr) -> pl.Expr:
+    """One detail as structure (:data:`schemas.findings.DETAIL`): its text key and args.
 
-    The findings frame (and the warehouse's ``findings.detail``) hold both sides joined
-    by :data:`schemas.catalog.BILINGUAL`; :func:`schemas.catalog.localise` shows one.
-    This is the one place they are joined.
+    Nothing is joined or translated here; :func:`schemas.catalog.detail_text` renders it
+    in the reader's language at output.
     """
-    formats, values = [], []
-    for template in pair:
-        used: list[str | pl.Expr] = []
-
-        def pick(match: re.Match[str], used: list[str | pl.Expr] = used) -> str:
-            used.append(args[int(match.group(1))] if match.group(1) else args[len(used)])
-            return "{}"
-
-        formats.append(re.sub(r"\{(\d*)\}", pick, template))
-        values.extend(used)
-    text = BILINGUAL.join(formats)
-    return pl.format(text, *values) if values else pl.lit(text)
+    return keyed_detail(key, [pl.col(a) if isinstance(a, str) else a for a in args])
 
 
 def cell_expr(
