@@ -40,6 +40,7 @@ from schemas.catalog import detail_joined, details_in, render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
 from schemas.rules.derived import stored_columns
+from schemas.rules.identitas import IDN001
 from schemas.text import LANGS, both, both_of, numbers, t, tn
 
 SCHEMA_VERSION = 3
@@ -589,7 +590,9 @@ class _Incoming:
             findings = findings.filter(sid.is_in(ids.implode()) | sid.is_null())
         self.pool = pool
         # IDN001 on kode_wilayah: the code names another kecamatan than the name does
-        wrong = (pl.col("rule") == "IDN001") & (pl.col("detail") == "kode_wilayah")
+        wrong = (pl.col("rule") == IDN001.code) & (
+            pl.col("detail").struct.field("text") == "kode_wilayah"
+        )
         self.kode_beda = findings.filter(wrong)["submission_id"].unique()
         self._rendering: Future[pl.DataFrame] = pool.submit(_rendered, _once(findings, twice))
 
