@@ -185,9 +185,11 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
-    profiles = _profiles(by_page, findings_pages, kecamatan, ctx)
+    trends = _trend_frames(con, ctx, by_page, kecamatan)
+    profiles = _profiles(by_page, findings_pages, kecamatan, ctx, trends)
     _link_profiles(by_page, kecamatan)
     pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
+    pages[NAV.index("tren")].extra_html += _tren_charts(trends, ctx)
     delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
@@ -260,6 +262,7 @@ def _profiles(
     findings: list[Page],
     kecamatan: pl.DataFrame,
     ctx: Context,
+    trends: dict[str, pl.DataFrame],
 ) -> list[Page]:
     """One printable page per kecamatan: its capaian, budget, trends and findings."""
     tables = {table.id: table for key, _ in PROFILE_TABLES for table in by_page[key]}
@@ -284,11 +287,81 @@ def _profiles(
                 title=t("page_profil", ctx.lang, kecamatan=name),
                 intro=t("intro_profil", ctx.lang, kecamatan=name, tahun=ctx.tahun),
                 tables=own,
+                extra_html=_tren_charts(trends, ctx, sid, name),
                 kecamatan=1,
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
     return out
+
+
+TREN_CHARTS = (
+    ("ikm", "chart_tren_ikm", False),
+    ("akip", "chart_tren_akip", False),
+    ("serapan", "chart_tren_serapan", True),
+)
+"""The multi-year line charts of the tren page and of each kecamatan profile."""
+
+
+def _trend_frames(
+    con: duckdb.DuckDBPyConnection,
+    ctx: Context,
+    by_page: dict[str, list[ReportTable]],
+    kecamatan: pl.DataFrame,
+) -> dict[str, pl.DataFrame]:
+    """One wide frame per line chart (a row per kecamatan, ``th_<year>`` columns)."""
+    ikm, akip = by_page["tren"][0].frame, by_page["tren"][1].frame
+    return {"ikm": ikm, "akip": akip, "serapan": tren.serapan(con, ctx, kecamatan)}
+
+
+def _tren_charts(
+    trends: dict[str, pl.DataFrame],
+    ctx: Context,
+    submission_id: str | None = None,
+    name: str = "",
+) -> str:
+    """IKM, AKIP and serapan by year: the mean, lowest and highest kecamatan on the tren
+    page; on a profile, that kecamatan against the mean of all of them."""
+    lang = ctx.lang
+    years = tren.years(ctx)
+    cols = [f"th_{y}" for y in years]
+    figures = []
+    for key, title, is_percent in TREN_CHARTS:
+        frame = trends[key]
+        if frame.height == 0:
+            continue
+        wide = frame.select([pl.col(c).cast(pl.Float64) for c in cols])
+        mean = wide.mean().row(0)
+        series: list[tuple[str, list[float | None]]]
+        if submission_id is None:
+            series = [
+                (t("chart_rata_kabupaten", lang), list(mean)),
+                (t("chart_terendah", lang), list(wide.min().row(0))),
+                (t("chart_tertinggi", lang), list(wide.max().row(0))),
+            ]
+        else:
+            own = frame.filter(pl.col("submission_id") == submission_id)
+            if own.height == 0:
+                continue
+            mine = own.select([pl.col(c).cast(pl.Float64) for c in cols]).row(0)
+            series = [(name, list(mine)), (t("chart_rata_kabupaten", lang), list(mean))]
+
+        def text(v: float, decimals: int, is_percent: bool = is_percent) -> str:
+            if is_percent:
+                return fmt.percent(v, decimals, lang)
+            return fmt.number(v, decimals, lang)
+
+        svg = charts.lines(
+            series,
+            years,
+            t(title, lang),
+            text,
+            reference=100.0 if key == "serapan" else None,
+            reference_text=fmt.percent(100, 0, lang),
+        )
+        if svg:
+            figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
 
 
 def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFrame) -> None:

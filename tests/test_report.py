@@ -662,3 +662,53 @@ def test_one_profile_per_kecamatan_linked_from_the_tables(mixed: Site) -> None:
     assert "Talawi" not in sei_suka  # only its own rows
     for name in ("index.html", "capaian.html", "anggaran.html"):
         assert 'href="kecamatan/12-19-02-sei-suka.html"' in mixed.page(name), name
+
+
+def test_line_chart_axes_gaps_and_number_format() -> None:
+    from pipeline.reporting import charts
+
+    def text(v: float, decimals: int) -> str:
+        return fmt.number(v, decimals)
+
+    svg = charts.lines(
+        [("A", [70.5, None, 72.25, 74.1]), ("B", [70.5, None, 72.25, 74.1]), ("C", [1000.0] * 4)],
+        [2022, 2023, 2024, 2025],
+        "Judul",
+        text,
+    )
+    assert svg.count("<polyline") == 2  # A in two runs around the gap; B = A is not drawn twice
+    assert [int(y) for y in re.findall(r'class="x">(\d+)</text>', svg)] == [2022, 2023, 2024, 2025]
+    ticks = re.findall(r'class="l">([^<]+)</text>', svg)
+    assert ticks[0] == "0" and "1.000" in ticks  # round steps, Indonesian thousands
+    assert ">74,10</text>" in svg and ">1.000,00</text>" in svg
+    assert charts.lines([("A", [None, None])], [2024, 2025], "x", text) == ""
+    fine = charts.lines([("A", [1.2, 1.7])], [2024, 2025], "x", text)
+    assert re.findall(r'class="l">([^<]+)</text>', fine)[:2] == ["1,2", "1,4"]
+
+
+def test_multi_year_lines_on_tren_and_profiles(mixed: Site) -> None:
+    tren_page = mixed.page("tren.html")
+    svgs = re.findall(r'<svg class="chart garis".*?</svg>', tren_page, re.S)
+    assert [re.search(r"<title>([^<]+)</title>", s)[1] for s in svgs] == [  # type: ignore[index]
+        "Nilai IKM per tahun",
+        "Nilai AKIP per tahun",
+        "Serapan anggaran per tahun",
+    ]
+    for svg in svgs:
+        years = re.findall(r'class="x">(\d{4})</text>', svg)
+        assert years == [str(y) for y in range(2020, 2026)]
+        for tick in re.findall(r'class="l">([^<]+)</text>', svg):
+            assert re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d+)?( %)?", tick), tick
+        assert "Rata-rata kecamatan" in svg and "<script" not in svg
+    assert ">100 %</text>" in svgs[2]
+    # the mean line ends at the mean of the IKM column of the report year
+    ikm = [
+        float(v.replace(",", "."))
+        for v in cells(tren_page, "tren-ikm", "th_2025")
+        if v not in ("", fmt.MISSING)
+    ]
+    mean = fmt.number(sum(ikm) / len(ikm))
+    assert f'class="v">{mean}</text>' in svgs[0]
+    profile = mixed.page("kecamatan/12-19-02-sei-suka.html")
+    own = re.findall(r'<svg class="chart garis".*?</svg>', profile, re.S)
+    assert len(own) == 3 and all("Sei Suka" in s for s in own)
