@@ -191,6 +191,7 @@ def build_year(
     pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     pages[NAV.index("tren")].extra_html += _tren_charts(trends, ctx)
     delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
+    delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
@@ -376,6 +377,22 @@ def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFram
                 table.frame = frame.join(
                     links, on="submission_id", how="left", maintain_order="left"
                 )
+
+
+def _link_by_kode(frame: pl.DataFrame, kecamatan: pl.DataFrame) -> pl.DataFrame:
+    """Link rows that have no submission id (the status table) to a profile by their
+    kode wilayah, where that kode names exactly one kecamatan of the year."""
+    if "kode_wilayah" not in frame.columns or "_profil" in frame.columns:
+        return frame
+    links = (
+        kecamatan.filter(pl.col("kode_wilayah").is_not_null())
+        .filter(pl.len().over("kode_wilayah") == 1)
+        .select(
+            "kode_wilayah",
+            (pl.lit(f"{PROFILE_DIR}/") + pl.col("slug") + ".html").alias("_profil"),
+        )
+    )
+    return frame.join(links, on="kode_wilayah", how="left", maintain_order="left")
 
 
 def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.DataFrame) -> Page:

@@ -33,6 +33,7 @@ from test_report_support import (
     sample_raw,
     stub_cells,
     table_html,
+    text,
 )
 
 from pipeline.cli import cli
@@ -712,3 +713,31 @@ def test_multi_year_lines_on_tren_and_profiles(mixed: Site) -> None:
     profile = mixed.page("kecamatan/12-19-02-sei-suka.html")
     own = re.findall(r'<svg class="chart garis".*?</svg>', profile, re.S)
     assert len(own) == 3 and all("Sei Suka" in s for s in own)
+
+
+BADGE = re.compile(r' <span class="badge-[^<]*</span>')
+
+
+def test_every_table_listing_kecamatan_links_each_to_its_profile(mixed: Site) -> None:
+    from pipeline.reporting.pengiriman import FILE, TABLE_ID
+
+    profiles = {p.stem: p for p in (mixed.reports / "2025" / "kecamatan").glob("*.html")}
+    names = mixed.query(
+        "SELECT DISTINCT kecamatan, kode_wilayah FROM stg_pengiriman WHERE tahun_laporan = 2025"
+    )
+    pages = {**PAGE_TABLES, FILE: (TABLE_ID,)}
+    checked = 0
+    for page_name, ids in pages.items():
+        page = mixed.page(page_name)
+        for tid in ids:
+            if f'<div id="{tid}" class="kosong"' in page:
+                continue
+            fragment = table_html(page, tid)
+            rows = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", fragment, re.S)
+            for name, kode in names.iter_rows():
+                slug = next(s for s in profiles if s.startswith(kode.replace(".", "-")))
+                label_cells = [c for c in rows if text(BADGE.sub("", c)) == name]
+                for cell in label_cells:  # a cell that is the kecamatan's name is its link
+                    assert f'<a href="kecamatan/{slug}.html">' in cell, (page_name, tid, name)
+                    checked += 1
+    assert checked >= 6 * 8  # six kecamatan in at least eight tables
