@@ -13,7 +13,9 @@ carries a banner and marks the kecamatan's rows; the workbook does the same per 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
+import json
 import os
 import shutil
 import tempfile
@@ -44,6 +46,7 @@ from pipeline.reporting.html import (
     glossary,
     legend,
     render_page,
+    template_text,
     years_page,
 )
 from pipeline.reporting.kinerja import SERAPAN_RENDAH
@@ -197,12 +200,7 @@ def build_year(
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
     try:
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
-        names: list[str] = []
-        for page in [*pages, *findings_pages, *profiles]:
-            path = staging / page.file
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_page(page, ctx), encoding="utf-8")
-            names.append(page.file)
+        names = _write_pages([*pages, *findings_pages, *profiles], ctx, staging, out)
         workbook_tables = [table for key in NAV for table in by_page[key]]
         workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
         workbook_tables.append(delivery)
@@ -213,6 +211,49 @@ def build_year(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out / name for name in names]
+
+
+HASHES = ".sidik.json"
+"""Beside a year's pages: the hash of each page's inputs, so a re-run renders only the pages
+whose inputs changed and copies the others from the previous site."""
+
+
+def page_hash(page: Page, ctx: Context) -> str:
+    """A fingerprint of everything a page is rendered from: its frames (as JSON rows),
+    its words, the context, the page template and stylesheet, lakip's and polars' versions."""
+    digest = hashlib.sha256()
+    digest.update(repr((ctx, __version__, pl.__version__)).encode())
+    digest.update(template_text().encode())
+    fields = dataclasses.replace(page, tables=[])
+    digest.update(repr(fields).encode())
+    for table in page.tables:
+        digest.update(repr(dataclasses.replace(table, frame=pl.DataFrame())).encode())
+        # as JSON rows, not Arrow IPC: the same values can sit in differently laid out
+        # Arrow buffers (string views) from one run to the next
+        digest.update(table.frame.write_json().encode())
+    return digest.hexdigest()
+
+
+def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> list[str]:
+    """Render every page into ``staging``; a page whose inputs hash as in the previous site
+    (``out``) is copied from it instead of rendered. Writes the new hashes beside them."""
+    try:
+        previous = json.loads((out / HASHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    hashes: dict[str, str] = {}
+    for page in pages:
+        path = staging / page.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = page_hash(page, ctx)
+        hashes[page.file] = key
+        old = out / page.file
+        if previous.get(page.file) == key and old.is_file():
+            shutil.copyfile(old, path)
+        else:
+            path.write_text(render_page(page, ctx), encoding="utf-8")
+    (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
+    return [page.file for page in pages]
 
 
 def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:

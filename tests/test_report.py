@@ -741,3 +741,53 @@ def test_every_table_listing_kecamatan_links_each_to_its_profile(mixed: Site) ->
                     assert f'<a href="kecamatan/{slug}.html">' in cell, (page_name, tid, name)
                     checked += 1
     assert checked >= 6 * 8  # six kecamatan in at least eight tables
+
+
+def test_rerun_renders_only_pages_whose_inputs_changed(
+    mixed: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from pipeline import report as report_module
+
+    rendered: list[str] = []
+    real = report_module.render_page
+
+    def counting(page, ctx):  # type: ignore[no-untyped-def]
+        rendered.append(page.file)
+        return real(page, ctx)
+
+    monkeypatch.setattr(report_module, "render_page", counting)
+    first = {p: p.read_bytes() for p in report(mixed.warehouse, tmp_path) if p.suffix == ".html"}
+    pages = len(rendered)
+    assert pages >= 6 * 2 + 7  # nav pages, findings and profiles of six kecamatan
+    rendered.clear()
+    again = report(mixed.warehouse, tmp_path)
+    assert rendered == []  # nothing changed: every page copied from the previous site
+    assert {p: p.read_bytes() for p in again if p.suffix == ".html"} == first
+    hashes_file = tmp_path / "2025" / report_module.HASHES
+    hashes = json.loads(hashes_file.read_text(encoding="utf-8"))
+    hashes["tren.html"] = "an older input"
+    hashes_file.write_text(json.dumps(hashes), encoding="utf-8")
+    report(mixed.warehouse, tmp_path)
+    assert rendered == ["tren.html"]
+    rendered.clear()
+    report(mixed.warehouse, tmp_path, lang="en")  # other words: every page again
+    assert len(rendered) == pages
+
+
+def test_page_hash_follows_the_frames(mixed: Site) -> None:
+    from pipeline.report import page_hash
+    from pipeline.reporting.model import Context, Page, ReportTable
+
+    ctx = Context(2025, "id", "Kabupaten X", False, "0")
+    frame = pl.DataFrame({"a": [Decimal("1.00"), Decimal("2.00")]})
+    table = ReportTable("t", "T", "", frame, [], "", "", "T")
+    page = Page("x.html", "index", "X", "", [table])
+    same = Page(
+        "x.html", "index", "X", "", [ReportTable("t", "T", "", frame.clone(), [], "", "", "T")]
+    )
+    assert page_hash(page, ctx) == page_hash(same, ctx)
+    changed = frame.with_columns(pl.col("a") + Decimal("0.01"))
+    other = Page("x.html", "index", "X", "", [ReportTable("t", "T", "", changed, [], "", "", "T")])
+    assert page_hash(page, ctx) != page_hash(other, ctx)

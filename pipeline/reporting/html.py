@@ -431,6 +431,11 @@ def _banner(page: Page, lang: str) -> str:
     )
 
 
+def template_text() -> str:
+    """The page template and stylesheet: a change to either re-renders every page."""
+    return _template("page.html") + _template("report.css")
+
+
 def render_page(page: Page, ctx: Context) -> str:
     """A whole HTML document: header, nav, synthetic-data banner, tables, footer."""
     lang = ctx.lang
