@@ -15,10 +15,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import itertools
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -242,6 +245,7 @@ def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> l
     except (OSError, ValueError):
         previous = {}
     hashes: dict[str, str] = {}
+    todo: list[Page] = []
     for page in pages:
         path = staging / page.file
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -251,9 +255,30 @@ def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> l
         if previous.get(page.file) == key and old.is_file():
             shutil.copyfile(old, path)
         else:
-            path.write_text(render_page(page, ctx), encoding="utf-8")
+            todo.append(page)
+    for page, text in zip(todo, _render_all(todo, ctx), strict=True):
+        (staging / page.file).write_text(text, encoding="utf-8")
     (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
     return [page.file for page in pages]
+
+
+PARALLEL_MIN = 64
+"""Pages to render before a process pool pays for its start (about a second per worker)."""
+
+
+def _render_all(pages: list[Page], ctx: Context) -> list[str]:
+    """Every page's HTML, in order; in a process pool when there are many pages.
+
+    Rendering is pure Python (one string per page), so threads would share one core; worker
+    processes are started with ``spawn``, as forking a process that holds DuckDB and polars
+    thread pools can deadlock.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(pages) < PARALLEL_MIN or workers < 2:
+        return [render_page(page, ctx) for page in pages]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        chunk = max(1, len(pages) // (workers * 4))
+        return list(pool.map(render_page, pages, itertools.repeat(ctx), chunksize=chunk))
 
 
 def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:

@@ -791,3 +791,18 @@ def test_page_hash_follows_the_frames(mixed: Site) -> None:
     changed = frame.with_columns(pl.col("a") + Decimal("0.01"))
     other = Page("x.html", "index", "X", "", [ReportTable("t", "T", "", changed, [], "", "", "T")])
     assert page_hash(page, ctx) != page_hash(other, ctx)
+
+
+def test_pages_rendered_in_a_process_pool_are_the_same(
+    mixed: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import report as report_module
+
+    serial = {p.name: p.read_bytes() for p in report(mixed.warehouse, tmp_path / "a")}
+    monkeypatch.setattr(report_module, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(report_module.os, "cpu_count", lambda: 2)
+    pooled = {p.name: p.read_bytes() for p in report(mixed.warehouse, tmp_path / "b")}
+    assert pooled.keys() == serial.keys()
+    for name, data in serial.items():
+        if name.endswith(".html"):
+            assert pooled[name] == data, name
