@@ -172,14 +172,14 @@ def lines(
         )
     for i, year in enumerate(years):
         parts.append(f'<text x="{x(i):.1f}" y="{top + plot_h + 18:.0f}" class="x">{year}</text>')
+    ends: list[tuple[float, float, str]] = []  # value labels at the right, kept apart
     if reference is not None:
         parts.append(
             f'<line x1="{left:.0f}" x2="{left + plot_w:.0f}" y1="{y(reference):.1f}" '
-            f'y2="{y(reference):.1f}" class="r"/><text x="{left + plot_w + 4:.0f}" '
-            f'y="{y(reference) + 4:.1f}" class="v">{html.escape(reference_text)}</text>'
+            f'y2="{y(reference):.1f}" class="r"/>'
         )
+        ends.append((y(reference) + 4, left + plot_w + 4, reference_text))
     legend = []
-    ends: list[tuple[float, float, str]] = []
     drawn: list[list[float | None]] = []
     for s, (label, vs) in enumerate(series):
         if vs in drawn:
@@ -204,7 +204,7 @@ def lines(
             end = vs[last]
             if end is not None:
                 ends.append((y(end) + 4, x(last) + 6, value_text(end, 2)))
-        lx = left + (len(drawn) - 1) * 150.0
+        lx = left + (len(drawn) - 1) * 165.0
         ly = top + plot_h + 40
         legend.append(
             f'<line x1="{lx:.0f}" x2="{lx + 16:.0f}" y1="{ly - 4:.0f}" y2="{ly - 4:.0f}" '
