@@ -13,14 +13,20 @@ carries a banner and marks the kecamatan's rows; the workbook does the same per 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
+import itertools
+import json
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
 import polars as pl
+import polars.selectors as cs
 
 from pipeline import __version__
 from pipeline.errors import LakipError
@@ -44,6 +50,7 @@ from pipeline.reporting.html import (
     glossary,
     legend,
     render_page,
+    template_text,
     years_page,
 )
 from pipeline.reporting.kinerja import SERAPAN_RENDAH
@@ -185,21 +192,19 @@ def build_year(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
-    profiles = _profiles(by_page, findings_pages, kecamatan, ctx)
+    trends = _trend_frames(con, ctx, by_page, kecamatan)
+    profiles = _profiles(by_page, findings_pages, kecamatan, ctx, trends)
     _link_profiles(by_page, kecamatan)
     pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
+    pages[NAV.index("tren")].extra_html += _tren_charts(trends, ctx)
     delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
+    delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
     try:
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
-        names: list[str] = []
-        for page in [*pages, *findings_pages, *profiles]:
-            path = staging / page.file
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_page(page, ctx), encoding="utf-8")
-            names.append(page.file)
+        names = _write_pages([*pages, *findings_pages, *profiles], ctx, staging, out)
         workbook_tables = [table for key in NAV for table in by_page[key]]
         workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
         workbook_tables.append(delivery)
@@ -210,6 +215,74 @@ def build_year(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out / name for name in names]
+
+
+HASHES = ".sidik.json"
+"""Beside a year's pages: the hash of each page's inputs, so a re-run renders only the pages
+whose inputs changed and copies the others from the previous site."""
+
+
+def page_hash(page: Page, ctx: Context) -> str:
+    """A fingerprint of everything a page is rendered from: its frames (as JSON rows),
+    its words, the context, the page template and stylesheet, lakip's and polars' versions."""
+    digest = hashlib.sha256()
+    digest.update(repr((ctx, __version__, pl.__version__)).encode())
+    digest.update(template_text().encode())
+    fields = dataclasses.replace(page, tables=[])
+    digest.update(repr(fields).encode())
+    for table in page.tables:
+        digest.update(repr(dataclasses.replace(table, frame=pl.DataFrame())).encode())
+        # as JSON rows, not Arrow IPC: the same values can sit in differently laid out
+        # Arrow buffers (string views) from one run to the next
+        # floats to 9 decimals: DuckDB's parallel averages may differ in the last bit from
+        # one run to the next, far below the 2 decimals a page shows
+        frame = table.frame.with_columns(cs.float().round(9))
+        digest.update(frame.write_json().encode())
+    return digest.hexdigest()
+
+
+def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> list[str]:
+    """Render every page into ``staging``; a page whose inputs hash as in the previous site
+    (``out``) is copied from it instead of rendered. Writes the new hashes beside them."""
+    try:
+        previous = json.loads((out / HASHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    hashes: dict[str, str] = {}
+    todo: list[Page] = []
+    for page in pages:
+        path = staging / page.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = page_hash(page, ctx)
+        hashes[page.file] = key
+        old = out / page.file
+        if previous.get(page.file) == key and old.is_file():
+            shutil.copyfile(old, path)
+        else:
+            todo.append(page)
+    for page, text in zip(todo, _render_all(todo, ctx), strict=True):
+        (staging / page.file).write_text(text, encoding="utf-8")
+    (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
+    return [page.file for page in pages]
+
+
+PARALLEL_MIN = 64
+"""Pages to render before a process pool pays for its start (about a second per worker)."""
+
+
+def _render_all(pages: list[Page], ctx: Context) -> list[str]:
+    """Every page's HTML, in order; in a process pool when there are many pages.
+
+    Rendering is pure Python (one string per page), so threads would share one core; worker
+    processes are started with ``spawn``, as forking a process that holds DuckDB and polars
+    thread pools can deadlock.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(pages) < PARALLEL_MIN or workers < 2:
+        return [render_page(page, ctx) for page in pages]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        chunk = max(1, len(pages) // (workers * 4))
+        return list(pool.map(render_page, pages, itertools.repeat(ctx), chunksize=chunk))
 
 
 def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:
@@ -260,6 +333,7 @@ def _profiles(
     findings: list[Page],
     kecamatan: pl.DataFrame,
     ctx: Context,
+    trends: dict[str, pl.DataFrame],
 ) -> list[Page]:
     """One printable page per kecamatan: its capaian, budget, trends and findings."""
     tables = {table.id: table for key, _ in PROFILE_TABLES for table in by_page[key]}
@@ -284,11 +358,81 @@ def _profiles(
                 title=t("page_profil", ctx.lang, kecamatan=name),
                 intro=t("intro_profil", ctx.lang, kecamatan=name, tahun=ctx.tahun),
                 tables=own,
+                extra_html=_tren_charts(trends, ctx, sid, name),
                 kecamatan=1,
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
     return out
+
+
+TREN_CHARTS = (
+    ("ikm", "chart_tren_ikm", False),
+    ("akip", "chart_tren_akip", False),
+    ("serapan", "chart_tren_serapan", True),
+)
+"""The multi-year line charts of the tren page and of each kecamatan profile."""
+
+
+def _trend_frames(
+    con: duckdb.DuckDBPyConnection,
+    ctx: Context,
+    by_page: dict[str, list[ReportTable]],
+    kecamatan: pl.DataFrame,
+) -> dict[str, pl.DataFrame]:
+    """One wide frame per line chart (a row per kecamatan, ``th_<year>`` columns)."""
+    ikm, akip = by_page["tren"][0].frame, by_page["tren"][1].frame
+    return {"ikm": ikm, "akip": akip, "serapan": tren.serapan(con, ctx, kecamatan)}
+
+
+def _tren_charts(
+    trends: dict[str, pl.DataFrame],
+    ctx: Context,
+    submission_id: str | None = None,
+    name: str = "",
+) -> str:
+    """IKM, AKIP and serapan by year: the mean, lowest and highest kecamatan on the tren
+    page; on a profile, that kecamatan against the mean of all of them."""
+    lang = ctx.lang
+    years = tren.years(ctx)
+    cols = [f"th_{y}" for y in years]
+    figures = []
+    for key, title, is_percent in TREN_CHARTS:
+        frame = trends[key]
+        if frame.height == 0:
+            continue
+        wide = frame.select([pl.col(c).cast(pl.Float64) for c in cols])
+        mean = wide.mean().row(0)
+        series: list[tuple[str, list[float | None]]]
+        if submission_id is None:
+            series = [
+                (t("chart_rata_kabupaten", lang), list(mean)),
+                (t("chart_terendah", lang), list(wide.min().row(0))),
+                (t("chart_tertinggi", lang), list(wide.max().row(0))),
+            ]
+        else:
+            own = frame.filter(pl.col("submission_id") == submission_id)
+            if own.height == 0:
+                continue
+            mine = own.select([pl.col(c).cast(pl.Float64) for c in cols]).row(0)
+            series = [(name, list(mine)), (t("chart_rata_kabupaten", lang), list(mean))]
+
+        def text(v: float, decimals: int, is_percent: bool = is_percent) -> str:
+            if is_percent:
+                return fmt.percent(v, decimals, lang)
+            return fmt.number(v, decimals, lang)
+
+        svg = charts.lines(
+            series,
+            years,
+            t(title, lang),
+            text,
+            reference=100.0 if key == "serapan" else None,
+            reference_text=fmt.percent(100, 0, lang),
+        )
+        if svg:
+            figures.append(f"<figure>{svg}</figure>")
+    return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
 
 
 def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFrame) -> None:
@@ -303,6 +447,22 @@ def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFram
                 table.frame = frame.join(
                     links, on="submission_id", how="left", maintain_order="left"
                 )
+
+
+def _link_by_kode(frame: pl.DataFrame, kecamatan: pl.DataFrame) -> pl.DataFrame:
+    """Link rows that have no submission id (the status table) to a profile by their
+    kode wilayah, where that kode names exactly one kecamatan of the year."""
+    if "kode_wilayah" not in frame.columns or "_profil" in frame.columns:
+        return frame
+    links = (
+        kecamatan.filter(pl.col("kode_wilayah").is_not_null())
+        .filter(pl.len().over("kode_wilayah") == 1)
+        .select(
+            "kode_wilayah",
+            (pl.lit(f"{PROFILE_DIR}/") + pl.col("slug") + ".html").alias("_profil"),
+        )
+    )
+    return frame.join(links, on="kode_wilayah", how="left", maintain_order="left")
 
 
 def _page(key: str, page_tables: list[ReportTable], ctx: Context, kecamatan: pl.DataFrame) -> Page:

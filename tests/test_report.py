@@ -33,6 +33,7 @@ from test_report_support import (
     sample_raw,
     stub_cells,
     table_html,
+    text,
 )
 
 from pipeline.cli import cli
@@ -662,3 +663,146 @@ def test_one_profile_per_kecamatan_linked_from_the_tables(mixed: Site) -> None:
     assert "Talawi" not in sei_suka  # only its own rows
     for name in ("index.html", "capaian.html", "anggaran.html"):
         assert 'href="kecamatan/12-19-02-sei-suka.html"' in mixed.page(name), name
+
+
+def test_line_chart_axes_gaps_and_number_format() -> None:
+    from pipeline.reporting import charts
+
+    def text(v: float, decimals: int) -> str:
+        return fmt.number(v, decimals)
+
+    svg = charts.lines(
+        [("A", [70.5, None, 72.25, 74.1]), ("B", [70.5, None, 72.25, 74.1]), ("C", [1000.0] * 4)],
+        [2022, 2023, 2024, 2025],
+        "Judul",
+        text,
+    )
+    assert svg.count("<polyline") == 2  # A in two runs around the gap; B = A is not drawn twice
+    assert [int(y) for y in re.findall(r'class="x">(\d+)</text>', svg)] == [2022, 2023, 2024, 2025]
+    ticks = re.findall(r'class="l">([^<]+)</text>', svg)
+    assert ticks[0] == "0" and "1.000" in ticks  # round steps, Indonesian thousands
+    assert ">74,10</text>" in svg and ">1.000,00</text>" in svg
+    assert charts.lines([("A", [None, None])], [2024, 2025], "x", text) == ""
+    fine = charts.lines([("A", [1.2, 1.7])], [2024, 2025], "x", text)
+    assert re.findall(r'class="l">([^<]+)</text>', fine)[:2] == ["1,2", "1,4"]
+
+
+def test_multi_year_lines_on_tren_and_profiles(mixed: Site) -> None:
+    tren_page = mixed.page("tren.html")
+    svgs = re.findall(r'<svg class="chart garis".*?</svg>', tren_page, re.S)
+    assert [re.search(r"<title>([^<]+)</title>", s)[1] for s in svgs] == [  # type: ignore[index]
+        "Nilai IKM per tahun",
+        "Nilai AKIP per tahun",
+        "Serapan anggaran per tahun",
+    ]
+    for svg in svgs:
+        years = re.findall(r'class="x">(\d{4})</text>', svg)
+        assert years == [str(y) for y in range(2020, 2026)]
+        for tick in re.findall(r'class="l">([^<]+)</text>', svg):
+            assert re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d+)?( %)?", tick), tick
+        assert "Rata-rata kecamatan" in svg and "<script" not in svg
+    assert ">100 %</text>" in svgs[2]
+    # the mean line ends at the mean of the IKM column of the report year
+    ikm = [
+        float(v.replace(",", "."))
+        for v in cells(tren_page, "tren-ikm", "th_2025")
+        if v not in ("", fmt.MISSING)
+    ]
+    mean = fmt.number(sum(ikm) / len(ikm))
+    assert f'class="v">{mean}</text>' in svgs[0]
+    profile = mixed.page("kecamatan/12-19-02-sei-suka.html")
+    own = re.findall(r'<svg class="chart garis".*?</svg>', profile, re.S)
+    assert len(own) == 3 and all("Sei Suka" in s for s in own)
+
+
+BADGE = re.compile(r' <span class="badge-[^<]*</span>')
+
+
+def test_every_table_listing_kecamatan_links_each_to_its_profile(mixed: Site) -> None:
+    from pipeline.reporting.pengiriman import FILE, TABLE_ID
+
+    profiles = {p.stem: p for p in (mixed.reports / "2025" / "kecamatan").glob("*.html")}
+    names = mixed.query(
+        "SELECT DISTINCT kecamatan, kode_wilayah FROM stg_pengiriman WHERE tahun_laporan = 2025"
+    )
+    pages = {**PAGE_TABLES, FILE: (TABLE_ID,)}
+    checked = 0
+    for page_name, ids in pages.items():
+        page = mixed.page(page_name)
+        for tid in ids:
+            if f'<div id="{tid}" class="kosong"' in page:
+                continue
+            fragment = table_html(page, tid)
+            rows = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", fragment, re.S)
+            for name, kode in names.iter_rows():
+                slug = next(s for s in profiles if s.startswith(kode.replace(".", "-")))
+                label_cells = [c for c in rows if text(BADGE.sub("", c)) == name]
+                for cell in label_cells:  # a cell that is the kecamatan's name is its link
+                    assert f'<a href="kecamatan/{slug}.html">' in cell, (page_name, tid, name)
+                    checked += 1
+    assert checked >= 6 * 8  # six kecamatan in at least eight tables
+
+
+def test_rerun_renders_only_pages_whose_inputs_changed(
+    mixed: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from pipeline import report as report_module
+
+    rendered: list[str] = []
+    real = report_module.render_page
+
+    def counting(page, ctx):  # type: ignore[no-untyped-def]
+        rendered.append(page.file)
+        return real(page, ctx)
+
+    monkeypatch.setattr(report_module, "render_page", counting)
+    first = {p: p.read_bytes() for p in report(mixed.warehouse, tmp_path) if p.suffix == ".html"}
+    pages = len(rendered)
+    assert pages >= 6 * 2 + 7  # nav pages, findings and profiles of six kecamatan
+    rendered.clear()
+    again = report(mixed.warehouse, tmp_path)
+    assert rendered == []  # nothing changed: every page copied from the previous site
+    assert {p: p.read_bytes() for p in again if p.suffix == ".html"} == first
+    hashes_file = tmp_path / "2025" / report_module.HASHES
+    hashes = json.loads(hashes_file.read_text(encoding="utf-8"))
+    hashes["tren.html"] = "an older input"
+    hashes_file.write_text(json.dumps(hashes), encoding="utf-8")
+    report(mixed.warehouse, tmp_path)
+    assert rendered == ["tren.html"]
+    rendered.clear()
+    report(mixed.warehouse, tmp_path, lang="en")  # other words: every page again
+    assert len(rendered) == pages
+
+
+def test_page_hash_follows_the_frames(mixed: Site) -> None:
+    from pipeline.report import page_hash
+    from pipeline.reporting.model import Context, Page, ReportTable
+
+    ctx = Context(2025, "id", "Kabupaten X", False, "0")
+    frame = pl.DataFrame({"a": [Decimal("1.00"), Decimal("2.00")]})
+    table = ReportTable("t", "T", "", frame, [], "", "", "T")
+    page = Page("x.html", "index", "X", "", [table])
+    same = Page(
+        "x.html", "index", "X", "", [ReportTable("t", "T", "", frame.clone(), [], "", "", "T")]
+    )
+    assert page_hash(page, ctx) == page_hash(same, ctx)
+    changed = frame.with_columns(pl.col("a") + Decimal("0.01"))
+    other = Page("x.html", "index", "X", "", [ReportTable("t", "T", "", changed, [], "", "", "T")])
+    assert page_hash(page, ctx) != page_hash(other, ctx)
+
+
+def test_pages_rendered_in_a_process_pool_are_the_same(
+    mixed: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import report as report_module
+
+    serial = {p.name: p.read_bytes() for p in report(mixed.warehouse, tmp_path / "a")}
+    monkeypatch.setattr(report_module, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(report_module.os, "cpu_count", lambda: 2)
+    pooled = {p.name: p.read_bytes() for p in report(mixed.warehouse, tmp_path / "b")}
+    assert pooled.keys() == serial.keys()
+    for name, data in serial.items():
+        if name.endswith(".html"):
+            assert pooled[name] == data, name

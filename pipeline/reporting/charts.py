@@ -8,6 +8,7 @@ axes and labels come from :mod:`.fmt`, so they read in the page's language.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 
 
@@ -103,4 +104,120 @@ def ranked_bars(
         f'<svg class="chart" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{html.escape(title)}">'
         f"<title>{html.escape(title)}</title>{''.join(parts)}</svg>"
+    )
+
+
+def _ticks(lo: float, hi: float, n: int = 4) -> list[float]:
+    """Round axis steps (1, 2 or 5 × 10^k) covering ``lo``..``hi``: a reader's scale."""
+    span = max(hi - lo, 1e-9)
+    raw = span / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+    first = math.floor(lo / step + 1e-9) * step
+    out = []
+    v = first
+    while v <= hi + step * 1e-6:
+        out.append(round(v, 10))
+        v += step
+    if out[-1] < hi:
+        out.append(round(out[-1] + step, 10))
+    return out
+
+
+def lines(
+    series: list[tuple[str, list[float | None]]],
+    years: list[int],
+    title: str,
+    value_text: Callable[[float, int], str],
+    reference: float | None = None,
+    reference_text: str = "",
+) -> str:
+    """Multi-year lines with a y axis (ticks in the page's number format) and the years.
+
+    ``series``: (legend label, one value per year, ``None`` a gap). The first series is
+    drawn strong, the others lighter; each line ends in its last value as text, so the
+    chart prints as it reads. ``value_text(v, decimals)`` writes a number: ticks with as
+    few decimals as their step needs, values with two.
+    An empty chart (no value at all) is an empty string.
+    """
+    values = [v for _, vs in series for v in vs if v is not None]
+    if not values or not years:
+        return ""
+    lo, hi = min(values), max(values)
+    if reference is not None:
+        lo, hi = min(lo, reference), max(hi, reference)
+    if hi - lo < 1e-9:
+        lo, hi = lo - 1.0, hi + 1.0
+    ticks = _ticks(lo, hi)
+    lo, hi = ticks[0], ticks[-1]
+    tick_decimals = max(0, -math.floor(math.log10(ticks[1] - ticks[0]) + 1e-9))
+    left, right, top, bottom = 64.0, 96.0, 28.0, 48.0
+    plot_w, plot_h = 360.0, 150.0
+    width, height = left + plot_w + right, top + plot_h + bottom
+    step = plot_w / max(len(years) - 1, 1)
+
+    def x(i: int) -> float:
+        return left + (i * step if len(years) > 1 else plot_w / 2)
+
+    def y(v: float) -> float:
+        return top + plot_h - (v - lo) / (hi - lo) * plot_h
+
+    parts = [f'<text x="0" y="14" class="t">{html.escape(title)}</text>']
+    for tick in ticks:
+        ty = y(tick)
+        parts.append(
+            f'<line x1="{left:.0f}" x2="{left + plot_w:.0f}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            f'class="g"/><text x="{left - 6:.0f}" y="{ty + 4:.1f}" class="l">'
+            f"{html.escape(value_text(tick, tick_decimals))}</text>"
+        )
+    for i, year in enumerate(years):
+        parts.append(f'<text x="{x(i):.1f}" y="{top + plot_h + 18:.0f}" class="x">{year}</text>')
+    ends: list[tuple[float, float, str]] = []  # value labels at the right, kept apart
+    if reference is not None:
+        parts.append(
+            f'<line x1="{left:.0f}" x2="{left + plot_w:.0f}" y1="{y(reference):.1f}" '
+            f'y2="{y(reference):.1f}" class="r"/>'
+        )
+        ends.append((y(reference) + 4, left + plot_w + 4, reference_text))
+    legend = []
+    drawn: list[list[float | None]] = []
+    for s, (label, vs) in enumerate(series):
+        if vs in drawn:
+            continue  # the same line twice (one kecamatan: lowest = highest = mean)
+        drawn.append(vs)
+        cls = f"s{min(s, 2)}"
+        run: list[str] = []
+        for i, v in enumerate([*vs, None]):
+            if v is None:
+                if len(run) > 1:
+                    parts.append(f'<polyline class="{cls}" points="{" ".join(run)}"/>')
+                run = []
+                continue
+            run.append(f"{x(i):.1f},{y(v):.1f}")
+        parts.extend(
+            f'<circle class="{cls}" cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.5"/>'
+            for i, v in enumerate(vs)
+            if v is not None
+        )
+        last = max((i for i, v in enumerate(vs) if v is not None), default=None)
+        if last is not None:
+            end = vs[last]
+            if end is not None:
+                ends.append((y(end) + 4, x(last) + 6, value_text(end, 2)))
+        lx = left + (len(drawn) - 1) * 165.0
+        ly = top + plot_h + 40
+        legend.append(
+            f'<line x1="{lx:.0f}" x2="{lx + 16:.0f}" y1="{ly - 4:.0f}" y2="{ly - 4:.0f}" '
+            f'class="{cls}"/><text x="{lx + 20:.0f}" y="{ly:.0f}" class="k">'
+            f"{html.escape(label)}</text>"
+        )
+    floor = -1e9
+    for ey, ex, text in sorted(ends):  # end values never print over each other
+        ey = max(ey, floor + 13)
+        floor = ey
+        parts.append(f'<text x="{ex:.1f}" y="{ey:.1f}" class="v">{html.escape(text)}</text>')
+    return (
+        f'<svg class="chart garis" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{html.escape(title)}">'
+        f"<title>{html.escape(title)}</title>{''.join(legend)}{''.join(parts)}</svg>"
     )

@@ -267,6 +267,11 @@ def render_table(table: ReportTable, lang: str) -> str:
     inner = table.stub[-1] if table.stub else None
     width = len(shown) + (1 if table.stub else 0)
     links = frame["_profil"].to_list() if "_profil" in frame.columns else None
+    if links is not None and "_kec" in body:  # a kecamatan column outside the stub
+        body["_kec"] = [
+            f'<a href="{html.escape(h)}">{v}</a>' if h else v
+            for v, h in zip(body["_kec"], links, strict=True)
+        ]
     rows: list[str] = []
     group = None
     g = 0
@@ -424,6 +429,11 @@ def _banner(page: Page, lang: str) -> str:
         f"<strong>{html.escape(t('banner', lang))}</strong>"
         f"<span>{html.escape(detail)}</span></div>"
     )
+
+
+def template_text() -> str:
+    """The page template and stylesheet: a change to either re-renders every page."""
+    return _template("page.html") + _template("report.css")
 
 
 def render_page(page: Page, ctx: Context) -> str:

@@ -142,6 +142,33 @@ def akip(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) 
     )
 
 
+def years(ctx: Context) -> list[int]:
+    """The years a trend table or line chart shows, oldest first."""
+    return _years(ctx)
+
+
+def serapan(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame) -> pl.DataFrame:
+    """Serapan of each kecamatan of the year in each report year, wide like the trend tables.
+
+    From each year's own report (the latest loaded version of it), so a line shows what was
+    reported then; a year not loaded is a gap.
+    """
+    return _series(
+        con,
+        ctx,
+        """
+        SELECT kecamatan_key, tahun AS tahun_data, serapan AS nilai
+        FROM v_ringkasan_kecamatan
+        WHERE tahun <= $tahun AND tahun >= $dari AND serapan IS NOT NULL
+        QUALIFY row_number() OVER (
+            PARTITION BY kecamatan_key, tahun ORDER BY version DESC, submission_id
+        ) = 1
+        """,
+        kecamatan,
+        "nilai",
+    )
+
+
 def _tren_table(
     ctx: Context,
     frame: pl.DataFrame,
