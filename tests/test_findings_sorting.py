@@ -24,7 +24,10 @@ def kabupaten(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_validate(raw: Path, out: Path, *extra: str) -> tuple[int, str, pl.DataFrame]:
     result = CliRunner().invoke(
-        cli, ["validate", "--raw", str(raw), "--out", str(out), *extra], terminal_width=200
+        cli,
+        ["validate", "--raw", str(raw), "--out", str(out), *extra],
+        terminal_width=200,
+        env={"CI": None},  # CI is quiet: this test reads the console list
     )
     frame = pl.read_csv(out / "findings.csv", infer_schema=False)
     return result.exit_code, result.output, frame
@@ -75,7 +78,7 @@ def test_single_submission_console_has_no_kecamatan_column(tmp_path: Path) -> No
     made = generate(tmp_path / "gen", 1, seed=21, inject=3)
     result = CliRunner().invoke(
         cli, ["validate", "--raw", str(made.paths[0]), "--out", str(tmp_path / "o")],
-        terminal_width=200,
+        terminal_width=200, env={"CI": None},  # CI is quiet: this test reads the console list
     )  # fmt: skip
     listing = result.output.split("┏")[-1].splitlines()[1]  # the findings list's header
     assert "Aturan" in listing and "Kecamatan" not in listing
