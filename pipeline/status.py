@@ -43,7 +43,6 @@ __all__ = [
     "status_table",
 ]
 
-WILAYAH_CSV = Path(__file__).resolve().parent.parent / "schemas" / "data" / "wilayah_kecamatan.csv"
 STATES = ("belum masuk", "tidak terbaca", "galat", "hanya peringatan", "bersih")
 
 
@@ -87,11 +86,10 @@ class StatusError(LakipError):
 
 @lru_cache(maxsize=1)
 def _reference() -> pl.DataFrame:
-    """The national list (kode, provinsi, kabupaten, kecamatan) with matching keys.
+    """The national list (kode, provinsi, kabupaten, kecamatan) with matching keys."""
+    from schemas import wilayah
 
-    A private loader until the shared ``schemas.wilayah`` lands.
-    """
-    ref = pl.read_csv(WILAYAH_CSV, schema_overrides={"kode": pl.String})
+    ref = wilayah.reference().frame.select("kode", "provinsi", "kabupaten", "kecamatan")
     return ref.with_columns(
         pl.col("kode").str.slice(0, 5).alias("kode_kabupaten"),
         _name_key(pl.col("kabupaten")).alias("_kab"),

@@ -13,7 +13,6 @@ without any ING finding.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,7 +48,6 @@ __all__ = [
     "write_templates",
 ]
 
-WILAYAH_CSV = Path(__file__).resolve().parent.parent / "schemas" / "data" / "wilayah_kecamatan.csv"
 DATA_ROWS = 500
 """Rows below the header that carry the dropdowns and number rules."""
 INSTRUCTIONS_SHEET = "Petunjuk"
@@ -70,13 +68,11 @@ class Kecamatan:
 
 @lru_cache(maxsize=1)
 def reference() -> tuple[Kecamatan, ...]:
-    """Every kecamatan of the national reference (Kemendagri), in code order.
+    """Every kecamatan of the national reference (Kemendagri, :mod:`schemas.wilayah`)."""
+    from schemas import wilayah
 
-    A private loader until the shared ``schemas.wilayah`` lands; read once per process.
-    """
-    with WILAYAH_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return tuple(Kecamatan(r["kode"], r["provinsi"], r["kabupaten"], r["kecamatan"]) for r in rows)
+    rows = wilayah.reference().frame.select("kode", "provinsi", "kabupaten", "kecamatan")
+    return tuple(Kecamatan(*row) for row in rows.iter_rows())
 
 
 def kecamatan_of(kabupaten: str, kecamatan: tuple[str, ...] = ()) -> list[Kecamatan]:

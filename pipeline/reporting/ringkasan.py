@@ -8,9 +8,7 @@ no expected count rather than a wrong one.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 import duckdb
 import polars as pl
@@ -22,15 +20,11 @@ from pipeline.reporting.text import t
 
 @cache
 def _wilayah() -> pl.DataFrame:
-    """The national kecamatan list: kode, kabupaten (name without 'Kabupaten '/'Kota ').
+    """The national kecamatan list (:mod:`schemas.wilayah`): kode, kabupaten (name without
+    'Kabupaten '/'Kota ')."""
+    from schemas import wilayah
 
-    A private reader for now; the shared loader being written will replace it.
-    """
-    text = resources.files("schemas").joinpath("data/wilayah_kecamatan.csv").read_text("utf-8")
-    rows = list(csv.DictReader(text.splitlines()))
-    frame = pl.DataFrame(
-        {"kode": [r["kode"] for r in rows], "kabupaten_ref": [r["kabupaten"] for r in rows]}
-    )
+    frame = wilayah.reference().frame.select("kode", pl.col("kabupaten").alias("kabupaten_ref"))
     return frame.with_columns(
         pl.col("kode").str.slice(0, 5).alias("kode_kab"),
         pl.col("kabupaten_ref")
