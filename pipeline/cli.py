@@ -89,6 +89,11 @@ def _warehouse_fault(exc: Exception, ctx: click.Context) -> Exception:
 
 def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
     """The message and exit code of a failure (see :class:`LakipCommand`)."""
+    from pipeline import guard
+    from pipeline.load import interrupted_query
+
+    if interrupted_query(exc):  # Ctrl-C that DuckDB turned into an error, outside load's own guard
+        return click.ClickException(str(guard.interrupted(_warehouse(ctx))))
     exc = _warehouse_fault(exc, ctx)
     if isinstance(exc, LakipUsageError):
         return click.UsageError(str(exc), ctx)

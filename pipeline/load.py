@@ -386,10 +386,10 @@ def load(
         raise guard.interrupted(Path(warehouse)) from exc
     except BaseException as exc:
         con.close()
-        if isinstance(exc, duckdb.Error | OSError) or _interrupt(exc):
+        if isinstance(exc, duckdb.Error | OSError) or interrupted_query(exc):
             # After a failed write, make sure what stays on disk is sound.
             guard.check_file(Path(warehouse))
-            if _interrupt(exc):
+            if interrupted_query(exc):
                 raise guard.interrupted(Path(warehouse)) from exc
             raise guard.warehouse_error(Path(warehouse), exc) from exc
         raise
@@ -397,7 +397,7 @@ def load(
     return summary
 
 
-def _interrupt(exc: BaseException) -> bool:
+def interrupted_query(exc: BaseException) -> bool:
     """DuckDB turns Ctrl-C during a query into ``InterruptException`` or a RuntimeError."""
     return isinstance(exc, duckdb.InterruptException) or (
         isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
@@ -859,7 +859,7 @@ def _load_chunk(
         con.execute("COMMIT")
     except BaseException as exc:
         guard.rollback(con)  # nothing to roll back when the COMMIT itself went through
-        if isinstance(exc, duckdb.Error) and not _interrupt(exc):
+        if isinstance(exc, duckdb.Error) and not interrupted_query(exc):
             failure = guard.warehouse_error(summary.warehouse, exc)
             if type(failure) is LakipError:  # not a disk, permission or damage fault
                 raise _failed(chunk, summary, exc) from exc

@@ -147,7 +147,8 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="ne
         pytest.param(signal.SIGKILL, 3.0, marks=pytest.mark.slow),
         pytest.param(signal.SIGKILL, 6.0, marks=pytest.mark.slow),
         pytest.param(signal.SIGTERM, 2.0, marks=pytest.mark.slow),
-        (signal.SIGINT, 1.5),
+        # timing-dependent on a loaded machine (see the session-4 note): run by make test-slow
+        pytest.param(signal.SIGINT, 1.5, marks=pytest.mark.slow),
         pytest.param(signal.SIGINT, 4.0, marks=pytest.mark.slow),
         pytest.param(signal.SIGINT, 8.0, marks=pytest.mark.slow),
     ],
