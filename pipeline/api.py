@@ -199,19 +199,34 @@ def validate(
 
 
 def _read_new(
-    raw: PathLike, warehouse: Path, read_all: bool, workers: int | None, progress: Progress | None
+    raw: PathLike,
+    skip: set[str],
+    workers: int | None,
+    progress: Progress | None,
 ) -> Batch:
-    """Discover, skip files the warehouse already holds (same sha256), read the rest."""
+    """Discover, skip files the warehouse already holds (``skip``: their sha256), read the rest."""
     from pipeline import ingest as stage
-    from pipeline.query import known_sha256
 
     paths = submissions(raw)
-    skip = set() if read_all else known_sha256(warehouse)
     bar: AbstractContextManager[Tick | None] = (
         nullcontext(None) if progress is None else progress(len(paths))
     )
     with bar as tick:
         return stage.ingest(paths, workers=workers, progress=tick, skip_sha256=skip)
+
+
+def _stale(raw: PathLike, stored: dict[str, int]) -> tuple[int, bool]:
+    """How many stored files an older reader read, and whether raw/ still holds every stored file.
+
+    Only then can a rebuild read them again without losing a version whose file is gone.
+    """
+    from pipeline.ingest import READER_VERSION, fingerprint
+
+    old = sum(1 for version in stored.values() if version < READER_VERSION)
+    if not old:
+        return 0, False
+    present = {fingerprint(path)[0] for path in submissions(raw)}
+    return old, set(stored) <= present
 
 
 def load(
@@ -245,9 +260,14 @@ def _load(
 ) -> Result:
     """load, and for :func:`run` also the findings files (``out``: folder and language)."""
     from pipeline import load as loader
+    from pipeline.query import stored_files
 
     step: Step = on_step or (lambda name, result: None)
-    batch = _read_new(raw, warehouse, read_all, workers, progress)
+    stored = stored_files(warehouse)
+    stale, rereadable = (0, False) if read_all else _stale(raw, stored)
+    if rereadable:
+        return _reread(raw, warehouse, workers, config, step, stale, out=out)
+    batch = _read_new(raw, set() if read_all else set(stored), workers, progress)
     result = Result(batch.submissions, batch.findings, skipped=list(batch.skipped))
     step("read", result)
     if out is None or batch.submissions.height:
@@ -266,8 +286,47 @@ def _load(
             step("validate", result)
         summary = loader.load(batch, validation, warehouse)
         summary.skipped.extend(batch.skipped)  # unchanged files ingest did not read
+        summary.stale = stale
         result.loaded = summary
         step("load", result)
+    return result
+
+
+def _reread(
+    raw: PathLike,
+    warehouse: Path,
+    workers: int | None,
+    config: ValidateConfig | None,
+    step: Step,
+    stale: int,
+    *,
+    out: tuple[Path, str] | None,
+) -> Result:
+    """Files an older lakip read are read again: the warehouse is rebuilt from raw/.
+
+    Only called when raw/ holds every file the warehouse holds, so no version is lost;
+    the rebuild keeps load times and version order, and is swapped in only when complete.
+    """
+    from pipeline import load as loader
+
+    seen: list[Validation] = []
+
+    def check(batch: Batch) -> Validation:
+        seen.append(_check(batch, config))
+        return seen[-1]
+
+    summary = loader.rebuild(Path(raw), warehouse, validator=check, workers=workers)
+    summary.reread = stale
+    result = _result(seen[0])
+    step("read", result)
+    if out is not None:
+        from pipeline import validate as checks
+
+        folder, lang = out
+        result.written = checks.write_findings(seen[0], folder, lang, FORMATS)
+        step("validate", result)
+    result.loaded = summary
+    step("load", result)
     return result
 
 

@@ -23,7 +23,7 @@ import click
 from pipeline import __version__, api
 from pipeline.api import DEFAULT_OUT, DEFAULT_RAW, DEFAULT_REPORTS, DEFAULT_WAREHOUSE
 from pipeline.errors import LakipError, LakipUsageError
-from schemas.text import DEFAULT_LANG, LANGS, t
+from schemas.text import DEFAULT_LANG, LANGS, t, tn
 
 
 class Settings:
@@ -268,7 +268,9 @@ def _printer(settings: Settings) -> api.Step:
 
     def show(step: str, result: api.Result) -> None:
         if step == "read" and result.skipped and not settings.quiet:
-            click.echo(t("cli.unchanged", settings.lang, n=len(result.skipped)))
+            click.echo(
+                tn("cli.unchanged", len(result.skipped), settings.lang, n=len(result.skipped))
+            )
         elif step == "validate":
             from pipeline.console import print_findings_summary
 

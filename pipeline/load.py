@@ -35,7 +35,7 @@ import polars as pl
 
 from pipeline import __version__, guard
 from pipeline.errors import LakipError, WarehouseBusy, WarehouseDamaged
-from pipeline.ingest import Batch
+from pipeline.ingest import READER_VERSION, Batch
 from schemas.catalog import detail_joined, details_in, render
 from schemas.contract import TABLES, Kind, Table
 from schemas.findings import FINDING_SCHEMA
@@ -43,7 +43,7 @@ from schemas.rules.derived import stored_columns
 from schemas.rules.identitas import IDN001
 from schemas.text import LANGS, both, both_of, numbers, t, tn
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
 are recreated on every write anyway."""
 
@@ -101,6 +101,8 @@ class LoadSummary:
     superseded: list[tuple[str, str]] = field(default_factory=list)  # (earlier, by)
     rows: int = 0
     rebuilt: bool = False
+    reread: int = 0  # submissions an older reader had read, read again by a rebuild
+    stale: int = 0  # ... left as they were because their files are no longer under raw/
 
     def describe(self, lang: str = "id") -> str:
         n, k, m = len(self.loaded), len(self.skipped), len(self.superseded)
@@ -113,6 +115,10 @@ class LoadSummary:
             k=count(k),
             superseded=tn("load.superseded", m, lang, m=count(m)),
             warehouse=self.warehouse,
+        ) + "".join(
+            "\n" + tn(key, n, lang, n=count(n))
+            for key, n in (("load.reread", self.reread), ("load.stale", self.stale))
+            if n
         )
 
 
@@ -304,6 +310,11 @@ def _migrations() -> list[tuple[int, str, list[str]]]:
     return [
         (2, "typed decimals of percentages and scores (<column>_desimal)", typed),
         (3, "structured finding details (detail_key, detail_args, detail_id, detail_en)", detail),
+        (
+            4,
+            "the reader version of each submission (reader_version)",
+            ["ALTER TABLE submissions ADD COLUMN IF NOT EXISTS reader_version INTEGER"],
+        ),
     ]
 
 
@@ -848,7 +859,10 @@ def _load_chunk(
                 )
                 .join(_stats(per_table, findings), on="submission_id", how="left")
                 .join(budget, on="submission_id", how="left")
-                .with_columns(pl.lit(__version__).alias("lakip_version"))
+                .with_columns(
+                    pl.lit(__version__).alias("lakip_version"),
+                    pl.lit(READER_VERSION, pl.Int32).alias("reader_version"),
+                )
                 .sort("_seq")
             )
             _insert_frame(con, "submissions", columns.fit(con, "submissions", record))

@@ -160,15 +160,27 @@ def export(warehouse: Path, out: Path, fmt: str = "parquet") -> list[Path]:
     return written
 
 
-def known_sha256(warehouse: Path) -> set[str]:
-    """Hashes of every file already loaded (any version), for incremental runs."""
+def stored_files(warehouse: Path) -> dict[str, int]:
+    """sha256 -> reader version of every file already loaded (any version of a kecamatan).
+
+    Drives incremental runs: a file held with the current reader is not read again. A
+    warehouse written before reader versions were recorded answers 1 for every file.
+    """
     if not warehouse.exists():
-        return set()
+        return {}
     con = open_read_only(warehouse)
     try:
-        return {sha for (sha,) in con.execute("SELECT sha256 FROM submissions").fetchall()}
-    except duckdb.CatalogException:
-        return set()
+        columns = {
+            name
+            for (name,) in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'submissions'"
+            ).fetchall()
+        }
+        if not columns:
+            return {}
+        version = "coalesce(reader_version, 1)" if "reader_version" in columns else "1"
+        rows = con.execute(f"SELECT sha256, {version} FROM submissions").fetchall()
+        return {sha: int(v) for sha, v in rows}
     except duckdb.Error as exc:
         raise warehouse_error(warehouse, exc) from exc
     finally:

@@ -74,9 +74,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "console.rate": ("{rate} berkas/s", "{rate} files/s"),
     # ------------------------------------------------------------ CLI
     "cli.reading": ("membaca", "reading"),
-    "cli.unchanged": (
-        "{n} berkas tidak berubah (sha256 sama), tidak dibaca ulang",
-        "{n} unchanged files (same sha256) not read again",
+    "cli.unchanged.one": (
+        "{n} berkas tidak berubah (isinya sama persis), tidak dibaca ulang",
+        "{n} unchanged file (same content) not read again",
+    ),
+    "cli.unchanged.other": (
+        "{n} berkas tidak berubah (isinya sama persis), tidak dibaca ulang",
+        "{n} unchanged files (same content) not read again",
     ),
     "cli.generated": ("{n} submissions -> {folder}", "{n} submissions -> {folder}"),
     "cli.ground_truth": ("ground truth: {path} ({n} errors)", "ground truth: {path} ({n} errors)"),
@@ -110,6 +114,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "findings.warning": ("peringatan", "warning"),
     # ------------------------------------------------------------ load
     "load.rebuilt": ("Gudang data dibangun ulang: ", "Warehouse rebuilt: "),
+    "load.reread.one": (
+        "{n} pengiriman dibaca oleh lakip versi lama, kini dibaca ulang dari raw/.",
+        "{n} submission had been read by an older lakip and was read again from raw/.",
+    ),
+    "load.reread.other": (
+        "{n} pengiriman dibaca oleh lakip versi lama, kini dibaca ulang dari raw/.",
+        "{n} submissions had been read by an older lakip and were read again from raw/.",
+    ),
+    "load.stale.one": (
+        "Perhatian: {n} pengiriman di gudang data dibaca oleh lakip versi lama dan tidak dibaca"
+        " ulang, karena tidak semua berkas gudang data ada di raw/. Kembalikan berkasnya ke raw/,"
+        " lalu jalankan lakip rebuild.",
+        "Note: {n} submission in the warehouse was read by an older lakip and was not read again,"
+        " because not every file of the warehouse is under raw/. Put the files back under raw/,"
+        " then run lakip rebuild.",
+    ),
+    "load.stale.other": (
+        "Perhatian: {n} pengiriman di gudang data dibaca oleh lakip versi lama dan tidak dibaca"
+        " ulang, karena tidak semua berkas gudang data ada di raw/. Kembalikan berkasnya ke raw/,"
+        " lalu jalankan lakip rebuild.",
+        "Note: {n} submissions in the warehouse were read by an older lakip and were not read"
+        " again, because not every file of the warehouse is under raw/. Put the files back under"
+        " raw/, then run lakip rebuild.",
+    ),
     "load.loaded.one": (
         "{n} pengiriman dimuat ({rows} baris)",
         "{n} submission loaded ({rows} rows)",

@@ -38,6 +38,16 @@ from pipeline.ingest.workers import (
     ingest,
 )
 
+READER_VERSION = 2
+"""How this ingest reads cells into values; stored per submission (``submissions.reader_version``).
+
+Bump it when the same bytes would now be read into different values (a parsing fix, a
+header newly recognised). A warehouse whose submissions were read by an older reader
+re-reads them on the next load (:func:`pipeline.api.load`), so an upgrade never keeps
+figures that the old reader got wrong. 1 (NULL in the warehouse): before the reader
+version was recorded; 2: Indonesian thousands in counts and areas (``56.152`` -> 56152).
+"""
+
 __all__ = [
     "HEADER_QUICK_ROWS",
     "HEADER_SCAN_ROWS",
@@ -45,6 +55,7 @@ __all__ = [
     "MAX_CHUNK_FILES",
     "PARALLEL_MIN_FILES",
     "PROGRESS_EVERY",
+    "READER_VERSION",
     "SUBMISSION_SCHEMA",
     "Batch",
     "IngestError",

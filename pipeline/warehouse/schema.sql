@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS submissions (
     sintetis BOOLEAN,                   -- synthetic test data, never a real report
     loaded_at TIMESTAMP NOT NULL,       -- UTC
     lakip_version VARCHAR,              -- the lakip that validated and loaded it
+    reader_version INTEGER,             -- pipeline.ingest.READER_VERSION that read it; NULL: before 0.x recorded it
     is_current BOOLEAN NOT NULL,        -- false once a newer version of the same kecamatan-tahun loads
     superseded_by VARCHAR,              -- submission_id of that newer version
     superseded_at TIMESTAMP,
