@@ -9,7 +9,9 @@ place in the root-cause chain. Declaring it (:func:`register`) puts it in
 :data:`RULES`, the catalog ``lakip rules`` and ``docs/rules.md`` are made from.
 
 Templates use ``{expected}``, ``{found}``, ``{label}``, ``{column}``, ``{cell}``,
-``{detail}``, ``{table}``, ``{sheet}`` from the finding's columns.
+``{detail}``, ``{table}``, ``{sheet}`` from the finding's columns; ``{column}`` reads as
+the column's printed header and ``{table}`` as the sheet name a reader knows
+(:func:`schemas.text.header_label`, :func:`schemas.text.sheet_title`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from schemas.text import DEFAULT_LANG, LANGS, TEXT, numbers, pick, t
+from schemas.text import DEFAULT_LANG, LANGS, TEXT, header_label, numbers, pick, sheet_title, t
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,6 +193,11 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
         values["expected"] = format_number(row.get("expected"), lang)
         values["found"] = format_number(row.get("found"), lang)
         values["detail"] = localise(row.get("detail"), lang)
+        # a reader knows the header and the sheet, not lakip's names for them
+        if row.get("column"):
+            values["column"] = header_label(row.get("table") or "", row["column"])
+        if row.get("table"):
+            values["table"] = sheet_title(row["table"])
         if rule is None:
             titles.append(row["rule"])
             messages.append(str(values.get("detail", "")))
