@@ -163,6 +163,37 @@ TEXT: dict[str, tuple[str, str]] = {
         "The warehouse has schema version {found}, this lakip expects {expected}: use a newer "
         "lakip, or rebuild it from raw/.",
     ),
+    # ------------------------------------------------------------ warehouse faults (guard)
+    "guard.damaged": (
+        "Berkas gudang data {warehouse} rusak (terpotong atau isinya berubah: {detail}). "
+        "Berkas di raw/ tidak tersentuh: bangun ulang gudang data dengan "
+        "`lakip rebuild --raw raw --warehouse {warehouse}`.",
+        "The warehouse file {warehouse} is damaged (truncated or altered: {detail}). raw/ is "
+        "intact: rebuild it with `lakip rebuild --raw raw --warehouse {warehouse}`.",
+    ),
+    "guard.full": (
+        "Disk penuh saat menulis gudang data {warehouse} ({detail}). Transaksi dibatalkan; "
+        "kosongkan ruang disk lalu ulangi (raw/ tidak tersentuh).",
+        "The disk is full while writing the warehouse {warehouse} ({detail}). The transaction "
+        "was rolled back; free some space and run again (raw/ is intact).",
+    ),
+    "guard.unwritable": (
+        "Folder gudang data {folder} atau berkasnya tidak bisa ditulis ({detail}); DuckDB juga "
+        "menulis {wal} di folder yang sama. Periksa izin folder atau pilih --warehouse lain.",
+        "The warehouse folder {folder} or its file cannot be written ({detail}); DuckDB also "
+        "writes {wal} beside it. Check the permissions or choose another --warehouse.",
+    ),
+    "guard.busy": (
+        "Gudang data {warehouse} sedang dipakai proses lain; tunggu sampai selesai lalu ulangi.",
+        "The warehouse {warehouse} is held by another process; wait until it finishes and try "
+        "again.",
+    ),
+    "guard.interrupted": (
+        "Dihentikan. Gudang data{where} berisi keadaan sebelumnya atau hasil yang lengkap, "
+        "tidak setengah; jalankan lagi perintah yang sama untuk melanjutkan.",
+        "Interrupted. The warehouse{where} holds its earlier state or the complete result, "
+        "never half; run the same command again to continue.",
+    ),
     # ------------------------------------------------------------ lakip sql / export
     "api.no_submission": (
         "Tidak ada pengiriman di {raw}: letakkan berkas di {raw}/<tahun>/<kecamatan>.xlsx "
