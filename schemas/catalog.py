@@ -186,7 +186,7 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
     followers: dict[str, list[str]] = {}
     for r in rows:
         if r.get("root") and r["root"] != r.get("finding_id"):
-            followers.setdefault(r["root"], []).append(f"{r['rule']} {r['cell']}")
+            followers.setdefault(r["root"], []).append(_ref(r, lang))
     for row in rows:
         rule = RULES.get(row["rule"])
         values = {k: ("" if v is None else v) for k, v in row.items()}
@@ -210,7 +210,7 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
             message += t("findings.also_explains", lang, after="; ".join(after))
         root = by_id.get(row.get("root") or "")
         if root is not None and root is not row:
-            message += t("findings.follows_from", lang, rule=root["rule"], cell=root["cell"])
+            message += t("findings.follows_from", lang, ref=_ref(root, lang))
         messages.append(message)
         hints.append(rule.hint(lang).format_map(_Safe(values)))
     return findings.with_columns(
@@ -218,6 +218,13 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
         pl.Series("message", messages, dtype=pl.String),
         pl.Series("hint", hints, dtype=pl.String),
     )
+
+
+def _ref(row: Mapping[str, object], lang: str) -> str:
+    """Another finding as a reader knows it: its plain title, its code, its cell."""
+    rule = RULES.get(str(row["rule"]))
+    title = rule.title(lang) if rule is not None else ""
+    return t("findings.ref", lang, title=title, rule=row["rule"], cell=row["cell"]).lstrip()
 
 
 class _Safe(dict[str, object]):

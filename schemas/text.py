@@ -241,7 +241,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ finding messages
     "findings.also_explains": (" Akibatnya juga: {after}.", " It also explains: {after}."),
-    "findings.follows_from": (" Akibat dari {rule} {cell}.", " Follows from {rule} {cell}."),
+    "findings.follows_from": (" Akibat dari {ref}.", " Follows from {ref}."),
+    # a rule code only beside its plain title: 'Capaian IKU salah hitung (CAP001) di G5'
+    "findings.ref": ("{title} ({rule}) di {cell}", "{title} ({rule}) at {cell}"),
     "findings.no_kecamatan": (
         "Tidak ada kiriman kecamatan {names} di {raw}.",
         "No submission of kecamatan {names} in {raw}.",

@@ -50,6 +50,8 @@ INDONESIAN = re.compile(
 # 'komponen/components', 'baris/row' ('id / en' sentences: the other language's words)
 MIXED = re.compile(r"\w/(?:components?|rows?|parent|columns?|tables?)\b")
 # 'capaian_iku.csv!G5': the sheet as the kecamatan named it (its last word, if spaced)
+# a rule code shows only beside its plain title: 'Capaian IKU salah hitung (CAP001)'
+BARE_CODE = re.compile(r"(?<!\()\b[A-Z]{2,3}\d{3}\b(?!\))")
 CELL = re.compile(r"\S*!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 
 
@@ -75,6 +77,7 @@ def problems(text: str, lang: str, data: Iterable[str] = ()) -> list[str]:
     found += [f"name {m!r}" for m in SNAKE.findall(shown) if m in CONTRACT_NAMES]
     found += [f"unfilled {m!r}" for m in UNFILLED.findall(shown)]
     found += [f"mixed {m!r}" for m in MIXED.findall(shown)]
+    found += [f"bare code {m!r}" for m in BARE_CODE.findall(shown)]
     other = ENGLISH if lang == "id" else INDONESIAN
     found += [f"other language {m!r}" for m in other.findall(shown)]
     return found
@@ -94,6 +97,8 @@ def test_problems_sees_what_readers_should_not() -> None:
     assert problems("induk/parent: baris/row 3", "id")
     assert problems("tahun {tahun} tertulis", "id") == ["unfilled '{tahun}'"]
     assert problems("the sum of 5 baris", "en") == ["other language 'baris'"]
+    assert problems("Akibat dari HIE002 G5.", "id") == ["bare code 'HIE002'"]
+    assert problems("Akibat dari Kegiatan salah (HIE002) di G5.", "id") == []
     # a cell reference, a quoted value, an echoed label and a file name are the reader's own
     clean = "Sel capaian_iku!G5 ('capaian') berisi 'x_y', lihat 2025/air_putih.xlsx (Program A)"
     assert problems(clean, "id", data=["Program A"]) == []

@@ -175,9 +175,12 @@ def test_root_messages_name_the_fix(csv_result: Validation) -> None:
     out = render(csv_result.findings, "id")
     row = out.filter(pl.col("rule") == "HIE002").row(0, named=True)
     assert "2.535.000,00" in row["hint"]
-    assert "HIE001 program_kegiatan.csv!I2" in row["message"]
+    assert "(HIE001) di program_kegiatan.csv!I2" in row["message"]
     follower = out.filter(pl.col("rule") == "HIE001").row(0, named=True)
-    assert "Akibat dari HIE002 program_kegiatan.csv!I3" in follower["message"]
+    assert (
+        "Akibat dari Kegiatan tidak sama dengan jumlah sub kegiatannya (HIE002) di"
+        " program_kegiatan.csv!I3" in follower["message"]
+    )
 
 
 @pytest.mark.parametrize(
