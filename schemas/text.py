@@ -682,7 +682,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "4. Baris JUMLAH/TOTAL: tepat di bawah baris rincian terakhir, dengan kata JUMLAH "
         "(atau TOTAL) di kolom nama/uraian, berisi jumlah seperti tercetak. Jangan beri "
         "baris kosong di antara rincian. Catatan 'Sumber data: ...' boleh di bawahnya.\n"
-        "5. Sheet wajib: identitas sampai realisasi_belanja; sheet lain isi bila tabelnya "
+        "5. Sheet wajib: Identitas sampai Realisasi Belanja; sheet lain isi bila tabelnya "
         "ada di laporan.\n"
         "\n"
         "Isi tiap sheet:",
@@ -698,7 +698,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "4. JUMLAH/TOTAL rows: right below the last detail row, with the word JUMLAH (or "
         "TOTAL) in the name column and the total as printed. No blank rows between "
         "details. A 'Sumber data: ...' note may follow.\n"
-        "5. Required sheets: identitas to realisasi_belanja; fill the others when the "
+        "5. Required sheets: Identitas to Realisasi Belanja; fill the others when the "
         "report has the table.\n"
         "\n"
         "Each sheet:",
