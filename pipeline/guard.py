@@ -2,9 +2,10 @@
 
 DuckDB reports these as IOException, FatalException or a bare ``Error`` whose text is the
 only clue; :func:`warehouse_error` turns them into a message that says what happened, that
-raw/ is intact and what to run. :func:`verify` reads every block of every table (DuckDB
-checks each block's checksum on read), so a damaged file is found before anything is
-written to it, not later by ``lakip report``.
+raw/ is intact and what to run (its words are ``guard.*`` of :mod:`schemas.text`, in both
+languages, as an exception has no reader yet). :func:`verify` reads every block of every
+table (DuckDB checks each block's checksum on read), so a damaged file is found before
+anything is written to it, not later by ``lakip report``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.errors import (
     WarehouseDamaged,
     WarehouseUnwritable,
 )
+from schemas.text import both
 
 DAMAGE_SIGNS = (
     "not a valid duckdb database",
@@ -35,13 +37,7 @@ DENIED_SIGNS = ("permission denied", "read-only file system", "operation not per
 
 
 def damaged(warehouse: Path, detail: str) -> WarehouseDamaged:
-    return WarehouseDamaged(
-        f"Berkas gudang data {warehouse} rusak (terpotong atau isinya berubah: {detail}). "
-        f"Berkas di raw/ tidak tersentuh: bangun ulang gudang data dengan "
-        f"`lakip rebuild --raw raw --warehouse {warehouse}`. / The warehouse file {warehouse} "
-        f"is damaged (truncated or altered). raw/ is intact: rebuild it with "
-        f"`lakip rebuild --raw raw --warehouse {warehouse}`."
-    )
+    return WarehouseDamaged(both("guard.damaged", warehouse=warehouse, detail=detail))
 
 
 def _detail(exc: BaseException) -> str:
@@ -57,43 +53,27 @@ def warehouse_error(warehouse: Path, exc: BaseException) -> LakipError:
     low = str(exc).lower()
     detail = _detail(exc)
     if any(sign in low for sign in FULL_SIGNS):
-        return WarehouseUnwritable(
-            f"Disk penuh saat menulis gudang data {warehouse} ({detail}). Transaksi dibatalkan; "
-            f"kosongkan ruang disk lalu ulangi (raw/ tidak tersentuh). / The disk is full while "
-            f"writing the warehouse {warehouse}. The transaction was rolled back; "
-            f"free some space and run again (raw/ is intact)."
-        )
+        return WarehouseUnwritable(both("guard.full", warehouse=warehouse, detail=detail))
     if any(sign in low for sign in DENIED_SIGNS) or isinstance(exc, PermissionError):
         return WarehouseUnwritable(
-            f"Folder gudang data {warehouse.parent} atau berkasnya tidak bisa ditulis "
-            f"({detail}); DuckDB juga menulis {warehouse.name}.wal di folder yang sama. "
-            f"Periksa izin folder atau pilih --warehouse lain. / The warehouse folder "
-            f"{warehouse.parent} or its file cannot be written; DuckDB also "
-            f"writes {warehouse.name}.wal beside it. Check the permissions or choose "
-            f"another --warehouse."
+            both(
+                "guard.unwritable",
+                folder=warehouse.parent,
+                wal=f"{warehouse.name}.wal",
+                detail=detail,
+            )
         )
     if any(sign in low for sign in DAMAGE_SIGNS):
         return damaged(warehouse, detail)
     if ("lock" in low and "conflicting" in low) or "could not set lock" in low:
-        return WarehouseBusy(
-            f"Gudang data {warehouse} sedang dipakai proses lain; tunggu sampai selesai lalu "
-            f"ulangi. / The warehouse {warehouse} is held by another process; wait until it "
-            f"finishes and try again."
-        )
+        return WarehouseBusy(both("guard.busy", warehouse=warehouse))
     if "interrupt" in low:
         return interrupted(warehouse)
     return LakipError(f"{warehouse}: {detail}")
 
 
 def interrupted(warehouse: Path | None = None) -> Interrupted:
-    where = f" Gudang data {warehouse} berisi" if warehouse else " Gudang data berisi"
-    there = f" The warehouse {warehouse} holds" if warehouse else " The warehouse holds"
-    return Interrupted(
-        f"Dihentikan.{where} keadaan sebelumnya atau hasil yang lengkap, tidak setengah; "
-        f"jalankan lagi perintah yang sama untuk melanjutkan. /"
-        f" Interrupted.{there} its earlier state or the complete result, never half; "
-        f"run the same command again to continue."
-    )
+    return Interrupted(both("guard.interrupted", where=f" {warehouse}" if warehouse else ""))
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -602,7 +602,7 @@ class _Incoming:
         self.pool = pool
         # IDN001 on kode_wilayah: the code names another kecamatan than the name does
         wrong = (pl.col("rule") == IDN001.code) & (
-            pl.col("detail").struct.field("text") == "kode_wilayah"
+            pl.col("detail").struct.field("key") == f"{IDN001.code}.by_code"
         )
         self.kode_beda = findings.filter(wrong)["submission_id"].unique()
         self._rendering: Future[pl.DataFrame] = pool.submit(_rendered, _once(findings, twice))

@@ -9,7 +9,9 @@ place in the root-cause chain. Declaring it (:func:`register`) puts it in
 :data:`RULES`, the catalog ``lakip rules`` and ``docs/rules.md`` are made from.
 
 Templates use ``{expected}``, ``{found}``, ``{label}``, ``{column}``, ``{cell}``,
-``{detail}``, ``{table}``, ``{sheet}`` from the finding's columns.
+``{detail}``, ``{table}``, ``{sheet}`` from the finding's columns; ``{column}`` reads as
+the column's printed header and ``{table}`` as the sheet name a reader knows
+(:func:`schemas.text.header_label`, :func:`schemas.text.sheet_title`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from schemas.text import DEFAULT_LANG, LANGS, TEXT, numbers, pick, t
+from schemas.text import DEFAULT_LANG, LANGS, TEXT, header_label, numbers, pick, sheet_title, t
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,13 +186,18 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
     followers: dict[str, list[str]] = {}
     for r in rows:
         if r.get("root") and r["root"] != r.get("finding_id"):
-            followers.setdefault(r["root"], []).append(f"{r['rule']} {r['cell']}")
+            followers.setdefault(r["root"], []).append(_ref(r, lang))
     for row in rows:
         rule = RULES.get(row["rule"])
         values = {k: ("" if v is None else v) for k, v in row.items()}
         values["expected"] = format_number(row.get("expected"), lang)
         values["found"] = format_number(row.get("found"), lang)
         values["detail"] = localise(row.get("detail"), lang)
+        # a reader knows the header and the sheet, not lakip's names for them
+        if row.get("column"):
+            values["column"] = header_label(row.get("table") or "", row["column"])
+        if row.get("table"):
+            values["table"] = sheet_title(row["table"])
         if rule is None:
             titles.append(row["rule"])
             messages.append(str(values.get("detail", "")))
@@ -203,7 +210,7 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
             message += t("findings.also_explains", lang, after="; ".join(after))
         root = by_id.get(row.get("root") or "")
         if root is not None and root is not row:
-            message += t("findings.follows_from", lang, rule=root["rule"], cell=root["cell"])
+            message += t("findings.follows_from", lang, ref=_ref(root, lang))
         messages.append(message)
         hints.append(rule.hint(lang).format_map(_Safe(values)))
     return findings.with_columns(
@@ -211,6 +218,13 @@ def render(findings: pl.DataFrame, lang: str = "id") -> pl.DataFrame:
         pl.Series("message", messages, dtype=pl.String),
         pl.Series("hint", hints, dtype=pl.String),
     )
+
+
+def _ref(row: Mapping[str, object], lang: str) -> str:
+    """Another finding as a reader knows it: its plain title, its code, its cell."""
+    rule = RULES.get(str(row["rule"]))
+    title = rule.title(lang) if rule is not None else ""
+    return t("findings.ref", lang, title=title, rule=row["rule"], cell=row["cell"]).lstrip()
 
 
 class _Safe(dict[str, object]):

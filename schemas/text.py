@@ -191,6 +191,37 @@ TEXT: dict[str, tuple[str, str]] = {
         "The warehouse has schema version {found}, this lakip expects {expected}: use a newer "
         "lakip, or rebuild it from raw/.",
     ),
+    # ------------------------------------------------------------ warehouse faults (guard)
+    "guard.damaged": (
+        "Berkas gudang data {warehouse} rusak (terpotong atau isinya berubah: {detail}). "
+        "Berkas di raw/ tidak tersentuh: bangun ulang gudang data dengan "
+        "`lakip rebuild --raw raw --warehouse {warehouse}`.",
+        "The warehouse file {warehouse} is damaged (truncated or altered: {detail}). raw/ is "
+        "intact: rebuild it with `lakip rebuild --raw raw --warehouse {warehouse}`.",
+    ),
+    "guard.full": (
+        "Disk penuh saat menulis gudang data {warehouse} ({detail}). Transaksi dibatalkan; "
+        "kosongkan ruang disk lalu ulangi (raw/ tidak tersentuh).",
+        "The disk is full while writing the warehouse {warehouse} ({detail}). The transaction "
+        "was rolled back; free some space and run again (raw/ is intact).",
+    ),
+    "guard.unwritable": (
+        "Folder gudang data {folder} atau berkasnya tidak bisa ditulis ({detail}); DuckDB juga "
+        "menulis {wal} di folder yang sama. Periksa izin folder atau pilih --warehouse lain.",
+        "The warehouse folder {folder} or its file cannot be written ({detail}); DuckDB also "
+        "writes {wal} beside it. Check the permissions or choose another --warehouse.",
+    ),
+    "guard.busy": (
+        "Gudang data {warehouse} sedang dipakai proses lain; tunggu sampai selesai lalu ulangi.",
+        "The warehouse {warehouse} is held by another process; wait until it finishes and try "
+        "again.",
+    ),
+    "guard.interrupted": (
+        "Dihentikan. Gudang data{where} berisi keadaan sebelumnya atau hasil yang lengkap, "
+        "tidak setengah; jalankan lagi perintah yang sama untuk melanjutkan.",
+        "Interrupted. The warehouse{where} holds its earlier state or the complete result, "
+        "never half; run the same command again to continue.",
+    ),
     # ------------------------------------------------------------ lakip sql / export
     "api.no_submission": (
         "Tidak ada pengiriman di {raw}: letakkan berkas di {raw}/<tahun>/<kecamatan>.xlsx "
@@ -238,7 +269,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ finding messages
     "findings.also_explains": (" Akibatnya juga: {after}.", " It also explains: {after}."),
-    "findings.follows_from": (" Akibat dari {rule} {cell}.", " Follows from {rule} {cell}."),
+    "findings.follows_from": (" Akibat dari {ref}.", " Follows from {ref}."),
+    # a rule code only beside its plain title: 'Capaian IKU salah hitung (CAP001) di G5'
+    "findings.ref": ("{title} ({rule}) di {cell}", "{title} ({rule}) at {cell}"),
     "findings.no_kecamatan": (
         "Tidak ada kiriman kecamatan {names} di {raw}.",
         "No submission of kecamatan {names} in {raw}.",
@@ -250,6 +283,131 @@ TEXT: dict[str, tuple[str, str]] = {
         "{}; toleransi: 1 digit terakhir atau presisi cetak",
         "{}; tolerance: one unit in the last printed digit, or the printed precision",
     ),
+    # The cell a copied figure was compared with, and how the two rows were paired.
+    "detail.ref.nama": ("{}, dicocokkan menurut nama", "{}, matched by name"),
+    "detail.ref.alias": (
+        "{}, dicocokkan menurut kata-kata namanya",
+        "{}, matched by the words of its name",
+    ),
+    "detail.ref_pk.nama": (
+        "{}, indikator PK '{}' dicocokkan menurut nama",
+        "{}, the PK indicator '{}' matched by name",
+    ),
+    "detail.ref_pk.alias": (
+        "{}, indikator PK '{}' dicocokkan menurut kata-kata namanya",
+        "{}, the PK indicator '{}' matched by the words of its name",
+    ),
+    # A formula's terms are the column headers of the workbook (the same in both
+    # languages); the words around them are translated here.
+    "detail.capaian.positif": (
+        "{}, polaritas positif; toleransi: 1 digit terakhir atau presisi cetak",
+        "{}, positive polarity; tolerance: one unit in the last printed digit, or the "
+        "printed precision",
+    ),
+    "detail.capaian.pengurangan": (
+        "{}, polaritas negatif (pengurangan); toleransi: 1 digit terakhir atau presisi cetak",
+        "{}, negative polarity (subtraction); tolerance: one unit in the last printed "
+        "digit, or the printed precision",
+    ),
+    "detail.capaian.rasio": (
+        "{}, polaritas negatif (rasio); toleransi: 1 digit terakhir atau presisi cetak",
+        "{}, negative polarity (ratio); tolerance: one unit in the last printed digit, or "
+        "the printed precision",
+    ),
+    # ingest's details (ING001, ING004, ING015): what a file or folder is and what to do
+    "ingest.folder": ("sebuah folder", "a folder"),
+    "ingest.not_regular": ("bukan berkas biasa (mis. FIFO)", "not a regular file (e.g. a FIFO)"),
+    "ingest.broken_csv": (
+        "CSV rusak: tanda kutip atau pemisah kolomnya tidak berpasangan; simpan ulang dari "
+        "Excel sebagai CSV UTF-8",
+        "broken CSV: its quotes or column separators do not pair up; save it again from Excel "
+        "as CSV UTF-8",
+    ),
+    "ingest.too_large": (
+        "berkas lebih dari {} MB, tidak dibaca; kirim hanya tabel format baku",
+        "larger than {} MB, not read; send only the format's tables",
+    ),
+    "ingest.permission": (
+        "berkas tidak boleh dibaca (izin akses); minta pengelola server membuka izinnya",
+        "the file may not be read (permission denied); ask the server's administrator",
+    ),
+    "ingest.cannot_open": (
+        "berkas tidak dapat dibuka oleh sistem operasi server",
+        "the server's operating system cannot open the file",
+    ),
+    "ingest.unreadable.empty": (
+        "berkas kosong (0 bita); buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang",
+        "the file is empty (0 bytes); open it in Excel, save it again as .xlsx and send it again",
+    ),
+    "ingest.unreadable.encrypted": (
+        "berkas dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya "
+        "(File > Info > Protect Workbook), simpan, lalu kirim ulang",
+        "the file is password-protected (encrypted); open it in Excel, remove the password "
+        "(File > Info > Protect Workbook), save and send it again",
+    ),
+    "ingest.unreadable.old_xls": (
+        "workbook Excel lama (.xls) yang rusak atau terenkripsi; buka di Excel, simpan ulang "
+        "sebagai .xlsx, lalu kirim ulang",
+        "an old Excel workbook (.xls), damaged or encrypted; open it in Excel, save it again "
+        "as .xlsx and send it again",
+    ),
+    "ingest.unreadable.truncated": (
+        "berkas terpotong (unggahan atau salinan tidak selesai); kirim ulang berkas utuhnya",
+        "the file is truncated (an upload or copy did not finish); send the whole file again",
+    ),
+    "ingest.unreadable.zip": (
+        "arsip zip yang rusak atau bukan workbook; buka di Excel, simpan ulang sebagai .xlsx, "
+        "lalu kirim ulang",
+        "a damaged zip, or no workbook; open it in Excel, save it again as .xlsx and send it again",
+    ),
+    "ingest.unreadable.html": (
+        "halaman web (HTML/XML), bukan workbook; buka di Excel, simpan ulang sebagai .xlsx, "
+        "lalu kirim ulang",
+        "a web page (HTML/XML), not a workbook; open it in Excel, save it again as .xlsx and "
+        "send it again",
+    ),
+    "ingest.unreadable.pdf": (
+        "dokumen PDF, bukan workbook; buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang",
+        "a PDF, not a workbook; open it in Excel, save it again as .xlsx and send it again",
+    ),
+    "ingest.unreadable.unknown": (
+        "bukan workbook Excel (isinya tidak dikenali); buka di Excel, simpan ulang sebagai "
+        ".xlsx, lalu kirim ulang",
+        "not an Excel workbook (contents not recognised); open it in Excel, save it again as "
+        ".xlsx and send it again",
+    ),
+    "ingest.csv_folder_unknown": (
+        "folder CSV tanpa tabel yang dikenal; beri nama tiap berkas sesuai tabelnya "
+        "(identitas.csv, capaian_iku.csv, ...)",
+        "a CSV folder with no known table; name each file after its table "
+        "(identitas.csv, capaian_iku.csv, ...)",
+    ),
+    "ingest.empty_folder": (
+        "folder kosong; isi dengan satu CSV per tabel atau hapus folder ini",
+        "an empty folder; fill it with one CSV per table or remove it",
+    ),
+    "ingest.archive": (
+        "arsip; ekstrak isinya ke folder tahunnya (satu workbook atau satu folder CSV per "
+        "kecamatan) lalu hapus arsipnya",
+        "an archive; unpack it into the year's folder (one workbook or one CSV folder per "
+        "kecamatan), then remove the archive",
+    ),
+    "ingest.loose_csv": (
+        "berkas CSV lepas; letakkan CSV tiap kecamatan dalam satu folder per kecamatan, satu "
+        "berkas per tabel (identitas.csv, ...)",
+        "a loose CSV file; put each kecamatan's CSV files in one folder of their own, one file "
+        "per table (identitas.csv, ...)",
+    ),
+    "ingest.other_file": (
+        "berkas jenis {} tidak dibaca; kirim sebagai .xlsx atau folder CSV",
+        "a {} file is not read; send an .xlsx or a CSV folder",
+    ),
+    "ingest.no_suffix": (
+        "berkas tanpa akhiran nama tidak dibaca; kirim sebagai .xlsx atau folder CSV",
+        "a file without a suffix is not read; send an .xlsx or a CSV folder",
+    ),
+    "ingest.sheet_empty": ("sheet kosong", "the sheet is empty"),
+    "ingest.expected_headers": ("judul kolom yang diharapkan: {}", "the headers expected: {}"),
     # ------------------------------------------------------------ docs/rules.md
     "rules_md.intro": (
         "# Katalog aturan lakip\n\n"
@@ -292,12 +450,12 @@ TEXT: dict[str, tuple[str, str]] = {
             "temuan).\n"
             "- **Efisiensi.** Tidak ada rumus resmi: tabel 3.17 memakai persen anggaran / "
             "100 (dibulatkan\n"
-            "  atau dipotong), tabel 3.10/3.16 |capaian - penyerapan|; laporan konsolidasi "
+            "  atau dipotong), tabel 3.10/3.16 selisih capaian dan penyerapan; laporan konsolidasi "
             "memakai\n"
             "  `formulas.efisiensi` = capaian - serapan untuk semua kecamatan.\n"
             "- **Polaritas.** Dari kolom `polaritas` PK atau `ValidateConfig.polaritas`, "
             "bawaan positif;\n"
-            "  indikator negatif memakai `(2 x target - realisasi) / target x 100` "
+            "  indikator negatif memakai `(2 × target - realisasi) / target × 100` "
             "(pengurangan) kecuali\n"
             "  diatur `rasio`.\n"
         ),
@@ -333,11 +491,12 @@ TEXT: dict[str, tuple[str, str]] = {
             "  (pemerintah/pemerintahan); unmatched names fall back to order (said in the "
             "finding).\n"
             "- **Efficiency.** No official formula: table 3.17 uses budget % / 100 (rounded or\n"
-            "  truncated), tables 3.10/3.16 |capaian - absorption|; the consolidated reports use\n"
+            "  truncated), tables 3.10/3.16 the gap between capaian and absorption; the"
+            " consolidated reports use\n"
             "  `formulas.efisiensi` = capaian - serapan for every kecamatan.\n"
             "- **Polarity.** From the PK `polaritas` column or `ValidateConfig.polaritas`, "
             "default\n"
-            "  positif; negative indicators use `(2 x target - realisasi) / target x 100` "
+            "  positif; negative indicators use `(2 × target - realisasi) / target × 100` "
             "(pengurangan)\n"
             "  unless configured `rasio`.\n"
         ),
@@ -551,7 +710,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "4. Baris JUMLAH/TOTAL: tepat di bawah baris rincian terakhir, dengan kata JUMLAH "
         "(atau TOTAL) di kolom nama/uraian, berisi jumlah seperti tercetak. Jangan beri "
         "baris kosong di antara rincian. Catatan 'Sumber data: ...' boleh di bawahnya.\n"
-        "5. Sheet wajib: identitas sampai realisasi_belanja; sheet lain isi bila tabelnya "
+        "5. Sheet wajib: Identitas sampai Realisasi Belanja; sheet lain isi bila tabelnya "
         "ada di laporan.\n"
         "\n"
         "Isi tiap sheet:",
@@ -567,7 +726,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "4. JUMLAH/TOTAL rows: right below the last detail row, with the word JUMLAH (or "
         "TOTAL) in the name column and the total as printed. No blank rows between "
         "details. A 'Sumber data: ...' note may follow.\n"
-        "5. Required sheets: identitas to realisasi_belanja; fill the others when the "
+        "5. Required sheets: Identitas to Realisasi Belanja; fill the others when the "
         "report has the table.\n"
         "\n"
         "Each sheet:",
@@ -625,6 +784,63 @@ UNTRANSLATED = frozenset(
     }
 )
 """English-only before this table; the ``id`` side repeats it (output unchanged)."""
+
+
+# ------------------------------------------------------------ column and sheet names
+# A reader knows a column by the header printed in the workbook ('Pagu (Rp)'), never by
+# lakip's column name ('pagu'); the template writes these headers (pipeline.template
+# header_label gives the same, tests/test_messages.py checks it).
+
+_ACRONYMS = {"iku", "ikm", "akip", "sdm", "pk"}
+HEADER_OVERRIDES: dict[str, str] = {
+    "no": "No.",
+    "indikator": "Indikator Kinerja",
+    "anggaran": "Anggaran (Rp)",
+    "pagu": "Pagu (Rp)",
+    "realisasi_anggaran": "Realisasi Anggaran (Rp)",
+    "capaian": "Capaian (%)",
+    "persen_kinerja": "% Kinerja",
+    "persen_anggaran": "% Anggaran",
+    "persen": "%",
+    "persen_capaian": "% Capaian Kinerja",
+    "persen_penyerapan": "% Penyerapan Anggaran",
+    "tingkat_efisiensi": "Tingkat Efisiensi",
+    "nama": "Program/Kegiatan",
+    "kode": "Kode Rekening",
+}
+
+
+def title_words(name: str) -> str:
+    """'capaian_iku' -> 'Capaian IKU': a name as words, acronyms in capitals."""
+    return " ".join(w.upper() if w in _ACRONYMS else w.capitalize() for w in name.split("_"))
+
+
+def header_label(table: str, column: str) -> str:
+    """The header a reader sees for ``column`` of ``table`` ('Pagu (Rp)'); one ingest reads.
+
+    A name the contract does not know (a predikat part, a made-up column) reads as words.
+    """
+    from schemas.contract import TABLE_BY_NAME, Kind, header_lookup, norm
+
+    spec = TABLE_BY_NAME.get(table)
+    base = column.removesuffix("_predikat")
+    if spec is None or base not in {c.name for c in spec.columns}:
+        return title_words(base)
+    col = spec.column(base)
+    lookup = header_lookup(spec)
+    money_rp = f"{title_words(base)} (Rp)" if col.kind is Kind.MONEY else ""
+    for label in (HEADER_OVERRIDES.get(base, ""), money_rp, title_words(base)):
+        if label and lookup.get(norm(label)) == base:
+            return label
+    return title_words(base)
+
+
+def sheet_title(table: str) -> str:
+    """The sheet name a reader knows for ``table`` ('Capaian IKU'), one ingest reads."""
+    from schemas.contract import norm, sheet_lookup
+
+    label = title_words(table)
+    return label if sheet_lookup().get(norm(label), table) == table else table
 
 
 class UnknownLanguage(ValueError):

@@ -38,7 +38,7 @@ def test_wrong_code_neither_supersedes_nor_joins_the_named_kecamatan(tmp_path: P
             "SELECT s.kecamatan_key, s.is_current, s.version FROM submissions s ORDER BY loaded_at"
         ).fetchall()
         flagged = con.execute(
-            "SELECT count(*) FROM findings WHERE rule = 'IDN001' AND detail = 'kode_wilayah'"
+            "SELECT count(*) FROM findings WHERE rule = 'IDN001' AND detail_key = 'IDN001.by_code'"
         ).fetchone()
     finally:
         con.close()

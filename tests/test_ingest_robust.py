@@ -9,6 +9,7 @@ import pytest
 from conftest import MINIMAL, SAMPLE_CSV
 
 from pipeline.ingest import discover, ingest
+from schemas.catalog import detail_text
 
 
 def _identitas(*extra: list[object]) -> list[list[object]]:
@@ -204,7 +205,7 @@ def test_unreadable_workbook_is_a_finding(make_xlsx, monkeypatch):
     batch = ingest([path])
     found = batch.findings.row(0, named=True)
     assert (found["rule"], found["cell"]) == ("ING001", "terkunci.xlsx")
-    assert "izin" in found["detail"]["text"]
+    assert "izin" in (detail_text(found["detail"], "id") or "")
 
 
 @pytest.mark.parametrize(
@@ -227,8 +228,10 @@ def test_unreadable_file_says_what_it_is(make_xlsx, tmp_path, content, says):
     batch = ingest([path])
     found = batch.findings.row(0, named=True)
     assert (found["rule"], found["cell"]) == ("ING001", "2025/rusak.xlsx")
-    detail = found["detail"]["text"]  # ingest's own text (findings carry a detail struct)
+    detail = detail_text(found["detail"], "id") or ""  # rendered per reader from its key
     assert says in detail
+    english = detail_text(found["detail"], "en") or ""
+    assert "send" in english and says not in english  # each language only in its own text
     assert "calamine" not in detail.lower() and "Context" not in detail
 
 
@@ -256,7 +259,7 @@ def test_anything_else_in_raw_is_a_finding(make_xlsx, tmp_path):
     ]
     found = batch.findings.filter(pl.col("rule") == "ING015")
     assert found["cell"].to_list() == ["2025/identitas.csv", "2025/kiriman.zip", "2025/kosong"]
-    details = " ".join(found["detail"].struct.field("text").to_list())
+    details = " ".join(detail_text(d, "id") or "" for d in found["detail"].to_list())
     assert "ekstrak" in details and "satu folder" in details and "folder kosong" in details
     assert batch.findings.height == 4  # no ING002 for what is no submission
 

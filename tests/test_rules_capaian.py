@@ -33,7 +33,8 @@ def test_iku_capaian_wrong_is_the_root_of_its_copies(tmp_path: Path) -> None:
     cap = result.findings.row(0, named=True)
     assert cap["root"] is None
     assert result.findings.filter(pl.col("root") == cap["finding_id"]).height == 2
-    assert "realisasi / target x 100 (positif)" in (detail_text(cap["detail"], "id") or "")
+    said = detail_text(cap["detail"], "id") or ""
+    assert "Capaian (%) = Realisasi / Target × 100, polaritas positif" in said
 
 
 def test_trend_capaian(tmp_path: Path) -> None:
@@ -79,7 +80,9 @@ def test_negative_polarity_uses_pengurangan_by_default(tmp_path: Path) -> None:
     result = _negative(tmp_path / "bad", "94,12")
     assert found(result, "CAP001") == [("CAP001", "capaian_iku.csv!G2", "105.88", "94.12")]
     detail = result.findings.filter(pl.col("rule") == "CAP001").row(0, named=True)["detail"]
-    assert "negatif, pengurangan" in (detail_text(detail, "id") or "")
+    assert "(2 × Target - Realisasi) / Target × 100, polaritas negatif (pengurangan)" in (
+        detail_text(detail, "id") or ""
+    )
     iku = result.tables["capaian_iku"].row(0, named=True)
     assert iku["polaritas_hitung"] == "negatif" and iku["metode_hitung"] == "pengurangan"
 

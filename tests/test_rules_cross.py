@@ -75,7 +75,8 @@ def test_outcome_indicator_on_a_program_row(tmp_path: Path) -> None:
     result = run(tmp_path, data)
     assert found(result, "XTB") == [("XTB004", "program_kegiatan.csv!F2", "70.00 (B)", "71.00")]
     detail = result.findings.filter(pl.col("rule") == "XTB004").row(0, named=True)["detail"]
-    assert "alias; PK 'Nilai Evaluasi AKIP'" in (detail_text(detail, "id") or "")
+    said = detail_text(detail, "id") or ""
+    assert "indikator PK 'Nilai Evaluasi AKIP' dicocokkan menurut kata-kata namanya" in said
 
 
 def test_pk_program_budget_is_the_root_of_the_pk_total(tmp_path: Path) -> None:

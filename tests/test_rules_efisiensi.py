@@ -46,5 +46,5 @@ def test_sasaran_efficiency_fits_no_formula(tmp_path: Path) -> None:
     result = run(tmp_path, data)
     assert found(result) == [("EFI002", "warning", "efisiensi_sasaran.csv!E2", "10.00", "5.00")]
     detail = detail_text(result.findings.row(0, named=True)["detail"], "id")
-    assert "|persen_capaian - persen_penyerapan|" in (detail or "")
+    assert "selisih % Capaian Kinerja dan % Penyerapan Anggaran: 100.00 - 90.00" in (detail or "")
     assert result.findings.filter(pl.col("severity") == "error").height == 0

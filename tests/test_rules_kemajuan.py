@@ -30,7 +30,7 @@ def test_tingkat_kemajuan_wrong(tmp_path: Path) -> None:
         ("KEM001", "kemajuan_renstra.csv!E2", "94.44", "95.00")
     ]
     detail = detail_text(result.findings.row(0, named=True)["detail"], "id")
-    assert "realisasi / target_akhir x 100" in (detail or "")
+    assert "Tingkat Kemajuan = Realisasi / Target Akhir × 100" in (detail or "")
 
 
 def test_whole_number_at_its_printed_precision(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_write_findings_all_formats(seed: Validation, tmp_path: Path) -> None:
     text = (tmp_path / "out" / "findings.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert isinstance(data, list) and len(data) == 25
-    assert "Σ program" in text  # UTF-8, not \\u escapes
+    assert "× 100" in text  # UTF-8, not \\u escapes
     xtb007 = next(d for d in data if d["rule"] == "XTB007")
     assert "5.345.196.344,24" in xtb007["message"]
     html = (tmp_path / "out" / "findings.html").read_text(encoding="utf-8")
@@ -84,9 +84,9 @@ def test_write_findings_in_english_and_one_format(seed: Validation, tmp_path: Pa
     assert paths == [tmp_path / "findings.json"]
     data = json.loads(paths[0].read_text(encoding="utf-8"))
     hie = next(d for d in data if d["rule"] == "HIE002")
-    assert hie["title"] == "Kegiatan differs from the sum of its sub_kegiatan"
+    assert hie["title"] == "Kegiatan differs from the sum of its sub kegiatan"
     assert "2,535,000.00" in hie["message"] and "It also explains" in hie["message"]
-    assert hie["detail"] == "Σ realisasi_anggaran of 2 sub_kegiatan rows"
+    assert hie["detail"] == "sum of Realisasi Anggaran (Rp) over 2 sub kegiatan"
 
 
 def test_write_findings_without_findings(tmp_path: Path) -> None:

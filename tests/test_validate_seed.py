@@ -49,7 +49,7 @@ EXPECTED = (
              "anggaran_program", "anggaran", "JUMLAH"),
     # ... and the PK programs total 2.000.000 less than rencana, realisasi and 3.17 budgets.
     Expected("XTB006", "anggaran_program.csv!C2:C6", "5463337162.00", "5461337162.00",
-             "anggaran_program", "anggaran", "anggaran_program"),
+             "anggaran_program", "anggaran", "Anggaran Program"),
     # 3.2: IKM capaian 98,20 where 87,94 / 89,20 x 100 = 98,59 (and 3.5 copies it).
     Expected("CAP001", "capaian_iku.csv!G2", "98.59", "98.20", "capaian_iku", "capaian",
              "Indeks kepuasan"),
@@ -99,7 +99,7 @@ EXPECTED = (
              "program_kegiatan", "realisasi_anggaran", "JUMLAH"),
     # ... the programs spend 85.619.781,24 less than the realisasi belanja (root).
     Expected("XTB007", "program_kegiatan.csv!I2:I39", "5345196344.24", "5259576563.00",
-             "program_kegiatan", "realisasi_anggaran", "Σ program"),
+             "program_kegiatan", "realisasi_anggaran", "Program Kegiatan"),
     # 3.6: IKM 87,94 vs mean of the 9 unsur x 25 = 88,03 (respondent data explains it: warning).
     Expected("IKM002", "ikm_survei.csv!B5", "88.03", "87.94", "ikm_survei", "nilai", "nilai_ikm",
              "warning"),
@@ -175,9 +175,12 @@ def test_root_messages_name_the_fix(csv_result: Validation) -> None:
     out = render(csv_result.findings, "id")
     row = out.filter(pl.col("rule") == "HIE002").row(0, named=True)
     assert "2.535.000,00" in row["hint"]
-    assert "HIE001 program_kegiatan.csv!I2" in row["message"]
+    assert "(HIE001) di program_kegiatan.csv!I2" in row["message"]
     follower = out.filter(pl.col("rule") == "HIE001").row(0, named=True)
-    assert "Akibat dari HIE002 program_kegiatan.csv!I3" in follower["message"]
+    assert (
+        "Akibat dari Kegiatan tidak sama dengan jumlah sub kegiatannya (HIE002) di"
+        " program_kegiatan.csv!I3" in follower["message"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from schemas.contract import (
     Kind,
     Table,
 )
-from schemas.findings import concat_findings, empty_findings, locate
+from schemas.findings import DETAIL, concat_findings, empty_findings, locate
 from schemas.findings import findings as rule_findings
 from schemas.rules.ingest import ING007, ING008, ING009, ING012
 
@@ -282,7 +282,7 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
     findings = []
     file_findings = [{**f, "submission_id": r.submission_id} for r in reads for f in r.findings]
     for rule, group in _group(file_findings).values():
-        findings.append(rule_findings(rule, pl.DataFrame(group, infer_schema_length=None)))
+        findings.append(rule_findings(rule, _frame(group)))
     meta = pl.DataFrame(
         {
             "_s": list(range(len(sheets.data))),
@@ -373,9 +373,11 @@ def _finish(
             unread = issues.filter(pl.col("detail") == "unreadable")
             ambiguous = issues.filter(pl.col("detail") == "ambiguous")
             if unread.height:
-                findings.append(rule_findings(ING007, locate(unread.drop("expected"), layout)))
+                # 'unreadable' / 'ambiguous' sorted them; it is no text for a reader
+                unread = unread.drop("expected", "detail")
+                findings.append(rule_findings(ING007, locate(unread, layout)))
             if ambiguous.height:
-                findings.append(rule_findings(ING008, locate(ambiguous, layout)))
+                findings.append(rule_findings(ING008, locate(ambiguous.drop("detail"), layout)))
         if name == "sdm":
             parsed = parsed.with_columns(pl.col("kategori").forward_fill().over("submission_id"))
         is_total = parsed.get_column("_kind") == "total"
@@ -463,6 +465,22 @@ def _key_values(
             )
         )
     return out.drop("_i", "_kind", "_status"), findings
+
+
+def _frame(rows: list[dict[str, object]]) -> pl.DataFrame:
+    """File findings as a frame; a ``(key, values)`` detail becomes a structured detail,
+    rendered in the reader's language at output (:data:`schemas.findings.DETAIL`)."""
+    if not any("detail" in row for row in rows):
+        return pl.DataFrame(rows, infer_schema_length=None)
+
+    def structured(value: object) -> dict[str, object] | None:
+        if isinstance(value, tuple):
+            key, args = value
+            return {"key": key, "args": [str(a) for a in args], "text": None}
+        return None if value is None else {"key": None, "args": None, "text": str(value)}
+
+    rows = [{**row, "detail": structured(row.get("detail"))} for row in rows]
+    return pl.DataFrame(rows, infer_schema_length=None, schema_overrides={"detail": DETAIL})
 
 
 def _group(rows: list[dict[str, object]]) -> dict[str, tuple[Rule, list[dict[str, object]]]]:

@@ -12,8 +12,9 @@ import polars as pl
 from pipeline.cells import column_letter
 from pipeline.ingest.read import _COL, _HEADERS, HEADER_SCAN_ROWS, _column_index
 from schemas.contract import LABEL_PUNCTUATION, TABLES, UNIT_IN_PARENS, UNIT_SUFFIX
-from schemas.findings import findings
+from schemas.findings import findings, keyed_detail
 from schemas.rules.ingest import ING004, ING005, ING006
+from schemas.text import header_label
 
 HEADER_QUICK_ROWS = 6  # scanned first; deeper only for sheets without a complete header here
 _LABEL_BYTES = 64  # longer than any header or total label (at most 32 characters)
@@ -148,7 +149,8 @@ def _structure_findings(
 ) -> list[pl.DataFrame]:
     """ING004 (no header), ING005 (required column missing), ING006 (unknown column)."""
     out = []
-    described = {t.name: ", ".join(c.name for c in t.columns) for t in TABLES}
+    # the headers as the template prints them ('Pagu (Rp)'), each one ingest reads
+    described = {t.name: ", ".join(header_label(t.name, c.name) for c in t.columns) for t in TABLES}
     no_header = meta.join(header, on="_s", how="anti")
     if no_header.height:
         out.append(
@@ -156,7 +158,9 @@ def _structure_findings(
                 ING004,
                 no_header.select(
                     "submission_id", "table", "sheet", pl.col("sheet").alias("cell"),
-                    pl.col("table").replace_strict(described).alias("detail"),
+                    keyed_detail(
+                        "ingest.expected_headers", [pl.col("table").replace_strict(described)]
+                    ).alias("detail"),
                 ),
             )
         )  # fmt: skip

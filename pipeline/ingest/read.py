@@ -35,6 +35,7 @@ from pipeline.ingest.discovery import (
 )
 from schemas.contract import TABLES, header_lookup, norm
 from schemas.rules.ingest import ING001, ING002, ING003, ING004, ING010, ING013, ING014, ING015
+from schemas.text import sheet_title
 
 HEADER_SCAN_ROWS = 25
 MAX_SHEET_ROWS = 10_000
@@ -204,7 +205,7 @@ def _unknown(sub: _FileRead, sheet: str, data: pa.RecordBatch) -> None:
 def _empty(sub: _FileRead, sheet: str, table: str) -> None:
     sub.findings.append(
         _finding(rule=ING004, table=table, sheet=sheet, cell=sheet,
-                 detail="sheet is empty")
+                 detail=("ingest.sheet_empty", ()))
     )  # fmt: skip
 
 
@@ -308,7 +309,11 @@ def _huge_sheets(data: bytes) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _file_error(sub: _FileRead, name: str, detail: str) -> None:
+Said = tuple[str, tuple[object, ...]]
+"""A detail as a text key of :data:`schemas.text.TEXT` and its values, rendered per reader."""
+
+
+def _file_error(sub: _FileRead, name: str, detail: Said) -> None:
     sub.findings.append(_finding(rule=ING001, sheet=name, cell=name, detail=detail))
 
 
@@ -316,9 +321,7 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
     for file in csv_files(folder):
         named = _SHEETS.get(norm(file.stem))
         if not is_regular(file):
-            what = "sebuah folder || a folder" if file.is_dir() else (
-                "bukan berkas biasa (mis. FIFO) || not a regular file (e.g. a FIFO)"
-            )  # fmt: skip
+            what: Said = ("ingest.folder" if file.is_dir() else "ingest.not_regular", ())
             _file_error(sub, file.name, what)
             continue
         try:
@@ -339,9 +342,9 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
         sep = _sniff_separator(text, named)
         try:
             batch, height, width, cut = _csv_batch(text, sep)
-        except csv.Error as exc:
+        except csv.Error:
             # one broken file is a finding for that file; the folder's other tables still load
-            _file_error(sub, file.name, f"CSV rusak: {exc} || broken CSV: {exc}")
+            _file_error(sub, file.name, ("ingest.broken_csv", ()))
             continue
         if named is None:
             _unknown(sub, file.name, batch)
@@ -357,10 +360,7 @@ def _read_csv_folder(folder: Path, sub: _FileRead, sheets: _Sheets, seen: dict[s
         sheets.add(sub.submission_id, file.name, table, 0, batch)
 
 
-_TOO_LARGE = (
-    f"berkas lebih dari {MAX_FILE_BYTES // 2**20} MB, tidak dibaca; kirim hanya tabel format baku"
-    f" || larger than {MAX_FILE_BYTES // 2**20} MB, not read; send only the format's tables"
-)
+_TOO_LARGE: Said = ("ingest.too_large", (MAX_FILE_BYTES // 2**20,))
 
 
 def _read_capped(path: Path) -> bytes | None:
@@ -370,53 +370,28 @@ def _read_capped(path: Path) -> bytes | None:
     return None if len(data) > MAX_FILE_BYTES else data
 
 
-def _os_error(exc: OSError) -> str:
+def _os_error(exc: OSError) -> Said:
     if isinstance(exc, PermissionError):
-        return (
-            "berkas tidak boleh dibaca (izin akses); minta pengelola server membuka izinnya"
-            " || the file may not be read (permission denied); ask the server's administrator"
-        )
-    return (
-        f"berkas tidak dapat dibuka ({exc.strerror}) || the file cannot be opened ({exc.strerror})"
-    )
+        return ("ingest.permission", ())
+    return ("ingest.cannot_open", ())
 
 
-def _what_is(data: bytes, suffix: str) -> str:
+def _what_is(data: bytes, suffix: str) -> Said:
     """What an unreadable workbook is, and what the office should do, without reader internals."""
-    resave = (
-        "buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang",
-        "open it in Excel, save it again as .xlsx and send it again",
-    )
     if not data:
-        what = ("berkas kosong (0 bita)", "the file is empty (0 bytes)")
+        kind = "empty"
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in data or suffix != ".xls":
-            what = ("berkas dilindungi kata sandi (terenkripsi)",
-                    "the file is password-protected (encrypted)")  # fmt: skip
-            resave = (
-                "buka di Excel, hapus kata sandinya (File > Info > Protect Workbook), simpan,"
-                " lalu kirim ulang",
-                "open it in Excel, remove the password (File > Info > Protect Workbook), save"
-                " and send it again",
-            )
-        else:
-            what = ("workbook Excel lama (.xls) yang rusak atau terenkripsi",
-                    "an old Excel workbook (.xls), damaged or encrypted")  # fmt: skip
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data or suffix != ".xls"
+        kind = "encrypted" if encrypted else "old_xls"
     elif data.startswith(b"PK"):
-        if b"PK\x05\x06" not in data[-65_557:]:
-            what = ("berkas terpotong (unggahan atau salinan tidak selesai)",
-                    "the file is truncated (an upload or copy did not finish)")  # fmt: skip
-            resave = ("kirim ulang berkas utuhnya", "send the whole file again")
-        else:
-            what = ("arsip zip yang rusak atau bukan workbook", "a damaged zip, or no workbook")
+        kind = "truncated" if b"PK\x05\x06" not in data[-65_557:] else "zip"
     elif data.lstrip()[:1] == b"<":
-        what = ("halaman web (HTML/XML), bukan workbook", "a web page (HTML/XML), not a workbook")
+        kind = "html"
     elif data.startswith(b"%PDF"):
-        what = ("dokumen PDF, bukan workbook", "a PDF, not a workbook")
+        kind = "pdf"
     else:
-        what = ("bukan workbook Excel (isinya tidak dikenali)",
-                "not an Excel workbook (contents not recognised)")  # fmt: skip
-    return f"{what[0]}; {resave[0]} || {what[1]}; {resave[1]}"
+        kind = "unknown"
+    return (f"ingest.unreadable.{kind}", ())
 
 
 def _unpacks_too_far(data: bytes) -> bool:
@@ -430,41 +405,20 @@ def _unpacks_too_far(data: bytes) -> bool:
         return False  # the reader says what is wrong with it
 
 
-def _not_a_submission(path: Path) -> str:
-    """ING013's advice for an entry of raw/ that is no submission."""
+def _not_a_submission(path: Path) -> Said:
+    """ING015's advice for an entry of raw/ that is no submission."""
     suffix = path.suffix.lower()
     if path.is_dir():
         if any(path.glob("*.csv")):
-            return (
-                "folder CSV tanpa tabel yang dikenal; beri nama tiap berkas sesuai tabelnya"
-                " (identitas.csv, capaian_iku.csv, ...)"
-                " || a CSV folder with no known table; name each file after its table"
-                " (identitas.csv, capaian_iku.csv, ...)"
-            )
-        return (
-            "folder kosong; isi dengan satu CSV per tabel atau hapus folder ini"
-            " || an empty folder; fill it with one CSV per table or remove it"
-        )
+            return ("ingest.csv_folder_unknown", ())
+        return ("ingest.empty_folder", ())
     if suffix in (".zip", ".rar", ".7z", ".gz", ".tar"):
-        return (
-            "arsip; ekstrak isinya ke raw/<tahun>/ (satu workbook atau satu folder CSV per"
-            " kecamatan) lalu hapus arsipnya || an archive; unpack it into raw/<tahun>/ (one"
-            " workbook or one CSV folder per kecamatan), then remove the archive"
-        )
+        return ("ingest.archive", ())
     if suffix in (".csv", ".txt", ".tsv"):
-        return (
-            "berkas CSV lepas; letakkan CSV tiap kecamatan dalam satu folder"
-            " raw/<tahun>/<kecamatan>/, satu berkas per tabel (identitas.csv, ...)"
-            " || a loose CSV file; put each kecamatan's CSV files in one folder"
-            " raw/<tahun>/<kecamatan>/, one file per table (identitas.csv, ...)"
-        )
+        return ("ingest.loose_csv", ())
     if not path.is_file():
-        return "bukan berkas biasa (mis. FIFO) || not a regular file (e.g. a FIFO)"
-    return (
-        f"jenis berkas {suffix or '(tanpa akhiran)'} tidak dibaca; kirim sebagai .xlsx atau"
-        f" folder CSV || a {suffix or '(no suffix)'} file is not read; send an .xlsx or a CSV"
-        " folder"
-    )
+        return ("ingest.not_regular", ())
+    return ("ingest.other_file", (suffix,)) if suffix else ("ingest.no_suffix", ())
 
 
 def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None = None) -> _FileRead:
@@ -478,7 +432,7 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
     workbook = path.suffix.lower() in WORKBOOK_SUFFIXES and is_regular(path)
     fmt = "csv" if folder else path.suffix.lower().lstrip(".") if workbook else "lain"
     data: bytes | None = None
-    problem = None
+    problem: Said | None = None
     if workbook:
         try:
             data = _read_capped(path)
@@ -521,7 +475,9 @@ def read_submission(path: Path, sheets: _Sheets, known: tuple[str, int] | None =
         return sub
     for table in TABLES:
         if table.required and table.name not in seen:
-            sub.findings.append(_finding(rule=ING002, table=table.name, cell=table.name))
+            # the sheet by the name the template gives it ('Capaian IKU'), one ingest reads
+            sheet = sheet_title(table.name)
+            sub.findings.append(_finding(rule=ING002, table=table.name, cell=sheet))
     return sub
 
 

@@ -28,7 +28,6 @@ from schemas.rules.base import (
     emit,
     fmt_num,
     predikat_baku,
-    with_tolerance,
 )
 
 AKP001 = register(Rule(
@@ -42,8 +41,15 @@ AKP001 = register(Rule(
     "Periksa {cell} dan komponen tahun itu: nilai {expected} sama dengan jumlah komponennya.",
     "Check {cell} and that year's components: {expected} equals their sum.",
     tables=("akip_komponen", "akip_nilai"),
-    formula="akip_nilai.nilai = Σ akip_komponen.nilai of the same tahun; tolerance one unit in"
-    " the last printed digit",
+    formula="AKIP score (Nilai) = the sum of the component scores of the same year; tolerance"
+    " one unit in the last printed digit",
+    details={
+        "sum": (
+            "jumlah {} komponen; toleransi: 1 digit terakhir atau presisi cetak",
+            "sum of {} components; tolerance: one unit in the last printed digit, or the "
+            "printed precision",
+        )
+    },
 ))  # fmt: skip
 AKP002 = register(Rule(
     "AKP002", "error",
@@ -53,8 +59,8 @@ AKP002 = register(Rule(
     "Periksa {cell}: nilai komponen paling tinggi {expected}.",
     "Check {cell}: the component scores at most {expected}.",
     tables=("akip_komponen",),
-    formula="nilai <= bobot; bobot from the row, else PermenPAN-RB 88/2021 (30/30/15/25, from"
-    " 2022) or 12/2015 (30/25/15/10/20, before 2022)",
+    formula="component score ≤ its weight (Bobot); the weight from the row, else"
+    " PermenPAN-RB 88/2021 (30/30/15/25, from 2022) or 12/2015 (30/25/15/10/20, before 2022)",
     details={"printed": ("bobot tertulis", "printed weight")},
 ))  # fmt: skip
 AKP003 = register(Rule(
@@ -69,16 +75,16 @@ AKP003 = register(Rule(
     "wrong.",
     tables=("akip_nilai", "perjanjian_kinerja", "capaian_iku", "tren_iku", "kemajuan_renstra",
             "program_kegiatan"),
-    formula=">90-100 AA, >80-90 A, >70-80 BB, >60-70 B, >50-60 CC, >30-50 C, 0-30 D; in akip_nilai"
-    " and every cell holding a score with its predikat ('B (74,15)')",
+    formula=">90-100 AA, >80-90 A, >70-80 BB, >60-70 B, >50-60 CC, >30-50 C, 0-30 D; in the"
+    " AKIP score table and every cell holding a score with its predikat ('B (74,15)')",
 ))  # fmt: skip
 AKP004 = register(Rule(
     "AKP004", "error",
     "Susunan komponen AKIP tidak sesuai tahunnya", "AKIP components wrong for the year",
-    "Komponen AKIP {label} ({cell}) tidak sesuai tahunnya: {detail}.",
-    "AKIP components of {label} ({cell}) do not fit the year: {detail}.",
-    "Sesuaikan komponen {label}: {expected}.",
-    "Make the components of {label}: {expected}.",
+    "Komponen {label} ({cell}) tidak sesuai tahunnya: {detail}.",
+    "The components of {label} ({cell}) do not fit the year: {detail}.",
+    "Sesuaikan komponen {label} dengan PermenPAN-RB {expected}.",
+    "Make the components of {label} those of PermenPAN-RB {expected}.",
     tables=("akip_komponen",),
     formula="from 2022: Perencanaan, Pengukuran, Pelaporan, Evaluasi Akuntabilitas Kinerja "
             "Internal;"
@@ -158,7 +164,7 @@ def _sum(ctx: Context, komponen: pl.DataFrame) -> Found:
             pl.col("tahun").cast(pl.String).alias("label"),
             fmt_num(pl.col("nilai_hitung")).alias("expected"),
             fmt_num(pl.col("nilai")).alias("found"),
-            with_tolerance(pl.format("Σ {} komponen/components", pl.col("_n"))).alias("detail"),
+            detail(AKP001, "sum", "_n").alias("detail"),
             pl.concat_str(
                 [pl.col("submission_id"), pl.lit("akip"), pl.col("tahun").cast(pl.String)],
                 separator="|",

@@ -18,6 +18,7 @@ from schemas.contract import TABLES
 from schemas.findings import FINDING_SCHEMA, findings, keyed_detail, locate
 from schemas.formulas import round_half_up
 from schemas.rules.config import ValidateConfig
+from schemas.text import header_label
 from schemas.vocab import predikat_baku as predikat_baku  # re-export: rules import it here
 from schemas.vocab import tingkat_baku as tingkat_baku
 
@@ -359,6 +360,18 @@ def _name_pairs(lrows: pl.DataFrame, rrows: pl.DataFrame) -> pl.DataFrame:
 
 def empty_internal() -> pl.DataFrame:
     return pl.DataFrame(schema=INTERNAL_SCHEMA)
+
+
+def in_words(table: str, formula: str) -> str:
+    """``formula`` with each ``{column}`` as the header a reader sees in ``table``.
+
+    '{persen} = {realisasi} / {anggaran} × 100' -> '% = Realisasi (Rp) / Anggaran (Rp) × 100':
+    a finding explains a figure in the workbook's own words, never lakip's column names.
+    """
+    names = {
+        c.name: header_label(table, c.name) for t in TABLES if t.name == table for c in t.columns
+    }
+    return formula.format_map(names)
 
 
 def with_tolerance(formula: str | pl.Expr) -> pl.Expr:

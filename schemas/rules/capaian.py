@@ -21,16 +21,18 @@ from schemas.rules.base import (
     emit,
     fmt_measure,
     fmt_num,
+    in_words,
     indikator_key,
     match_indikator,
-    with_tolerance,
+    texts,
 )
+from schemas.text import header_label
 
 _CAP_FORMULA = (
-    "realisasi / target x 100 (positif); negatif: (2 x target - realisasi) / target x 100"
-    " (pengurangan, default) or target / realisasi x 100 (rasio); polarity from"
-    " perjanjian_kinerja.polaritas or ValidateConfig; tolerance one unit in the last printed"
-    " digit, or the printed precision when fewer decimals are printed"
+    "realisasi / target × 100 (positif); negatif: (2 × target - realisasi) / target × 100"
+    " (pengurangan, default) or target / realisasi × 100 (rasio); polarity from the"
+    " Polaritas column of the Perjanjian Kinerja or the configuration; tolerance one unit in"
+    " the last printed digit, or the printed precision when fewer decimals are printed"
 )
 
 
@@ -45,7 +47,7 @@ def _capaian_rule(code: str, table: str, column: str, title_id: str, title_en: s
         "Check {cell} and the target and realisasi on its row: {expected} agrees with the target"
         " and realisasi as printed.",
         tables=(table, "perjanjian_kinerja"),
-        formula=f"{table}.{column} = {_CAP_FORMULA}",
+        formula=f"{header_label(table, column)} = {_CAP_FORMULA}",
     ))  # fmt: skip
 
 
@@ -79,7 +81,7 @@ CAP004 = register(Rule(
     "Leave {cell} empty or give the target as a number (e.g. 'B (60,00)') so the capaian can be "
     "computed.",
     tables=("capaian_iku", "tren_iku", "program_kegiatan"),
-    formula="target is a predikat alone ('CC') or 0 -> no capaian (no division)",
+    formula="target is a predikat alone ('CC') or 0: no capaian (no division)",
     details={"qualitative": ("'{}' (kualitatif atau nol)", "'{}' (qualitative or zero)")},
 ))  # fmt: skip
 
@@ -151,14 +153,23 @@ def capaian_hitung(target: str, realisasi: str) -> pl.Expr:
     )
 
 
-def formula_text(target: str, realisasi: str) -> pl.Expr:
-    """The formula a row's capaian used, for the finding's detail."""
+def formula_text(table: str, printed: str, target: str, realisasi: str) -> pl.Expr:
+    """The formula a row's capaian used, in the workbook's headers, with its tolerance."""
+    terms = {"p": printed, "t": target, "r": realisasi}
+    rasio, pengurangan, positif = (
+        in_words(table, text.format(**{k: f"{{{v}}}" for k, v in terms.items()}))
+        for text in (
+            "{p} = {t} / {r} × 100",
+            "{p} = (2 × {t} - {r}) / {t} × 100",
+            "{p} = {r} / {t} × 100",
+        )
+    )
     return (
         pl.when(pl.col("metode_hitung") == "rasio")
-        .then(pl.lit(f"{target} / {realisasi} x 100 (negatif, rasio)"))
+        .then(texts("detail.capaian.rasio", pl.lit(rasio)))
         .when(pl.col("metode_hitung").is_not_null())
-        .then(pl.lit(f"(2 x {target} - {realisasi}) / {target} x 100 (negatif, pengurangan)"))
-        .otherwise(pl.lit(f"{realisasi} / {target} x 100 (positif)"))
+        .then(texts("detail.capaian.pengurangan", pl.lit(pengurangan)))
+        .otherwise(texts("detail.capaian.positif", pl.lit(positif)))
     )
 
 
@@ -221,7 +232,7 @@ def _check_table(
         bad.select(
             *base,
             fmt_num(pl.col(hitung)).alias("expected"),
-            with_tolerance(formula_text(target, realisasi)).alias("detail"),
+            formula_text(table, printed, target, realisasi).alias("detail"),
             *([link.alias("link_key")] if link is not None else []),
         ),
         rule,

@@ -29,8 +29,10 @@ from schemas.rules.base import (
     per_value,
     program_key,
     same_measure,
+    texts,
     tokens,
 )
+from schemas.text import sheet_title
 
 XTB001 = register(Rule(
     "XTB001", "error",
@@ -42,7 +44,7 @@ XTB001 = register(Rule(
     "yang salah).",
     "Check {cell}: {expected} equals the PK target (or fix the PK if that is the wrong one).",
     tables=("perjanjian_kinerja", "capaian_iku"),
-    formula="perjanjian_kinerja.target = capaian_iku.target for the same indikator (name compared"
+    formula="PK target = the IKU table's target for the same indikator (name compared"
     " without case, spaces, punctuation or parenthesised acronyms; alias: all words of one name"
     " in the other); predikat compared too when both carry one",
     details={
@@ -59,20 +61,22 @@ XTB002 = register(Rule(
     "Periksa {cell}: target tahun laporan {expected} sama dengan Perjanjian Kinerja.",
     "Check {cell}: the report year's target {expected} equals the PK.",
     tables=("perjanjian_kinerja", "tren_iku"),
-    formula="perjanjian_kinerja.target = tren_iku.target where tren_iku.tahun = identitas.tahun",
+    formula="PK target = the trend table's target in the row of the report year",
 ))  # fmt: skip
 XTB003 = register(Rule(
     "XTB003", "error",
     "Tabel tren berbeda dengan capaian IKU tahun laporan",
     "Trend table differs from the IKU table for the report year",
-    "'{label}' {column} di {cell} tertulis {found}, padahal tabel capaian IKU mencetak {expected} "
+    "Kolom {column} '{label}' di {cell} tertulis {found}, padahal tabel capaian IKU mencetak "
+    "{expected} ({detail}).",
+    "The {column} of '{label}' at {cell} says {found}, but the IKU table prints {expected} "
     "({detail}).",
-    "'{label}' {column} at {cell} says {found}, but the IKU table prints {expected} ({detail}).",
     "Periksa {cell}: tahun laporan pada tabel tren harus sama dengan tabel capaian IKU "
     "({expected}).",
     "Check {cell}: the report year in the trend table must equal the IKU table ({expected}).",
     tables=("capaian_iku", "tren_iku"),
-    formula="tren_iku.realisasi/capaian (tahun = identitas.tahun) = capaian_iku.realisasi/capaian",
+    formula="the trend table's realisasi and capaian in the row of the report year = those of the"
+    " IKU table",
 ))  # fmt: skip
 XTB004 = register(Rule(
     "XTB004", "error",
@@ -86,7 +90,7 @@ XTB004 = register(Rule(
     "Check {cell}: the program's outcome target follows the PK ({expected}).",
     tables=("perjanjian_kinerja", "program_kegiatan"),
     formula="program row whose indikator matches a PK indikator (same name, or alias: all words of"
-    " one in the other, 'Nilai AKIP' ~ 'Nilai Evaluasi AKIP'): target_kinerja = PK target",
+    " one in the other, 'Nilai AKIP' ~ 'Nilai Evaluasi AKIP'): its Target Kinerja = PK target",
 ))  # fmt: skip
 XTB005 = register(Rule(
     "XTB005", "error",
@@ -101,8 +105,8 @@ XTB005 = register(Rule(
     "Check {cell}: {expected} makes the PK equal the program pagu; if the PK is right, fix the"
     " program pagu and its kegiatan.",
     tables=("anggaran_program", "program_kegiatan"),
-    formula="anggaran_program.anggaran = program_kegiatan.pagu of the same program, exact to the "
-            "sen;"
+    formula="PK budget (Anggaran Program) = the program's pagu in the program table, exact to the"
+            " sen;"
     " programs matched by name (case, punctuation, a leading 'Program' and the suffix -an ignored),"
     " else by order (said in the finding)",
     rank=3,
@@ -119,31 +123,33 @@ XTB005 = register(Rule(
 XTB006 = register(Rule(
     "XTB006", "error",
     "Total anggaran berbeda antartabel", "Total budget differs between tables",
-    "Jumlah rincian '{table}' ({cell}) adalah {found}, sedangkan tabel lain berjumlah {expected} "
-    "({detail}).",
-    "The rows of '{table}' ({cell}) add up to {found}, while the other tables total {expected} "
+    "Jumlah rincian di {cell} adalah {found}, sedangkan tabel anggaran lainnya berjumlah "
+    "{expected} ({detail}).",
+    "The rows at {cell} add up to {found}, while the other budget tables total {expected} "
     "({detail}).",
     "Periksa baris rincian di {cell}: totalnya harus {expected} seperti tabel anggaran lainnya.",
     "Check the rows at {cell}: they must total {expected} like the other budget tables.",
     tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan"),
-    formula="Σ detail rows (never the declared totals, TOT001 blames those) of anggaran_program,"
-    " rencana_belanja, realisasi_belanja.anggaran and program_kegiatan program pagu agree; the"
-    " reference is the amount most tables share (tie: rencana_belanja, realisasi_belanja,"
-    " program_kegiatan, anggaran_program)",
+    formula="the sums of the detail rows (never the declared totals, TOT001 blames those) of"
+    " Anggaran Program, Rencana Belanja, Realisasi Belanja (Anggaran) and the program rows' pagu"
+    " agree; the reference is the amount most tables share (tie: Rencana Belanja, Realisasi"
+    " Belanja, Program Kegiatan, Anggaran Program)",
     rank=4,
 ))  # fmt: skip
 XTB007 = register(Rule(
     "XTB007", "error",
     "Total realisasi program berbeda dengan realisasi belanja",
     "Program spending total differs from spending by type",
-    "{label} ({cell}) berjumlah {found}, sedangkan tabel lainnya ({detail}) berjumlah {expected}.",
-    "{label} ({cell}) adds up to {found}, the other table ({detail}) to {expected}.",
+    "Jumlah rincian di {cell} adalah {found}, sedangkan jumlah di tabel lainnya ({detail}) "
+    "adalah {expected}.",
+    "The rows at {cell} add up to {found}, those of the other table ({detail}) to {expected}.",
     "Periksa baris rincian di {cell}: jumlahnya harus {expected}; tabel ini yang disalahkan karena"
     " baris JUMLAH/TOTAL-nya sendiri sepakat dengan tabel lainnya.",
     "Check the rows at {cell}: they must total {expected}; this table is blamed because its own"
     " JUMLAH/TOTAL row agrees with the other table.",
     tables=("program_kegiatan", "realisasi_belanja"),
-    formula="Σ program rows realisasi_anggaran = Σ realisasi_belanja.realisasi, exact to the sen;"
+    formula="sum of Realisasi Anggaran (Rp) of the program rows = sum of Realisasi (Rp) of"
+    " Realisasi Belanja, exact to the sen;"
     " blamed on the side whose own declared total sides with the other (default: program rows)",
     rank=4,
 ))  # fmt: skip
@@ -158,7 +164,8 @@ XTB008 = register(Rule(
     "Periksa {cell}: realisasi tahun laporan sama dengan tabel capaian IKU ({expected}).",
     "Check {cell}: the report year's realisasi equals the IKU table ({expected}).",
     tables=("kemajuan_renstra", "capaian_iku"),
-    formula="kemajuan_renstra.realisasi = capaian_iku.realisasi for the same indikator",
+    formula="Renstra progress table's realisasi = the IKU table's realisasi for the same"
+    " indikator",
 ))  # fmt: skip
 XTB009 = register(Rule(
     "XTB009", "error",
@@ -170,7 +177,8 @@ XTB009 = register(Rule(
     "Periksa {cell}: nilai IKM survei sama dengan realisasi indikator IKM ({expected}).",
     "Check {cell}: the survey IKM equals the IKM indicator's realisasi ({expected}).",
     tables=("ikm_survei", "capaian_iku"),
-    formula="ikm_survei.nilai_ikm = capaian_iku.realisasi of the IKM indicator (name with 'IKM' or"
+    formula="the survey's IKM score = the IKU table's realisasi of the IKM indicator (name with"
+    " 'IKM' or"
     " 'indeks kepuasan masyarakat')",
 ))  # fmt: skip
 XTB010 = register(Rule(
@@ -184,8 +192,8 @@ XTB010 = register(Rule(
     "Periksa {cell}: realisasi indikator AKIP sama dengan nilai AKIP tahun itu ({expected}).",
     "Check {cell}: the AKIP indicator's realisasi equals that year's AKIP score ({expected}).",
     tables=("akip_nilai", "tren_iku", "capaian_iku"),
-    formula="tren_iku/capaian_iku realisasi of the AKIP indicator (name with 'AKIP') ="
-    " akip_nilai.nilai of the same tahun",
+    formula="realisasi of the AKIP indicator (name with 'AKIP') in the trend and IKU tables ="
+    " the AKIP score of the same year",
 ))  # fmt: skip
 XTB011 = register(Rule(
     "XTB011", "error",
@@ -198,7 +206,8 @@ XTB011 = register(Rule(
     "Periksa {cell}: capaian sama dengan tabel capaian IKU ({expected}).",
     "Check {cell}: the capaian equals the IKU table ({expected}).",
     tables=("efisiensi_sasaran", "capaian_iku"),
-    formula="efisiensi_sasaran.persen_capaian = capaian_iku.capaian for the same indikator",
+    formula="% Capaian Kinerja of the efficiency table = the IKU table's capaian for the same"
+    " indikator",
 ))  # fmt: skip
 XTB012 = register(Rule(
     "XTB012", "warning",
@@ -213,8 +222,8 @@ XTB012 = register(Rule(
     "Check {cell}: this sasaran's absorption is usually its program's ({expected}); say where it"
     " comes from otherwise.",
     tables=("efisiensi_sasaran", "program_kegiatan"),
-    formula="efisiensi_sasaran.persen_penyerapan = serapan of the one program row whose indikator"
-    " matches it (XTB004 matching); inferred mapping: warning",
+    formula="% Penyerapan Anggaran of the efficiency table = % Anggaran of the one program row"
+    " whose indikator matches it (XTB004 matching); inferred mapping: warning",
 ))  # fmt: skip
 
 # Two tables printing the same percentage may round it differently (102,85 / 102,86).
@@ -263,8 +272,20 @@ def _compare_measure(
     label: pl.Expr,
     tolerance: float = 0.0,
     link: pl.Expr | None = None,
+    pk_name: str | None = None,
 ) -> Found:
-    """Findings where ``column`` (this table) differs from ``other`` (the reference)."""
+    """Findings where ``column`` (this table) differs from ``other`` (the reference).
+
+    The detail names the reference cell and how the rows were paired (by name, or by the
+    words of the name), with the PK indicator's name from column ``pk_name`` if given.
+    """
+    how = "ref" if pk_name is None else "ref_pk"
+    extra = [] if pk_name is None else [pk_name]
+    said = (
+        pl.when(pl.col("match") == "alias")
+        .then(texts(f"detail.{how}.alias", other_cell, *extra))
+        .otherwise(texts(f"detail.{how}.nama", other_cell, *extra))
+    )
     pairs = pairs.with_columns(
         pl.col(other).alias("_ref"), pl.col(f"{other}_predikat").alias("_ref_predikat")
     )
@@ -279,7 +300,7 @@ def _compare_measure(
             label.alias("label"),
             fmt_measure(pl.col("_ref"), pl.col("_ref_predikat")).alias("expected"),
             fmt_measure(pl.col(column), pl.col(f"{column}_predikat")).alias("found"),
-            pl.format("{} ({})", pl.col(other_cell), pl.col("match")).alias("detail"),
+            said.alias("detail"),
             *([link.alias("link_key")] if link is not None else []),
         ),
         rule,
@@ -408,12 +429,10 @@ def _tren_vs_iku(ctx: Context, tren_now: pl.DataFrame, iku: pl.DataFrame) -> lis
 def _program_outcome(ctx: Context, pk: pl.DataFrame) -> Found:
     """XTB004: a PK indicator repeated on a program row carries the PK target."""
     programs = ctx.program_rows()
-    pairs = match_indikator(programs, pk, right_name="pk_indikator").with_columns(
-        pl.format("{}; PK '{}'", pl.col("match"), pl.col("pk_indikator")).alias("match")
-    )
+    pairs = match_indikator(programs, pk, right_name="pk_indikator")
     return _compare_measure(
         pairs, ctx, XTB004, "program_kegiatan", "target_kinerja", "pk_target", "pk__cell",
-        pl.col("nama"),
+        pl.col("nama"), pk_name="pk_indikator",
     )  # fmt: skip
 
 
@@ -572,7 +591,7 @@ def _budget_totals(ctx: Context) -> Found:
         .select("submission_id", pl.col("_sum").alias("_ref"), pl.col("_votes"))
     )
     sources = sums.group_by("submission_id").agg(
-        pl.format("{}={}", pl.col("table"), fmt_money(pl.col("_sum"))).str.join("; ").alias("_all")
+        pl.format("{}: {}", pl.col("sheet"), fmt_money(pl.col("_sum"))).str.join("; ").alias("_all")
     )
     bad = (
         sums.lazy()
@@ -587,7 +606,10 @@ def _budget_totals(ctx: Context) -> Found:
             "cell",
             "table",
             "column",
-            pl.col("table").alias("label"),
+            # the table by the sheet name the template gives it ('Anggaran Program')
+            pl.col("table")
+            .replace_strict({t: sheet_title(t) for t, _, _ in BUDGET_SOURCES})
+            .alias("label"),
             fmt_money(pl.col("_ref")).alias("expected"),
             fmt_money(pl.col("_sum")).alias("found"),
             pl.col("_all").alias("detail"),
@@ -657,12 +679,12 @@ def _realisasi_totals(ctx: Context) -> Found:
             .otherwise(pl.lit("realisasi_anggaran"))
             .alias("column"),
             pl.when(blame_belanja)
-            .then(pl.lit("Σ realisasi belanja"))
-            .otherwise(pl.lit("Σ program"))
+            .then(pl.lit(sheet_title("realisasi_belanja")))
+            .otherwise(pl.lit(sheet_title("program_kegiatan")))
             .alias("label"),
             fmt_money(ref["_sum"]).alias("expected"),
             fmt_money(pick["_sum"]).alias("found"),
-            pl.format("Σ {}", ref["cell"]).alias("detail"),
+            ref["cell"].alias("detail"),
             (pick["_sum"] - ref["_sum"]).abs().alias("amount"),
             pl.lit("realisasi").alias("amount_kind"),
         ),

@@ -37,19 +37,19 @@ EFI001 = register(Rule(
     "({detail}).",
     "Efficiency of '{label}' at {cell} says {found}; the table's formula gives {expected} "
     "({detail}).",
-    "Periksa {cell}: dengan rumus persen anggaran / 100 nilainya {expected} (dibulatkan atau"
+    "Periksa {cell}: dengan rumus % Anggaran / 100 nilainya {expected} (dibulatkan atau"
     " dipotong ke 2 desimal).",
-    "Check {cell}: with the formula budget % / 100 it is {expected} (rounded or truncated to 2"
+    "Check {cell}: with the formula % Anggaran / 100 it is {expected} (rounded or truncated to 2"
     " decimals).",
     tables=("program_kegiatan",),
-    formula="tingkat_efisiensi = persen_anggaran / 100 (share of the pagu spent), the formula the"
-    " seed's 3.17 implies (e.g. 95,77 -> 0,96; 93,63 -> 0,93); rounding or truncation to two"
+    formula="Tingkat Efisiensi = % Anggaran / 100 (share of the pagu spent), the formula the"
+    " seed's 3.17 implies (e.g. 95,77 gives 0,96; 93,63 gives 0,93); rounding or truncation to two"
     " decimals accepted (within one unit). No official formula: warning",
     follows=(HIE001, HIE002, XTB005),
     details={
         "formula": (
-            "persen_anggaran / 100, dibulatkan atau dipotong ke desimal cetak",
-            "persen_anggaran / 100, rounded or truncated to the printed decimals",
+            "% Anggaran / 100, dibulatkan atau dipotong ke desimal cetak",
+            "% Anggaran / 100, rounded or truncated to the printed decimals",
         )
     },
 ))  # fmt: skip
@@ -60,17 +60,21 @@ EFI002 = register(Rule(
     " adalah {expected} ({detail}).",
     "Efficiency of '{label}' at {cell} says {found}; the gap between capaian and absorption is"
     " {expected} ({detail}).",
-    "Periksa {cell}: dengan rumus |%capaian - %penyerapan| nilainya {expected}; sebutkan rumus"
-    " yang dipakai di bawah tabel.",
-    "Check {cell}: with |capaian% - absorption%| it is {expected}; state the formula under the "
-    "table.",
+    "Periksa {cell}: selisih % capaian dan % penyerapan (tanpa tanda minus) adalah {expected};"
+    " sebutkan rumus yang dipakai di bawah tabel.",
+    "Check {cell}: the gap between capaian % and absorption % (without a minus sign) is"
+    " {expected}; state the formula under the table.",
     tables=("efisiensi_sasaran",),
-    formula="tingkat_efisiensi = |persen_capaian - persen_penyerapan| (the seed's 3.10 prints"
-    " 98,20 / 100 / 1,80; kecamatan print the gap with either sign); the consolidated reports"
-    " use formulas.efisiensi = capaian - serapan. No official formula: warning",
+    formula="Tingkat Efisiensi = the gap between % Capaian Kinerja and % Penyerapan Anggaran,"
+    " without its sign (the seed's 3.10 prints 98,20, 100 and 1,80; kecamatan print the gap with"
+    " either sign); the consolidated reports use capaian - serapan. No official formula: warning",
+    details={
+        "gap": (
+            "selisih % Capaian Kinerja dan % Penyerapan Anggaran: {} - {}",
+            "the gap between % Capaian Kinerja and % Penyerapan Anggaran: {} - {}",
+        )
+    },
 ))  # fmt: skip
-
-SASARAN_FORMULA = "|persen_capaian - persen_penyerapan|"
 
 
 def derive_program(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
@@ -126,9 +130,9 @@ def check(ctx: Context) -> list[pl.DataFrame]:
             pl.col("indikator").alias("label"),
             fmt_num(pl.col("tingkat_efisiensi_hitung")).alias("expected"),
             fmt_num(pl.col("tingkat_efisiensi")).alias("found"),
-            pl.format(
-                "{} = {} - {}",
-                pl.lit(SASARAN_FORMULA),
+            detail(
+                EFI002,
+                "gap",
                 fmt_num(pl.col("persen_capaian")),
                 fmt_num(pl.col("persen_penyerapan")),
             ).alias("detail"),

@@ -12,9 +12,10 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.rules.base import MONEY, Context, Found, detail, emit, fmt_money, tingkat_baku
+from schemas.text import header_label
 
-# 'Σ pagu kegiatan (3)': the children a program's or kegiatan's figure is compared with
-_CHILDREN = {"children": ("Σ {0} {1} ({2})", "Σ {0} of {2} {1} rows")}
+# 'jumlah Pagu (Rp) dari 3 kegiatan': the children a program's or kegiatan's figure is
+# compared with ({0} the column's header, {1} how many)
 
 HIE001 = register(Rule(
     "HIE001", "error",
@@ -27,48 +28,50 @@ HIE001 = register(Rule(
     "Check {cell}: {expected} would make the program equal its kegiatan; if the program is right,"
     " check the kegiatan below it.",
     tables=("program_kegiatan",),
-    formula="program pagu / realisasi_anggaran = Σ kegiatan below it (until the next program),"
-    " exact to the sen",
+    formula="a program's pagu or realisasi anggaran = the sum of the kegiatan below it (until the"
+    " next program), exact to the sen",
     rank=2,
-    details=_CHILDREN,
+    details={"children": ("jumlah {0} dari {1} kegiatan", "sum of {0} over {1} kegiatan")},
 ))  # fmt: skip
 HIE002 = register(Rule(
     "HIE002", "error",
     "Kegiatan tidak sama dengan jumlah sub kegiatannya",
-    "Kegiatan differs from the sum of its sub_kegiatan",
+    "Kegiatan differs from the sum of its sub kegiatan",
     "Kegiatan '{label}' ({cell}) tertulis {found}, padahal sub kegiatannya berjumlah {expected} "
     "({detail}).",
-    "Kegiatan '{label}' ({cell}) says {found}, but its sub_kegiatan add up to {expected} "
+    "Kegiatan '{label}' ({cell}) says {found}, but its sub kegiatan add up to {expected} "
     "({detail}).",
     "Periksa {cell}: {expected} akan membuat kegiatan sama dengan sub kegiatannya (dan"
     " programnya serta JUMLAH ikut sepakat bila hanya sel ini yang salah).",
-    "Check {cell}: {expected} would make the kegiatan equal its sub_kegiatan (and its program and"
+    "Check {cell}: {expected} would make the kegiatan equal its sub kegiatan (and its program and"
     " the JUMLAH agree when this cell is the only wrong one).",
     tables=("program_kegiatan",),
-    formula="kegiatan pagu / realisasi_anggaran = Σ sub_kegiatan below it (until the next"
-    " kegiatan or program), exact to the sen",
+    formula="a kegiatan's pagu or realisasi anggaran = the sum of the sub kegiatan below it (until"
+    " the next kegiatan or program), exact to the sen",
     rank=1,
-    details=_CHILDREN,
+    details={
+        "children": ("jumlah {0} dari {1} sub kegiatan", "sum of {0} over {1} sub kegiatan")
+    },
 ))  # fmt: skip
 HIE003 = register(Rule(
     "HIE003", "error",
     "Struktur program/kegiatan tidak sah", "Invalid program/kegiatan structure",
     "Baris {cell} ('{label}') tidak berada dalam struktur program > kegiatan > sub kegiatan: "
     "{detail}.",
-    "Row {cell} ('{label}') is outside the program > kegiatan > sub_kegiatan structure: {detail}.",
+    "Row {cell} ('{label}') is outside the program > kegiatan > sub kegiatan structure: {detail}.",
     "Isi tingkat di {cell} ({expected}) dan urutkan baris: setiap kegiatan di bawah programnya,"
     " setiap sub kegiatan di bawah kegiatannya.",
     "Fill the tingkat at {cell} ({expected}) and order the rows: every kegiatan under its program,"
-    " every sub_kegiatan under its kegiatan.",
+    " every sub kegiatan under its kegiatan.",
     tables=("program_kegiatan",),
-    formula="parent = nearest row above of the next higher tingkat (sub_kegiatan: a kegiatan after"
+    formula="parent = nearest row above of the next higher tingkat (sub kegiatan: a kegiatan after"
     " the last program)",
     details={
-        "no_tingkat": ("tingkat kosong", "tingkat missing"),
+        "no_tingkat": ("kolom Tingkat kosong", "the Tingkat column is empty"),
         "no_program": ("kegiatan tanpa program di atasnya", "kegiatan before any program"),
         "no_kegiatan": (
-            "sub_kegiatan tanpa kegiatan di atasnya dalam programnya",
-            "sub_kegiatan before any kegiatan of its program",
+            "sub kegiatan tanpa kegiatan di atasnya dalam programnya",
+            "sub kegiatan before any kegiatan of its program",
         ),
     },
 ))  # fmt: skip
@@ -81,7 +84,8 @@ HIE004 = register(Rule(
     "benar.",
     "Fix the code at {cell} to start with {expected}, or move the row under its real parent.",
     tables=("program_kegiatan",),
-    formula="kode(child) starts with kode(parent) + '.'",
+    formula="the code of a row starts with its parent's code and a dot",
+    details={"parent": ("induknya di baris {}", "its parent is on row {}")},
 ))  # fmt: skip
 
 TABLE = "program_kegiatan"
@@ -315,11 +319,7 @@ def check(ctx: Context) -> list[Found]:
                         fmt_money(pl.col(anak)).alias("expected"),
                         fmt_money(pl.col(col)).alias("found"),
                         detail(
-                            rule,
-                            "children",
-                            pl.lit(col),
-                            pl.lit("sub_kegiatan" if tingkat == "kegiatan" else "kegiatan"),
-                            "jumlah_anak",
+                            rule, "children", pl.lit(header_label(TABLE, col)), "jumlah_anak"
                         ).alias("detail"),
                         (pl.col(col).cast(pl.Decimal(38, 2)) - pl.col(anak)).abs().alias("amount"),
                         pl.lit(kind).alias("amount_kind"),
@@ -403,7 +403,7 @@ def _kode(frame: pl.DataFrame, ctx: Context) -> Found:
             pl.col("nama").alias("label"),
             (induk + ".…").alias("expected"),
             kode.alias("found"),
-            pl.format("induk/parent: baris/row {}", pl.col("parent_row")).alias("detail"),
+            detail(HIE004, "parent", "parent_row").alias("detail"),
         ),
         HIE004,
         ctx,

@@ -28,9 +28,12 @@ IDN001 = register(Rule(
     "Periksa {cell}: yang cocok adalah {expected} (kode Kemendagri).",
     "Check {cell}: the match is {expected} (Kemendagri code).",
     tables=("identitas",),
-    formula="identitas kecamatan in the national list (schemas/data/wilayah_kecamatan.csv,"
-    " Kepmendagri 2025) for its kabupaten; kode_wilayah equal"
-    " to that kecamatan's code (digits compared)",
+    formula="the identitas kecamatan is in the national list (Kepmendagri 2025) for its"
+    " kabupaten; the region code (kode_wilayah) equals that kecamatan's code (digits compared)",
+    details={
+        "by_name": ("nama kecamatan", "the kecamatan name"),
+        "by_code": ("kode wilayah", "the region code"),
+    },
 ))  # fmt: skip
 IDN002 = register(Rule(
     "IDN002", "warning",
@@ -42,19 +45,19 @@ IDN002 = register(Rule(
     "Check the spelling at {cell}: write the kabupaten/kota as the Kemendagri list does (e.g. "
     "'Batu Bara' or 'Kabupaten Batu Bara').",
     tables=("identitas",),
-    formula="identitas kabupaten ('Kabupaten'/'Kab.' ignored) in the national list"
-    " (schemas/data/wilayah_kecamatan.csv, Kepmendagri 2025)",
+    formula="the identitas kabupaten ('Kabupaten'/'Kab.' ignored) is in the national list"
+    " (Kepmendagri 2025)",
 ))  # fmt: skip
 IDN003 = register(Rule(
     "IDN003", "error",
     "Tahun atau tanggal laporan tidak masuk akal", "Implausible year or report date",
     "{label} di {cell} tertulis '{found}': {detail}.",
     "{label} at {cell} says '{found}': {detail}.",
-    "Periksa {cell}: {expected}.",
-    "Check {cell}: {expected}.",
+    "Periksa {cell}: isian yang masuk akal adalah {expected}.",
+    "Check {cell}: a plausible entry is {expected}.",
     tables=("identitas",),
-    formula="ValidateConfig.tahun_min (2015) <= tahun <= current year + 1; tanggal_laporan"
-    " (ISO, dd/mm/yyyy or '30 Januari 2026') after 31 December of tahun",
+    formula="2015 (configurable) ≤ tahun ≤ current year + 1; the report date (ISO, dd/mm/yyyy or"
+    " '30 Januari 2026') after 31 December of tahun",
     details={
         "year_range": ("tahun di luar {}-{}", "year outside {}-{}"),
         "unreadable": ("tanggal tidak terbaca", "unreadable date"),
@@ -69,10 +72,9 @@ IDN004 = register(Rule(
     "Nama berkas tidak sesuai identitas", "File name disagrees with identitas",
     "Berkas {cell} menunjuk {found}, sedangkan identitas menyatakan {expected}.",
     "File {cell} points at {found}, while identitas says {expected}.",
-    "Pindahkan/ganti nama berkas menjadi raw/<tahun>/<kecamatan>.xlsx sesuai identitas "
-    "({expected}),"
-    " atau perbaiki identitas.",
-    "Move or rename the file to raw/<tahun>/<kecamatan>.xlsx per identitas ({expected}), or fix "
+    "Pindahkan atau ganti nama berkas menjadi <tahun>/<kecamatan>.xlsx sesuai identitas "
+    "({expected}), atau perbaiki identitas.",
+    "Move or rename the file to <tahun>/<kecamatan>.xlsx per identitas ({expected}), or fix "
     "identitas.",
     tables=("identitas",),
     formula="raw/<tahun>/<kecamatan-slug>.xlsx (or folder, or a '-<tahun>' suffix): the year and "
@@ -87,7 +89,8 @@ IDN005 = register(Rule(
     "Tambahkan baris '{label}' beserta nilainya di sheet identitas.",
     "Add the row '{label}' with its value to the identitas sheet.",
     tables=("identitas",),
-    formula="contract.IDENTITAS_REQUIRED keys present and filled",
+    formula="the required identitas rows (provinsi, kabupaten, kecamatan, tahun,"
+    " penanggung_jawab, nip, tanggal_laporan) present and filled",
 ))  # fmt: skip
 IDN006 = register(Rule(
     "IDN006", "error",
@@ -95,8 +98,9 @@ IDN006 = register(Rule(
     "Two submissions for the same kecamatan and year",
     "{label} ({cell}) dikirim lebih dari sekali dalam satu proses: {detail}.",
     "{label} ({cell}) was submitted more than once in one run: {detail}.",
-    "Hapus kiriman lama dari folder raw/, simpan satu berkas per kecamatan dan tahun.",
-    "Remove the older submission from raw/; keep one file per kecamatan and year.",
+    "Hapus kiriman lama dari folder kiriman; simpan satu berkas per kecamatan dan tahun.",
+    "Remove the older submission from the submissions folder; keep one file per kecamatan and"
+    " year.",
     tables=("identitas",),
     formula="one submission per (kabupaten, kecamatan, tahun) per run, names compared without"
     " case/spaces",
@@ -239,7 +243,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("_kab_nama").alias("label"),
                 pl.col("_kec_list").alias("expected"),
                 pl.col("kecamatan").alias("found"),
-                pl.lit("kecamatan").alias("detail"),
+                detail(IDN001, "by_name").alias("detail"),
             ),
             IDN001,
             ctx,
@@ -258,7 +262,7 @@ def check(ctx: Context) -> list[pl.DataFrame]:
                 pl.col("_kab_nama").alias("label"),
                 pl.format("{} ({})", pl.col("_kode"), pl.col("_kec_nama")).alias("expected"),
                 pl.col("kode_wilayah").alias("found"),
-                pl.lit("kode_wilayah").alias("detail"),
+                detail(IDN001, "by_code").alias("detail"),
             ),
             IDN001,
             ctx,
@@ -379,7 +383,13 @@ def _duplicates(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
     frame = subs.filter(pl.col("_kec").is_not_null() & pl.col("tahun").is_not_null())
     frame = frame.with_columns(
         pl.len().over(keys).alias("_n"),
-        pl.col("path").sort().str.join(", ").over(keys).alias("_paths"),
+        # each by its year folder and name ('2025/air-putih.xlsx'), not the server's path
+        pl.col("path")
+        .str.extract(r"([^/\\]+[/\\][^/\\]+)[/\\]*$")
+        .sort()
+        .str.join(", ")
+        .over(keys)
+        .alias("_paths"),
     ).filter(pl.col("_n") > 1)
     return emit(
         frame.select(

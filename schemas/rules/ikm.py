@@ -21,25 +21,24 @@ IKM001 = register(Rule(
     " kompetensi; perilaku; pengaduan; sarana) di {cell}.",
     "Use the 9 unsur of PermenPAN-RB 14/2017 at {cell}.",
     tables=("ikm_unsur",),
-    formula="count(unsur) = 9",
+    formula="number of unsur = 9",
 ))  # fmt: skip
 IKM002 = register(Rule(
     "IKM002", "error",
     "Nilai IKM tidak sesuai rata-rata unsurnya", "IKM differs from the mean of its unsur",
-    "Nilai IKM di {cell} tertulis {found}; rata-rata 9 unsur x 25 = {expected} ({detail}).",
-    "The IKM at {cell} says {found}; mean of the unsur x 25 = {expected} ({detail}).",
+    "Nilai IKM di {cell} tertulis {found}; rata-rata nilai unsur × 25 = {expected} ({detail}).",
+    "The IKM at {cell} says {found}; the mean of the unsur scores × 25 = {expected} ({detail}).",
     "Periksa {cell} dan nilai unsur: dari unsur yang tertulis IKM = {expected}; selisih kecil"
     " wajar bila IKM dihitung dari data responden.",
     "Check {cell} and the unsur: from the unsur as printed the IKM is {expected}; a small gap is"
     " normal when the IKM comes from respondent-level data.",
     tables=("ikm_survei", "ikm_unsur"),
-    formula="nilai_ikm = mean(unsur nilai) x 25; warning while |gap| <= "
-            "ValidateConfig.ikm_warning_band"
-    " (1,0 point), error beyond; one unit in the last digit is rounding",
+    formula="IKM score = the mean of the unsur scores × 25; a warning while the gap is at most"
+    " 1,0 point (configurable), an error beyond; one unit in the last digit is rounding",
     details={
         "mean": (
-            "mean({} unsur) x 25 = {} x 25; selisih {} (peringatan bila <= {})",
-            "mean({} unsur) x 25 = {} x 25; gap {} (warning while <= {})",
+            "rata-rata {} unsur × 25 = {} × 25; selisih {} (peringatan bila paling besar {})",
+            "mean of {} unsur × 25 = {} × 25; gap {} (a warning while at most {})",
         )
     },
 ))  # fmt: skip

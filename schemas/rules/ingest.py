@@ -21,7 +21,7 @@ ING002 = register(Rule(
     "Sheet wajib tidak ada", "Required sheet missing",
     "Sheet wajib '{table}' tidak ditemukan.",
     "Required sheet '{table}' not found.",
-    "Tambahkan sheet '{table}' sesuai format baku pengiriman (docs/submission-format.md).",
+    "Tambahkan sheet '{table}' sesuai format baku pengiriman.",
     "Add the sheet '{table}' as the submission format describes.",
 ))  # fmt: skip
 ING003 = register(Rule(
@@ -35,8 +35,8 @@ ING003 = register(Rule(
 ING004 = register(Rule(
     "ING004", "error",
     "Baris judul kolom tidak ditemukan", "Header row not found",
-    "Sheet '{sheet}' tidak memiliki baris judul kolom yang dikenali (diharapkan: {detail}).",
-    "Sheet '{sheet}' has no recognisable header row (expected: {detail}).",
+    "Sheet '{sheet}' tidak memiliki baris judul kolom yang dikenali ({detail}).",
+    "Sheet '{sheet}' has no recognisable header row ({detail}).",
     "Beri judul kolom sesuai format baku di atas data.",
     "Put the column names of the format in a row above the data.",
 ))  # fmt: skip
@@ -93,8 +93,8 @@ ING011 = register(Rule(
     "Berkas ganda dalam satu kiriman", "Duplicate file in one run",
     "Berkas {found} sama persis (sha256) dengan {expected}; hanya dibaca sekali.",
     "File {found} is byte-identical (sha256) to {expected}; it was read once.",
-    "Hapus salinan yang tidak perlu dari folder raw/.",
-    "Remove the unneeded copy from the raw/ folder.",
+    "Hapus salinan yang tidak perlu dari folder kiriman.",
+    "Remove the unneeded copy from the submissions folder.",
     tables=(),
     formula="sha256(berkas) = sha256(berkas lain)",
 ))  # fmt: skip
@@ -121,9 +121,9 @@ ING013 = register(Rule(
 ING014 = register(Rule(
     "ING014", "error",
     "Sheet melebihi batas ukuran", "Sheet beyond the size limit",
-    "Sheet '{sheet}' berisi sel sampai {found} (baris x kolom); hanya {expected} pertama yang"
+    "Sheet '{sheet}' berisi sel sampai {found} (baris × kolom); hanya {expected} pertama yang"
     " dibaca, sel di luarnya tidak dimuat.",
-    "Sheet '{sheet}' holds cells up to {found} (rows x columns); only the first {expected}"
+    "Sheet '{sheet}' holds cells up to {found} (rows × columns); only the first {expected}"
     " were read, the cells beyond them were not loaded.",
     "Hapus baris dan kolom di luar tabel (termasuk sel kosong yang berformat), lalu kirim ulang.",
     "Delete the rows and columns outside the table (formatted empty cells too) and resubmit.",
@@ -131,10 +131,10 @@ ING014 = register(Rule(
 ING015 = register(Rule(
     "ING015", "error",
     "Bukan berkas kiriman, tidak dibaca", "Not a submission, not read",
-    "{cell} di folder raw/ tidak dibaca: {detail}.",
-    "{cell} in the raw/ folder was not read: {detail}.",
+    "{cell} di folder kiriman tidak dibaca: {detail}.",
+    "{cell} in the submissions folder was not read: {detail}.",
     "Satu kiriman = satu workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) atau satu folder CSV"
-    " per kecamatan di raw/<tahun>/.",
+    " per kecamatan di folder tahunnya.",
     "One submission = one workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or one CSV folder per"
-    " kecamatan in raw/<tahun>/.",
+    " kecamatan in the year's folder.",
 ))  # fmt: skip

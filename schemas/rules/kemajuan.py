@@ -1,4 +1,4 @@
-"""KEM: progress towards the end-of-Renstra target, realisasi / target_akhir x 100."""
+"""KEM: progress towards the end-of-Renstra target, realisasi / target_akhir × 100."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, typed_decimals
-from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
+from schemas.rules.base import Context, Found, emit, fmt_num
 from schemas.rules.capaian import capaian_hitung, formula_text, with_polaritas
 
 KEM001 = register(Rule(
@@ -19,7 +19,7 @@ KEM001 = register(Rule(
     "Check {cell} and the realisasi and end target on its row: {expected} agrees with them as "
     "printed.",
     tables=("kemajuan_renstra",),
-    formula="tingkat_kemajuan = realisasi / target_akhir x 100 (same polarity rule as capaian);"
+    formula="Tingkat Kemajuan = Realisasi / Target Akhir × 100 (same polarity rule as capaian);"
     " tolerance one unit in the last printed digit",
 ))  # fmt: skip
 
@@ -53,7 +53,9 @@ def check(ctx: Context) -> list[Found]:
                 pl.col("indikator").alias("label"),
                 fmt_num(pl.col("tingkat_kemajuan_hitung")).alias("expected"),
                 fmt_num(pl.col("tingkat_kemajuan")).alias("found"),
-                with_tolerance(formula_text("target_akhir", "realisasi")).alias("detail"),
+                formula_text(TABLE, "tingkat_kemajuan", "target_akhir", "realisasi").alias(
+                    "detail"
+                ),
             ),
             KEM001,
             ctx,

@@ -32,7 +32,8 @@ SCH001 = register(Rule(
     "Check {cell}: enter a value within {expected} (percentages and rupiah not negative,"
     " IKM unsur 1-4, AKIP scores 0-100, years 2000-2100).",
     tables=("*",),
-    formula="pandera checks of schemas/tables/<table>.py (ge, le, in_range), nulls skipped",
+    formula="the limits the submission format sets for each column (≥, ≤, a range), empty cells"
+    " skipped",
 ))  # fmt: skip
 SCH002 = register(Rule(
     "SCH002", "error",
@@ -42,7 +43,8 @@ SCH002 = register(Rule(
     "Isi {cell} dengan nilai kolom '{column}' seperti tercetak di laporan.",
     "Fill {cell} with the '{column}' value as printed in the report.",
     tables=("*",),
-    formula="pandera nullable=False, and 'target or its predikat' for indicator targets",
+    formula="a required column is filled on every row ('a number or its predikat' for indicator"
+    " targets)",
 ))  # fmt: skip
 SCH003 = register(Rule(
     "SCH003", "error",
@@ -52,21 +54,21 @@ SCH003 = register(Rule(
     "Ganti isi {cell} dengan salah satu dari: {expected}.",
     "Replace {cell} with one of: {expected}.",
     tables=("program_kegiatan", "perjanjian_kinerja", "akip_nilai"),
-    formula="tingkat in program|kegiatan|sub_kegiatan (case, spaces and hyphens ignored);"
-    " polaritas in positif|negatif; predikat in AA|A|BB|B|CC|C|D",
+    formula="Tingkat is program, kegiatan or sub_kegiatan (case, spaces and hyphens ignored);"
+    " Polaritas is positif or negatif; Predikat is AA, A, BB, B, CC, C or D",
 ))  # fmt: skip
 SCH004 = register(Rule(
     "SCH004", "error",
     "Format kode tidak sah", "Invalid code format",
-    "Kode '{found}' di {cell} tidak sesuai format {expected} ({detail}).",
-    "Code '{found}' at {cell} does not follow the format {expected} ({detail}).",
+    "Kode '{found}' di {cell} tidak sesuai format {expected}.",
+    "Code '{found}' at {cell} does not follow the format {expected}.",
     "Tulis kode di {cell} seperti Kepmendagri 050-5889/2021: program 7.01.01, kegiatan"
     " 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001.",
     "Write the code at {cell} as Kepmendagri 050-5889/2021 does: program 7.01.01, kegiatan"
-    " 7.01.01.2.01, sub_kegiatan 7.01.01.2.01.0001.",
+    " 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001.",
     tables=("program_kegiatan",),
     formula="U.BB.PP (program), U.BB.PP.K.KK (kegiatan), U.BB.PP.K.KK.SSSS or .SS (older"
-    " sub_kegiatan); U and BB may be X for cross-urusan programs",
+    " sub kegiatan); U and BB may be X for cross-urusan programs",
 ))  # fmt: skip
 
 _BY_CODE = {rule.code: rule for rule in (SCH001, SCH002, SCH003, SCH004)}

@@ -6,7 +6,7 @@ import polars as pl
 
 from schemas.catalog import Rule, register
 from schemas.formulas import compare_at_precision, typed_decimals
-from schemas.rules.base import Context, Found, emit, fmt_num, with_tolerance
+from schemas.rules.base import Context, Found, detail, emit, fmt_num
 
 SDM001 = register(Rule(
     "SDM001", "error",
@@ -16,8 +16,16 @@ SDM001 = register(Rule(
     "Periksa {cell} dan jumlah di barisnya: {expected} sesuai dengan jumlah yang tertulis.",
     "Check {cell} and the count on its row: {expected} agrees with the counts as printed.",
     tables=("sdm",),
-    formula="persen = jumlah / Σ jumlah of its kategori x 100; tolerance one unit in the last"
+    formula="% = Jumlah / the sum of Jumlah in its kategori × 100; tolerance one unit in the last"
     " printed digit, or the printed precision ('1,9')",
+    details={
+        "share": (
+            "{0} / {1} × 100, {1} = jumlah pegawai kategorinya; toleransi: 1 digit terakhir atau"
+            " presisi cetak",
+            "{0} / {1} × 100, {1} = the staff of its kategori; tolerance: one unit in the last"
+            " printed digit, or the printed precision",
+        )
+    },
 ))  # fmt: skip
 
 
@@ -50,9 +58,7 @@ def check(ctx: Context) -> list[Found]:
                 pl.format("{}: {}", pl.col("kategori"), pl.col("uraian")).alias("label"),
                 fmt_num(pl.col("persen_hitung")).alias("expected"),
                 fmt_num(pl.col("persen")).alias("found"),
-                with_tolerance(
-                    pl.format("{} / {} x 100", pl.col("jumlah"), pl.col("_total"))
-                ).alias("detail"),
+                detail(SDM001, "share", "jumlah", "_total").alias("detail"),
             ),
             SDM001,
             ctx,

@@ -16,6 +16,7 @@ from schemas.rules.base import (
     emit,
     fmt_money,
     fmt_num,
+    in_words,
     with_tolerance,
 )
 from schemas.rules.cross import XTB005
@@ -51,7 +52,7 @@ SER001 = _serapan_rule(
     "program_kegiatan",
     "Persen anggaran program/kegiatan salah hitung",
     "Program/kegiatan budget % miscalculated",
-    "persen_anggaran = realisasi_anggaran / pagu x 100",
+    "% Anggaran = Realisasi Anggaran (Rp) / Pagu (Rp) × 100",
     follows=(HIE001, HIE002, XTB005),
 )
 SER002 = _serapan_rule(
@@ -59,7 +60,7 @@ SER002 = _serapan_rule(
     "realisasi_belanja",
     "Persen realisasi belanja salah hitung",
     "Spending % miscalculated",
-    "persen = realisasi / anggaran x 100",
+    "% = Realisasi (Rp) / Anggaran (Rp) × 100",
 )
 SER003 = register(Rule(
     "SER003", "error",
@@ -71,10 +72,10 @@ SER003 = register(Rule(
     "Check {cell}: spending cannot exceed {expected}; if the budget was revised (APBD-P), update "
     "it.",
     tables=("program_kegiatan", "realisasi_belanja"),
-    formula="realisasi_anggaran <= pagu on every program/kegiatan/sub_kegiatan row; realisasi <="
-    " anggaran on every belanja row",
+    formula="Realisasi Anggaran (Rp) ≤ Pagu (Rp) on every program, kegiatan and sub kegiatan row;"
+    " Realisasi (Rp) ≤ Anggaran (Rp) on every belanja row",
     follows=(HIE001, HIE002, XTB005),
-    details={"over": ("lebih {} ({}%)", "over by {} ({}%)")},
+    details={"over": ("lebih {} (serapan {}%)", "over by {} (absorption {}%)")},
 ))  # fmt: skip
 
 # (table, pagu, realisasi, printed %, label, rule for the %)
@@ -117,7 +118,9 @@ def check(ctx: Context) -> list[Found]:
                     pl.lit(pct).alias("column"),
                     fmt_num(pl.col(hitung)).alias("expected"),
                     fmt_num(pl.col(pct)).alias("found"),
-                    with_tolerance(f"{pct} = {real} / {pagu} x 100").alias("detail"),
+                    with_tolerance(
+                        in_words(table, f"{{{pct}}} = {{{real}}} / {{{pagu}}} × 100")
+                    ).alias("detail"),
                 ),
                 rule,
                 ctx,

@@ -24,8 +24,10 @@ from schemas.rules.base import (
     empty_internal,
     fmt_money,
     fmt_num,
+    in_words,
     with_tolerance,
 )
+from schemas.text import header_label
 
 TOT001 = register(Rule(
     "TOT001", "error",
@@ -37,23 +39,23 @@ TOT001 = register(Rule(
     "Check {cell} and the rows above it: {expected} would equal the rows; if the declared"
     " total is right, one of the rows is wrong.",
     tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan", "sdm"),
-    formula="declared JUMLAH/TOTAL = Σ detail rows, exact to the sen (program_kegiatan: Σ program"
-    " rows; sdm: per kategori, '-' and empty counted as none)",
+    formula="declared JUMLAH/TOTAL = sum of the detail rows, exact to the sen (program table:"
+    " sum of the program rows; sdm: per kategori, '-' and empty counted as none)",
     rank=5,
-    details={"rows": ("Σ {} {} baris", "Σ {} of {} rows")},
+    details={"rows": ("jumlah {0} dari {1} baris rincian", "sum of {0} over {1} detail rows")},
 ))  # fmt: skip
 TOT002 = register(Rule(
     "TOT002", "error",
     "Jumlah yang dinyatakan tidak ada", "Declared total missing",
-    "Tabel '{table}' tidak menyatakan {label} untuk '{column}' ({cell}); jumlah rinciannya "
+    "Sheet '{sheet}' tidak memuat baris {label} untuk kolom '{column}' ({cell}); jumlah "
+    "rinciannya {expected}.",
+    "Sheet '{sheet}' has no {label} row for the column '{column}' ({cell}); its rows add up to "
     "{expected}.",
-    "Table '{table}' declares no {label} for '{column}' ({cell}); its rows add up to {expected}.",
-    "Tambahkan/isi baris JUMLAH/TOTAL di {cell} seperti tercetak di laporan (rinciannya: "
-    "{expected}).",
+    "Tambahkan atau isi baris JUMLAH/TOTAL di {cell} seperti tercetak di laporan (jumlah "
+    "rinciannya: {expected}).",
     "Add or fill the JUMLAH/TOTAL row at {cell} as printed in the report (the rows: {expected}).",
     tables=("anggaran_program", "rencana_belanja", "realisasi_belanja", "program_kegiatan", "sdm"),
-    formula="a declared total row exists and its money/count cell is filled (pandera skips nulls,"
-    " so this is checked here)",
+    formula="a declared total row exists and its money or count cell is filled",
     details={
         "empty": ("sel kosong", "empty cell"),
         "no_row": ("baris jumlah tidak ada", "no total row"),
@@ -67,8 +69,8 @@ TOT003 = register(Rule(
     "Periksa {cell}: {expected} sesuai dengan angka jumlah di baris yang sama.",
     "Check {cell}: {expected} agrees with the totals on the same row.",
     tables=("realisasi_belanja", "program_kegiatan", "sdm"),
-    formula="total realisasi / total anggaran x 100 from the total row's own figures (sums when"
-    " empty); sdm total persen = 100; tolerance one unit in the last printed digit",
+    formula="total realisasi / total anggaran × 100 from the total row's own figures (sums when"
+    " empty); sdm total % = 100; tolerance one unit in the last printed digit",
     follows=(TOT001,),
 ))  # fmt: skip
 
@@ -184,7 +186,9 @@ def check(ctx: Context) -> list[Found]:
                 wrong.select(
                     *base,
                     fmt(pl.col(spec.column)).alias("found"),
-                    detail(TOT001, "rows", pl.lit(spec.column), "_rows").alias("detail"),
+                    detail(
+                        TOT001, "rows", pl.lit(header_label(spec.table, spec.column)), "_rows"
+                    ).alias("detail"),
                     *([amount.alias("amount"), pl.lit(spec.kind).alias("amount_kind")]
                       if spec.kind else []),
                 ),
@@ -235,8 +239,9 @@ def _percentages(ctx: Context) -> list[Found]:
     out: list[Found] = []
     for table, label in (("realisasi_belanja", "jenis_belanja"), ("program_kegiatan", "nama")):
         pct, pagu, real = PERCENTAGES[table]
-        out.append(_compare(ctx.totals[table], table, pct, label, f"{real} / {pagu} x 100", ctx))
-    out.append(_compare(ctx.totals["sdm"], "sdm", "persen", "uraian", "100", ctx))
+        formula = in_words(table, f"{{{pct}}} = {{{real}}} / {{{pagu}}} × 100")
+        out.append(_compare(ctx.totals[table], table, pct, label, formula, ctx))
+    out.append(_compare(ctx.totals["sdm"], "sdm", "persen", "uraian", "% = 100", ctx))
     return out
 
 
@@ -257,7 +262,7 @@ def _compare(
             pl.col(label).alias("label"),
             fmt_num(pl.col(f"{pct}_hitung")).alias("expected"),
             fmt_num(pl.col(pct)).alias("found"),
-            with_tolerance(f"{pct} = {formula}").alias("detail"),
+            with_tolerance(formula).alias("detail"),
         ),
         TOT003,
         ctx,

@@ -52,19 +52,23 @@ from schemas.rules.base import (
 from schemas.rules.identitas import region_key
 
 _YR_SAME = (
-    "same kecamatan = equal kecamatan code (first 6 digits of kode_wilayah) when both carry one,"
-    " else equal provinsi|kabupaten|kecamatan keys (case, spaces, punctuation,"
+    "same kecamatan = equal kecamatan code (first 6 digits of the Kemendagri code) when both"
+    " carry one, else equal provinsi, kabupaten and kecamatan names (case, spaces, punctuation,"
     " 'Kabupaten'/'Kecamatan' ignored); the submission of year T in the same run; synthetic only"
     " with synthetic;"
     " skipped when year T has no submission; several for T: agreeing with any is enough"
 )
 
-# where the earlier figure comes from: 'laporan 2024 Medang Deras sendiri (E2 di <path>)'
+# where the earlier figure comes from: 'laporan 2024 Medang Deras sendiri (E2 di <file>)'
 _SOURCE = {
     "source": ("laporan {} {} sendiri ({} di {})", "the {} report of {} itself ({} in {})"),
-    "source_match": (
-        "laporan {} {} sendiri ({} di {}; {})",
-        "the {} report of {} itself ({} in {}; {})",
+    "source_nama": (
+        "laporan {} {} sendiri ({} di {}, dicocokkan menurut nama)",
+        "the {} report of {} itself ({} in {}, matched by name)",
+    ),
+    "source_alias": (
+        "laporan {} {} sendiri ({} di {}, dicocokkan menurut kata-kata namanya)",
+        "the {} report of {} itself ({} in {}, matched by the words of its name)",
     ),
 }
 
@@ -72,16 +76,17 @@ YR001 = register(Rule(
     "YR001", "error",
     "Tabel tren berbeda dengan laporan tahun itu sendiri",
     "Trend table differs from that year's own report",
-    "'{label}' {column} di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
-    "'{label}' {column} at {cell} says {found}, but {detail} prints {expected}.",
+    "Kolom {column} '{label}' di {cell} tertulis {found}, padahal {detail} mencetak {expected}.",
+    "The {column} of '{label}' at {cell} says {found}, but {detail} prints {expected}.",
     "Periksa {cell}: salin angka laporan tahun itu ({expected}); bila laporan tahun itu yang"
     " salah, kirim revisinya.",
     "Check {cell}: copy that year's own figure ({expected}); if that year's report is the wrong"
     " one, resubmit it.",
     tables=("tren_iku", "capaian_iku", "identitas"),
-    formula="tren_iku.target/realisasi of year T < identitas.tahun = capaian_iku.target/realisasi"
-    " of the same kecamatan's own submission for year T (indikator matched as XTB; predikat"
-    " compared when both carry one); tolerance one unit in the last printed digit (0.01); "
+    formula="the trend table's target and realisasi of a year T before the report year = the"
+    " IKU table's target and realisasi of the same kecamatan's own submission for year T"
+    " (indikator matched as XTB; predikat compared when both carry one); tolerance one unit in"
+    " the last printed digit (0.01); "
     + _YR_SAME,
     details=_SOURCE,
 ))  # fmt: skip
@@ -96,8 +101,9 @@ YR002 = register(Rule(
     "Check {cell}: copy the AKIP score of that year's report ({expected}), or of the"
     " Inspektorat's evaluation letter if that year's report is the wrong one.",
     tables=("akip_nilai", "identitas"),
-    formula="akip_nilai.nilai (and predikat when both print one) of year T < identitas.tahun ="
-    " akip_nilai of year T in the same kecamatan's own submission for year T; tolerance 0.01; "
+    formula="the AKIP score (and predikat when both print one) of a year T before the report"
+    " year = the AKIP score of year T in the same kecamatan's own submission for year T;"
+    " tolerance 0.01; "
     + _YR_SAME,
     details=_SOURCE,
 ))  # fmt: skip
@@ -188,11 +194,19 @@ def year_pairs(subs: pl.DataFrame) -> pl.DataFrame:
 
 
 def _detail(rule: Rule, match: pl.Expr | None = None) -> pl.Expr:
-    """'laporan 2024 Medang Deras sendiri (capaian_iku.csv!E2 di <path>; nama)'."""
-    args: list[str | pl.Expr] = ["ref_tahun", "ref_kecamatan", "_ref_cell", "ref_path"]
+    """'laporan 2024 Medang Deras sendiri (Capaian IKU!E2 di 2024/medang-deras.xlsx, ...)'.
+
+    The file by its year folder and name ('2024/medang-deras.xlsx'), not the server's path.
+    """
+    name = pl.col("ref_path").str.extract(r"([^/\\]+[/\\][^/\\]+)[/\\]*$")
+    args: list[str | pl.Expr] = ["ref_tahun", "ref_kecamatan", "_ref_cell", name]
     if match is None:
         return detail(rule, "source", *args)
-    return detail(rule, "source_match", *args, match)
+    return (
+        pl.when(match == "alias")
+        .then(detail(rule, "source_alias", *args))
+        .otherwise(detail(rule, "source_nama", *args))
+    )
 
 
 def _keep_unexplained(bad: pl.DataFrame, ok: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
