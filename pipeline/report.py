@@ -36,6 +36,7 @@ from pipeline.reporting import (
     charts,
     common,
     fmt,
+    kabupaten,
     kinerja,
     kualitas,
     pengiriman,
@@ -48,6 +49,7 @@ from pipeline.reporting.html import (
     NAV_FILES,
     RATING_LEGEND,
     glossary,
+    kabupaten_page,
     legend,
     render_page,
     template_text,
@@ -91,7 +93,7 @@ def report(
             if tahun not in years:
                 raise LakipError(both("report.no_year", tahun=tahun, warehouse=warehouse))
             years = [tahun]
-        loaded = con.execute("select count(*) from submissions").fetchone()
+        loaded = con.execute("select count(*) from submissions").fetchall()[0]
         if not years and loaded and loaded[0]:
             raise LakipError(both("report.no_readable_year", warehouse=warehouse, n=loaded[0]))
         if not years:
@@ -99,7 +101,13 @@ def report(
         written: list[Path] = []
         for year in years:
             written.extend(build_year(con, Path(reports_dir), year, lang))
-        written.append(_write_years_page(Path(reports_dir), report_years(con), lang))
+        counts = dict(
+            con.execute(
+                f"SELECT tahun_laporan, count(DISTINCT {kabupaten.site_key()}) "
+                "FROM stg_pengiriman WHERE tahun_laporan IS NOT NULL GROUP BY 1"
+            ).fetchall()
+        )
+        written.append(_write_years_page(Path(reports_dir), report_years(con), lang, counts))
         return written
     except duckdb.Error as exc:
         # e.g. a warehouse whose views predate this lakip: a load recreates them
@@ -164,10 +172,60 @@ def build_tables(
 def build_year(
     con: duckdb.DuckDBPyConnection, reports_dir: Path, tahun: int, lang: str
 ) -> list[Path]:
-    """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook."""
-    ctx = context(con, tahun, lang)
+    """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook of the
+    year's kabupaten; with several, one such site per kabupaten under ``<tahun>/<kode>/``
+    and an index over them (docs/reports.md, "One site per kabupaten").
+
+    The whole year is built in one staging folder and swapped in at the end, so a failure
+    in any kabupaten leaves the previous year whole.
+    """
     out = reports_dir / str(tahun)
     reports_dir.mkdir(parents=True, exist_ok=True)
+    places = kabupaten.sites(con, tahun)
+    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
+    try:
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        if places.height <= 1:
+            names = build_site(con, tahun, lang, staging, out)
+        else:
+            names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
+            for place in places.iter_rows(named=True):
+                folder = place["folder"]
+                (staging / folder).mkdir()
+                with kabupaten.scope(con, place["situs"]):
+                    site = build_site(con, tahun, lang, staging / folder, out / folder, True)
+                names.extend(f"{folder}/{name}" for name in site)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def _write_kabupaten_index(
+    con: duckdb.DuckDBPyConnection, tahun: int, lang: str, places: pl.DataFrame, staging: Path
+) -> str:
+    """``<tahun>/index.html`` of a year with several kabupaten."""
+    ctx = context(con, tahun, lang)
+    table = kabupaten.index_table(con, ctx, places)
+    rows = table.frame.filter(~pl.col("_total"))
+    made_up = int(rows.filter(pl.col("_sintetis"))["masuk"].sum())
+    text = kabupaten_page(table, ctx, int(rows["masuk"].sum()), made_up)
+    (staging / "index.html").write_text(text, encoding="utf-8")
+    return "index.html"
+
+
+def build_site(
+    con: duckdb.DuckDBPyConnection,
+    tahun: int,
+    lang: str,
+    site: Path,
+    previous: Path,
+    nested: bool = False,
+) -> list[str]:
+    """Write one kabupaten's (or a year's) site into ``site``; pages unchanged since the
+    ``previous`` site are copied from it. Returns the file names, relative to ``site``."""
+    ctx = dataclasses.replace(context(con, tahun, lang), nested=nested)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
     findings_pages = []
@@ -201,20 +259,13 @@ def build_year(
     delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
-    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
-    try:
-        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
-        names = _write_pages([*pages, *findings_pages, *profiles], ctx, staging, out)
-        workbook_tables = [table for key in NAV for table in by_page[key]]
-        workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
-        workbook_tables.append(delivery)
-        write_workbook(staging / WORKBOOK, workbook_tables, ctx)
-        names.append(WORKBOOK)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return [out / name for name in names]
+    names = _write_pages([*pages, *findings_pages, *profiles], ctx, site, previous)
+    workbook_tables = [table for key in NAV for table in by_page[key]]
+    workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+    workbook_tables.append(delivery)
+    write_workbook(site / WORKBOOK, workbook_tables, ctx)
+    names.append(WORKBOOK)
+    return names
 
 
 HASHES = ".sidik.json"
@@ -285,11 +336,13 @@ def _render_all(pages: list[Page], ctx: Context) -> list[str]:
         return list(pool.map(render_page, pages, itertools.repeat(ctx), chunksize=chunk))
 
 
-def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:
+def _write_years_page(
+    reports_dir: Path, years: list[int], lang: str, counts: dict[int, int]
+) -> Path:
     """``reports/index.html`` over every year of the warehouse, replaced in one rename."""
     path = reports_dir / "index.html"
     staging = reports_dir / f".index.html-{os.getpid()}"
-    staging.write_text(years_page(years, lang, __version__), encoding="utf-8")
+    staging.write_text(years_page(years, lang, __version__, counts), encoding="utf-8")
     staging.replace(path)
     return path
 
