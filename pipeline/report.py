@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import itertools
 import json
 import multiprocessing
 import os
@@ -185,16 +184,22 @@ def build_year(
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
     try:
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        jobs: list[tuple[Path, Page, Context]] = []  # pages to render, of every site
         if places.height <= 1:
-            names = build_site(con, tahun, lang, staging, out)
+            names = build_site(con, tahun, lang, staging, out, jobs)
         else:
             names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
             for place in places.iter_rows(named=True):
                 folder = place["folder"]
                 (staging / folder).mkdir()
                 with kabupaten.scope(con, place["situs"]):
-                    site = build_site(con, tahun, lang, staging / folder, out / folder, True)
+                    site = build_site(
+                        con, tahun, lang, staging / folder, out / folder, jobs, nested=True
+                    )
                 names.extend(f"{folder}/{name}" for name in site)
+        texts = _render_all([page for _, page, _ in jobs], [ctx for _, _, ctx in jobs])
+        for (path, _, _), text in zip(jobs, texts, strict=True):
+            path.write_text(text, encoding="utf-8")
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -221,10 +226,13 @@ def build_site(
     lang: str,
     site: Path,
     previous: Path,
+    jobs: list[tuple[Path, Page, Context]],
     nested: bool = False,
 ) -> list[str]:
-    """Write one kabupaten's (or a year's) site into ``site``; pages unchanged since the
-    ``previous`` site are copied from it. Returns the file names, relative to ``site``."""
+    """Write one kabupaten's (or a year's) site into ``site``: the workbook, and the pages
+    unchanged since the ``previous`` site copied from it; the pages to render are added to
+    ``jobs`` (rendered together with the other sites'). Returns the file names, relative to
+    ``site``."""
     ctx = dataclasses.replace(context(con, tahun, lang), nested=nested)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
@@ -259,7 +267,7 @@ def build_site(
     delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
-    names = _write_pages([*pages, *findings_pages, *profiles], ctx, site, previous)
+    names = _plan_pages([*pages, *findings_pages, *profiles], ctx, site, previous, jobs)
     workbook_tables = [table for key in NAV for table in by_page[key]]
     workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
     workbook_tables.append(delivery)
@@ -292,15 +300,20 @@ def page_hash(page: Page, ctx: Context) -> str:
     return digest.hexdigest()
 
 
-def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> list[str]:
-    """Render every page into ``staging``; a page whose inputs hash as in the previous site
-    (``out``) is copied from it instead of rendered. Writes the new hashes beside them."""
+def _plan_pages(
+    pages: list[Page],
+    ctx: Context,
+    staging: Path,
+    out: Path,
+    jobs: list[tuple[Path, Page, Context]],
+) -> list[str]:
+    """Copy into ``staging`` every page whose inputs hash as in the previous site (``out``);
+    add the others to ``jobs``. Writes the new hashes beside them."""
     try:
         previous = json.loads((out / HASHES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         previous = {}
     hashes: dict[str, str] = {}
-    todo: list[Page] = []
     for page in pages:
         path = staging / page.file
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -310,9 +323,7 @@ def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> l
         if previous.get(page.file) == key and old.is_file():
             shutil.copyfile(old, path)
         else:
-            todo.append(page)
-    for page, text in zip(todo, _render_all(todo, ctx), strict=True):
-        (staging / page.file).write_text(text, encoding="utf-8")
+            jobs.append((path, page, ctx))
     (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
     return [page.file for page in pages]
 
@@ -321,8 +332,9 @@ PARALLEL_MIN = 64
 """Pages to render before a process pool pays for its start (about a second per worker)."""
 
 
-def _render_all(pages: list[Page], ctx: Context) -> list[str]:
-    """Every page's HTML, in order; in a process pool when there are many pages.
+def _render_all(pages: list[Page], contexts: list[Context]) -> list[str]:
+    """Every page's HTML, in order (each with its site's context); in a process pool when
+    there are many pages, of one site or of all the kabupaten of a year together.
 
     Rendering is pure Python (one string per page), so threads would share one core; worker
     processes are started with ``spawn``, as forking a process that holds DuckDB and polars
@@ -330,10 +342,10 @@ def _render_all(pages: list[Page], ctx: Context) -> list[str]:
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(pages) < PARALLEL_MIN or workers < 2:
-        return [render_page(page, ctx) for page in pages]
+        return [render_page(page, ctx) for page, ctx in zip(pages, contexts, strict=True)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         chunk = max(1, len(pages) // (workers * 4))
-        return list(pool.map(render_page, pages, itertools.repeat(ctx), chunksize=chunk))
+        return list(pool.map(render_page, pages, contexts, chunksize=chunk))
 
 
 def _write_years_page(
