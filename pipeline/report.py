@@ -575,10 +575,15 @@ def _shown(page_tables: list[ReportTable]) -> tuple[set[str], set[str]]:
 
 
 def _headline_cards(table: ReportTable, lang: str) -> str:
-    """The kabupaten headline as a row of big figures (the total row when several)."""
+    """The kabupaten headline as a row of big figures (the total row when several): of the
+    real kecamatan whenever there are some, synthetic ones are never added to them."""
     frame = table.frame
     if frame.height == 0:
         return ""
+    real = frame.filter(~pl.col("_sintetis"))
+    made_up = frame.filter(pl.col("_sintetis") & ~pl.col("_total"))
+    if real.height:
+        frame = real
     row = frame.row(frame.height - 1, named=True)
     expected = row.get("diharapkan")
     belum = row.get("belum_masuk")
@@ -595,6 +600,8 @@ def _headline_cards(table: ReportTable, lang: str) -> str:
         galat=row["galat"],
         belum=fmt.MISSING if belum is None else belum,
     )
+    if real.height and made_up.height:
+        detail += " · " + t("kpi_sintetis_terpisah", lang, n=int(made_up["masuk"].sum()))
     cards = [
         ("kpi_pagu", fmt.rupiah(row["pagu"], lang=lang), ""),
         ("kpi_realisasi", fmt.rupiah(row["realisasi"], lang=lang), ""),

@@ -383,6 +383,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "{bersih} bersih · {peringatan} hanya peringatan · {galat} galat · {belum} belum masuk",
         "{bersih} clean · {peringatan} warnings only · {galat} errors · {belum} not yet in",
     ),
+    "kpi_sintetis_terpisah": (
+        "{n} kecamatan sintetis tidak dijumlahkan",
+        "{n} synthetic kecamatan not added in",
+    ),
     "kpi_dari": ("{masuk} dari {diharapkan} kecamatan", "{masuk} of {diharapkan} kecamatan"),
     "t_ringkasan": ("Ringkasan per kecamatan", "Summary per kecamatan"),
     "col_rata_capaian": ("Rata-rata capaian IKU", "Mean IKU achievement"),
