@@ -255,3 +255,42 @@ def test_site_folders_are_safe_and_unique() -> None:
     assert len(set(folders)) == len(folders)
     assert all(re.fullmatch(r"[a-z0-9.-]+", f) for f in folders), folders
     assert "kab-kota-antah-berantah" in folders and "kab-kota-antah-berantah-2" in folders
+
+
+def test_a_failure_in_one_kabupaten_leaves_the_whole_year(
+    province: Province, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {p: p.read_bytes() for p in province.reports.rglob("*") if p.is_file()}
+    calls = {"n": 0}
+    build = reporter.build_site
+
+    def fails_on_the_second(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(reporter, "build_site", fails_on_the_second)
+    with pytest.raises(RuntimeError, match="disk full"):
+        report(province.warehouse, province.reports, tahun=2025)
+    assert calls["n"] == 2
+    after = {p: p.read_bytes() for p in province.reports.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p.name for p in province.reports.iterdir() if p.name.startswith(".")]
+    # the scope's temporary views are gone after a failure inside it, and while open they
+    # show one kabupaten of every year
+    con = duckdb.connect(str(province.warehouse), read_only=True)
+    try:
+        temporary = "SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal"
+        with pytest.raises(RuntimeError), kabupaten.scope(con, "11.77"):
+            assert con.sql(temporary).fetchall()[0][0] > 10
+            rows = con.sql("SELECT DISTINCT kabupaten, tahun FROM v_ringkasan_kecamatan").fetchall()
+            assert sorted(rows) == [("Antah Berantah", 2024), ("Antah Berantah", 2025)]
+            raise RuntimeError("inside")
+        assert con.sql(temporary).fetchall() == [(0,)]
+        assert (
+            con.sql("SELECT count(DISTINCT kabupaten) FROM v_ringkasan_kecamatan").fetchall()[0][0]
+            == 3
+        )
+    finally:
+        con.close()
