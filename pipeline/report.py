@@ -2,7 +2,9 @@
 
 ``reports/<tahun>/`` gets ``index.html`` (summary), ``capaian.html``, ``efisiensi.html``,
 ``anggaran.html``, ``tren.html``, ``kualitas.html``, one ``temuan/<kecamatan>.html`` per
-submission and ``ringkasan.xlsx`` with the same tables. Everything is read from the
+submission and ``ringkasan.xlsx`` with the same tables. A year of several kabupaten gets
+that site once per kabupaten under ``reports/<tahun>/<kode>/`` and an index over them at
+``reports/<tahun>/index.html`` (:mod:`pipeline.reporting.kabupaten`). Everything is read from the
 views (recomputed figures with the printed ones beside them) so every kecamatan is
 measured the same way; see docs/reports.md for the pages, formulas and conventions.
 
