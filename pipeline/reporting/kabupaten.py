@@ -51,7 +51,7 @@ def sites(con: duckdb.DuckDBPyConnection, tahun: int) -> pl.DataFrame:
         con,
         f"""
         SELECT {site_key()} AS situs, min(kode_kabupaten) AS kode,
-            mode(kabupaten) AS kabupaten, mode(provinsi) AS provinsi
+            min(kabupaten) AS kabupaten, min(provinsi) AS provinsi  -- deterministic
         FROM stg_pengiriman WHERE tahun_laporan = $tahun
         GROUP BY 1 ORDER BY kode NULLS LAST, kabupaten NULLS LAST, situs
         """,
