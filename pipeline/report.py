@@ -2,7 +2,9 @@
 
 ``reports/<tahun>/`` gets ``index.html`` (summary), ``capaian.html``, ``efisiensi.html``,
 ``anggaran.html``, ``tren.html``, ``kualitas.html``, one ``temuan/<kecamatan>.html`` per
-submission and ``ringkasan.xlsx`` with the same tables. Everything is read from the
+submission and ``ringkasan.xlsx`` with the same tables. A year of several kabupaten gets
+that site once per kabupaten under ``reports/<tahun>/<kode>/`` and an index over them at
+``reports/<tahun>/index.html`` (:mod:`pipeline.reporting.kabupaten`). Everything is read from the
 views (recomputed figures with the printed ones beside them) so every kecamatan is
 measured the same way; see docs/reports.md for the pages, formulas and conventions.
 
@@ -15,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import itertools
 import json
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ from pipeline.reporting import (
     charts,
     common,
     fmt,
+    kabupaten,
     kinerja,
     kualitas,
     pengiriman,
@@ -48,6 +50,7 @@ from pipeline.reporting.html import (
     NAV_FILES,
     RATING_LEGEND,
     glossary,
+    kabupaten_page,
     legend,
     render_page,
     template_text,
@@ -91,7 +94,7 @@ def report(
             if tahun not in years:
                 raise LakipError(both("report.no_year", tahun=tahun, warehouse=warehouse))
             years = [tahun]
-        loaded = con.execute("select count(*) from submissions").fetchone()
+        loaded = con.execute("select count(*) from submissions").fetchall()[0]
         if not years and loaded and loaded[0]:
             raise LakipError(both("report.no_readable_year", warehouse=warehouse, n=loaded[0]))
         if not years:
@@ -99,7 +102,13 @@ def report(
         written: list[Path] = []
         for year in years:
             written.extend(build_year(con, Path(reports_dir), year, lang))
-        written.append(_write_years_page(Path(reports_dir), report_years(con), lang))
+        counts = dict(
+            con.execute(
+                f"SELECT tahun_laporan, count(DISTINCT {kabupaten.site_key()}) "
+                "FROM stg_pengiriman WHERE tahun_laporan IS NOT NULL GROUP BY 1"
+            ).fetchall()
+        )
+        written.append(_write_years_page(Path(reports_dir), report_years(con), lang, counts))
         return written
     except duckdb.Error as exc:
         # e.g. a warehouse whose views predate this lakip: a load recreates them
@@ -164,10 +173,69 @@ def build_tables(
 def build_year(
     con: duckdb.DuckDBPyConnection, reports_dir: Path, tahun: int, lang: str
 ) -> list[Path]:
-    """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook."""
-    ctx = context(con, tahun, lang)
+    """Write ``reports_dir/<tahun>/``: the pages, the findings pages and the workbook of the
+    year's kabupaten; with several, one such site per kabupaten under ``<tahun>/<kode>/``
+    and an index over them (docs/reports.md, "One site per kabupaten").
+
+    The whole year is built in one staging folder and swapped in at the end, so a failure
+    in any kabupaten leaves the previous year whole.
+    """
     out = reports_dir / str(tahun)
     reports_dir.mkdir(parents=True, exist_ok=True)
+    places = kabupaten.sites(con, tahun)
+    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
+    try:
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        jobs: list[tuple[Path, Page, Context]] = []  # pages to render, of every site
+        if places.height <= 1:
+            names = build_site(con, tahun, lang, staging, out, jobs)
+        else:
+            names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
+            for place in places.iter_rows(named=True):
+                folder = place["folder"]
+                (staging / folder).mkdir()
+                with kabupaten.scope(con, place["situs"]):
+                    site = build_site(
+                        con, tahun, lang, staging / folder, out / folder, jobs, nested=True
+                    )
+                names.extend(f"{folder}/{name}" for name in site)
+        texts = _render_all([page for _, page, _ in jobs], [ctx for _, _, ctx in jobs])
+        for (path, _, _), text in zip(jobs, texts, strict=True):
+            path.write_text(text, encoding="utf-8")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def _write_kabupaten_index(
+    con: duckdb.DuckDBPyConnection, tahun: int, lang: str, places: pl.DataFrame, staging: Path
+) -> str:
+    """``<tahun>/index.html`` of a year with several kabupaten."""
+    ctx = context(con, tahun, lang)
+    table = kabupaten.index_table(con, ctx, places)
+    rows = table.frame.filter(~pl.col("_total"))
+    made_up = int(rows.filter(pl.col("_sintetis"))["masuk"].sum())
+    text = kabupaten_page(table, ctx, int(rows["masuk"].sum()), made_up)
+    (staging / "index.html").write_text(text, encoding="utf-8")
+    return "index.html"
+
+
+def build_site(
+    con: duckdb.DuckDBPyConnection,
+    tahun: int,
+    lang: str,
+    site: Path,
+    previous: Path,
+    jobs: list[tuple[Path, Page, Context]],
+    nested: bool = False,
+) -> list[str]:
+    """Write one kabupaten's (or a year's) site into ``site``: the workbook, and the pages
+    unchanged since the ``previous`` site copied from it; the pages to render are added to
+    ``jobs`` (rendered together with the other sites'). Returns the file names, relative to
+    ``site``."""
+    ctx = dataclasses.replace(context(con, tahun, lang), nested=nested)
     kecamatan = common.kecamatan_list(con, ctx)
     by_page = build_tables(con, ctx, kecamatan)
     findings_pages = []
@@ -201,20 +269,13 @@ def build_year(
     delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
-    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
-    try:
-        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
-        names = _write_pages([*pages, *findings_pages, *profiles], ctx, staging, out)
-        workbook_tables = [table for key in NAV for table in by_page[key]]
-        workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
-        workbook_tables.append(delivery)
-        write_workbook(staging / WORKBOOK, workbook_tables, ctx)
-        names.append(WORKBOOK)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return [out / name for name in names]
+    names = _plan_pages([*pages, *findings_pages, *profiles], ctx, site, previous, jobs)
+    workbook_tables = [table for key in NAV for table in by_page[key]]
+    workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+    workbook_tables.append(delivery)
+    write_workbook(site / WORKBOOK, workbook_tables, ctx)
+    names.append(WORKBOOK)
+    return names
 
 
 HASHES = ".sidik.json"
@@ -241,15 +302,20 @@ def page_hash(page: Page, ctx: Context) -> str:
     return digest.hexdigest()
 
 
-def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> list[str]:
-    """Render every page into ``staging``; a page whose inputs hash as in the previous site
-    (``out``) is copied from it instead of rendered. Writes the new hashes beside them."""
+def _plan_pages(
+    pages: list[Page],
+    ctx: Context,
+    staging: Path,
+    out: Path,
+    jobs: list[tuple[Path, Page, Context]],
+) -> list[str]:
+    """Copy into ``staging`` every page whose inputs hash as in the previous site (``out``);
+    add the others to ``jobs``. Writes the new hashes beside them."""
     try:
         previous = json.loads((out / HASHES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         previous = {}
     hashes: dict[str, str] = {}
-    todo: list[Page] = []
     for page in pages:
         path = staging / page.file
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -259,9 +325,7 @@ def _write_pages(pages: list[Page], ctx: Context, staging: Path, out: Path) -> l
         if previous.get(page.file) == key and old.is_file():
             shutil.copyfile(old, path)
         else:
-            todo.append(page)
-    for page, text in zip(todo, _render_all(todo, ctx), strict=True):
-        (staging / page.file).write_text(text, encoding="utf-8")
+            jobs.append((path, page, ctx))
     (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
     return [page.file for page in pages]
 
@@ -270,8 +334,9 @@ PARALLEL_MIN = 64
 """Pages to render before a process pool pays for its start (about a second per worker)."""
 
 
-def _render_all(pages: list[Page], ctx: Context) -> list[str]:
-    """Every page's HTML, in order; in a process pool when there are many pages.
+def _render_all(pages: list[Page], contexts: list[Context]) -> list[str]:
+    """Every page's HTML, in order (each with its site's context); in a process pool when
+    there are many pages, of one site or of all the kabupaten of a year together.
 
     Rendering is pure Python (one string per page), so threads would share one core; worker
     processes are started with ``spawn``, as forking a process that holds DuckDB and polars
@@ -279,17 +344,19 @@ def _render_all(pages: list[Page], ctx: Context) -> list[str]:
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(pages) < PARALLEL_MIN or workers < 2:
-        return [render_page(page, ctx) for page in pages]
+        return [render_page(page, ctx) for page, ctx in zip(pages, contexts, strict=True)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         chunk = max(1, len(pages) // (workers * 4))
-        return list(pool.map(render_page, pages, itertools.repeat(ctx), chunksize=chunk))
+        return list(pool.map(render_page, pages, contexts, chunksize=chunk))
 
 
-def _write_years_page(reports_dir: Path, years: list[int], lang: str) -> Path:
+def _write_years_page(
+    reports_dir: Path, years: list[int], lang: str, counts: dict[int, int]
+) -> Path:
     """``reports/index.html`` over every year of the warehouse, replaced in one rename."""
     path = reports_dir / "index.html"
     staging = reports_dir / f".index.html-{os.getpid()}"
-    staging.write_text(years_page(years, lang, __version__), encoding="utf-8")
+    staging.write_text(years_page(years, lang, __version__, counts), encoding="utf-8")
     staging.replace(path)
     return path
 
@@ -510,10 +577,15 @@ def _shown(page_tables: list[ReportTable]) -> tuple[set[str], set[str]]:
 
 
 def _headline_cards(table: ReportTable, lang: str) -> str:
-    """The kabupaten headline as a row of big figures (the total row when several)."""
+    """The kabupaten headline as a row of big figures (the total row when several): of the
+    real kecamatan whenever there are some, synthetic ones are never added to them."""
     frame = table.frame
     if frame.height == 0:
         return ""
+    real = frame.filter(~pl.col("_sintetis"))
+    made_up = frame.filter(pl.col("_sintetis") & ~pl.col("_total"))
+    if real.height:
+        frame = real
     row = frame.row(frame.height - 1, named=True)
     expected = row.get("diharapkan")
     belum = row.get("belum_masuk")
@@ -530,6 +602,8 @@ def _headline_cards(table: ReportTable, lang: str) -> str:
         galat=row["galat"],
         belum=fmt.MISSING if belum is None else belum,
     )
+    if real.height and made_up.height:
+        detail += " · " + t("kpi_sintetis_terpisah", lang, n=int(made_up["masuk"].sum()))
     cards = [
         ("kpi_pagu", fmt.rupiah(row["pagu"], lang=lang), ""),
         ("kpi_realisasi", fmt.rupiah(row["realisasi"], lang=lang), ""),

@@ -47,6 +47,39 @@ REPORT: dict[str, tuple[str, str]] = {
         "The consolidated report of every year in the warehouse. Choose a year.",
     ),
     "nav_label": ("Halaman laporan", "Report pages"),
+    # the year's index when it holds several kabupaten (pipeline/reporting/kabupaten.py)
+    "all_kabupaten": ("Semua kabupaten", "All kabupaten"),
+    "card_tahun_kabupaten": (
+        "{n} kabupaten/kota: ringkasan per kabupaten, lalu situs tiap kabupaten",
+        "{n} kabupaten/kota: a summary per kabupaten, then each kabupaten's site",
+    ),
+    "page_kabupaten": ("Ringkasan per kabupaten", "Summary per kabupaten"),
+    "intro_kabupaten": (
+        "Laporan kinerja kecamatan tahun {tahun} dari {n} kabupaten/kota. Setiap kabupaten "
+        "punya situs laporannya sendiri (halaman, profil kecamatan dan buku kerja Excel): "
+        "klik namanya. Data sintetis diberi baris sendiri dan tidak pernah dijumlahkan dengan "
+        "data resmi.",
+        "The kecamatan performance reports of {tahun} from {n} kabupaten/kota. Each kabupaten "
+        "has its own report site (pages, kecamatan profiles and Excel workbook): click its "
+        "name. Synthetic data has rows of its own and is never added to official data.",
+    ),
+    "t_per_kabupaten": ("Ringkasan per kabupaten", "Summary per kabupaten"),
+    "col_kode_kabupaten": ("Kode", "Code"),
+    "col_provinsi": ("Provinsi", "Province"),
+    "total_resmi": ("Jumlah data resmi", "Total, official data"),
+    "total_sintetis": ("Jumlah data sintetis", "Total, synthetic data"),
+    "f_per_kabupaten": (
+        "satu baris per kabupaten dan jenis data (resmi, sintetis); serapan = jumlah realisasi "
+        "anggaran program ÷ jumlah pagu program × 100; rata-rata capaian = rata-rata capaian "
+        "IKU kecamatan yang masuk; belum masuk = kecamatan menurut daftar wilayah nasional "
+        "tanpa laporan jenis itu tahun ini (kosong bila kabupaten tidak ada di daftar); data "
+        "resmi dan sintetis dijumlahkan terpisah.",
+        "one row per kabupaten and kind of data (official, synthetic); absorption = total "
+        "programme spending ÷ total programme budget × 100; mean achievement = the mean IKU "
+        "achievement of the kecamatan in; not yet in = the kecamatan of the national list "
+        "without a report of that kind this year (empty when the kabupaten is not on the "
+        "list); official and synthetic data are totalled apart.",
+    ),
     "source": ("Sumber", "Source"),
     "formula": ("Rumus", "Formula"),
     "warehouse": ("gudang data lakip", "lakip warehouse"),
@@ -349,6 +382,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "kpi_masuk_detail": (
         "{bersih} bersih · {peringatan} hanya peringatan · {galat} galat · {belum} belum masuk",
         "{bersih} clean · {peringatan} warnings only · {galat} errors · {belum} not yet in",
+    ),
+    "kpi_sintetis_terpisah": (
+        "{n} kecamatan sintetis tidak dijumlahkan",
+        "{n} synthetic kecamatan not added in",
     ),
     "kpi_dari": ("{masuk} dari {diharapkan} kecamatan", "{masuk} of {diharapkan} kecamatan"),
     "t_ringkasan": ("Ringkasan per kecamatan", "Summary per kecamatan"),

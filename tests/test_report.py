@@ -307,16 +307,26 @@ def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
     )
     assert cells(page, tid, "pagu_total")[n] == fmt.rupiah(total["p"][0])
     assert cells(page, tid, "serapan")[n] == fmt.percent(total["r"][0] / total["p"][0] * 100)
-    # the headline: the same figures, and the kecamatan in against the national list
+    # the headline: a row per kind of data (real first), never one sum of both, and the
+    # kecamatan in against the national list
     head = "ringkasan-kabupaten"
-    assert cells(page, head, "pagu") == [fmt.rupiah(total["p"][0])]
-    assert cells(page, head, "masuk") == [str(n)]
+    kinds = mixed.query(
+        "SELECT coalesce(sintetis, false) AS s, sum(pagu_total) AS p, count(*) AS n "
+        "FROM v_ringkasan_kecamatan WHERE tahun = 2025 GROUP BY 1 ORDER BY 1"
+    )
+    assert kinds["s"].to_list() == [False, True]
+    assert cells(page, head, "pagu") == [fmt.rupiah(v) for v in kinds["p"]]
+    assert cells(page, head, "masuk") == [str(v) for v in kinds["n"]]
+    assert [s.endswith("SINTETIS") for s in cells(page, head, "_kab")] == [False, True]
     wilayah = (REPO / "schemas" / "data" / "wilayah_kecamatan.csv").read_text(encoding="utf-8")
     expected = wilayah.count(",Kabupaten Batu Bara,")
     assert expected > n
-    assert cells(page, head, "diharapkan") == [str(expected)]
-    assert cells(page, head, "belum_masuk") == [str(expected - n)]
-    assert '<div class="kpi">' in page and fmt.rupiah(total["p"][0]) in page
+    assert cells(page, head, "diharapkan") == [str(expected)] * 2
+    assert cells(page, head, "belum_masuk") == [str(expected - v) for v in kinds["n"]]
+    # the big figures are the real kecamatan's alone
+    cards = page[page.index('<div class="kpis">') : page.index('<div class="charts">')]
+    assert fmt.rupiah(kinds["p"][0]) in cards and fmt.rupiah(total["p"][0]) not in cards
+    assert f"{kinds['n'][1]} kecamatan sintetis tidak dijumlahkan" in cards
 
 
 def test_tren_uses_each_years_own_report(mixed: Site) -> None:

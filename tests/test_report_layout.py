@@ -1,7 +1,8 @@
 """Nothing clipped: every table cell of every page fits its box, on screen and on paper.
 
 Headless Chromium opens every page of two sites, the real sample and a generated
-kabupaten of 12 kecamatan x 3 years, in frames 1280 and 1920 px wide, and counts the
+kabupaten of 12 kecamatan x 3 years (and the index of a year of two kabupaten with the
+pages of one of their sites), in frames 1280 and 1920 px wide, and counts the
 table cells (and colour chips, badges, headline cards) whose content is wider than their
 box (``scrollWidth > clientWidth``): there must be none. Then it prints pages to PDF (A4
 landscape, the page's own ``@page``) and ``pdftotext`` must find the largest rupiah figures
@@ -94,9 +95,19 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
-def overflowing(site: Path, work: Path) -> list[dict[str, object]]:
-    """Every page of ``site`` measured at every width: cells counted, overflowing listed."""
-    pages = sorted(p.as_uri() for p in site.rglob("*.html"))
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of two kabupaten (Batu Bara's 12, Aceh Selatan's first 2): nested sites."""
+    root = tmp_path_factory.mktemp("layout-provinsi")
+    generate(root / "gen", kecamatan=14, seed=3, inject=6, years=2, fmt="csv")
+    report(build_warehouse(root / "gen", root / "gen.duckdb"), root / "reports")
+    return root / "reports" / "2025"
+
+
+def overflowing(site: Path, work: Path, pages: list[Path] | None = None) -> list[dict[str, object]]:
+    """Every page of ``site`` (or ``pages``) measured at every width: cells counted,
+    overflowing listed."""
+    pages = sorted(p.as_uri() for p in (pages or site.rglob("*.html")))
     harness = work / "harness.html"
     harness.write_text(
         HARNESS % {"pages": json.dumps(pages), "widths": json.dumps(list(WIDTHS))},
@@ -129,6 +140,18 @@ def test_no_table_cell_overflows_or_is_hard_to_read(
     assert bad == {}
     faint = {f"{Path(str(r['page'])).name}@{r['width']}": r["faint"] for r in results if r["faint"]}
     assert faint == {}
+
+
+def test_kabupaten_index_and_a_nested_site_fit(province: Path, tmp_path: Path) -> None:
+    """The year's index of kabupaten, and every page of Aceh Selatan's site two levels down."""
+    assert (province / "11.01" / "index.html").is_file()
+    pages = [province / "index.html", *sorted((province / "11.01").rglob("*.html"))]
+    results = overflowing(province, tmp_path, pages)
+    index = [r for r in results if str(r["page"]).endswith("/2025/index.html")]
+    assert len(index) == len(WIDTHS)
+    assert all(int(r["cells"]) > 50 for r in index)  # type: ignore[call-overload]
+    bad = {f"{r['page']}@{r['width']}": r["bad"] for r in results if r["bad"]}
+    assert bad == {}
 
 
 def _money(text: str) -> Decimal:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import fastexcel
 import pytest
-from test_report_support import build_warehouse
+from test_report_support import build_warehouse, links_broken
 
 from pipeline import report as reporter
 from pipeline.generate import generate
@@ -73,7 +73,7 @@ def synthetic_only(raw: Path) -> Path:
 
 
 def two_kabupaten(raw: Path) -> Path:
-    # the generator's first 13 are Batu Bara's, then invented kabupaten
+    # the generator's first 12 are Batu Bara's, then the national list in code order
     generate(raw, kecamatan=14, seed=10, inject=2, years=1, fmt="csv")
     return raw
 
@@ -97,8 +97,20 @@ def test_report_builds_for_any_subset(case: str, tmp_path: Path) -> None:
     assert written and all(p.exists() for p in written)
     years = sorted(p.name for p in out.iterdir() if p.name != "index.html")
     assert not [y for y in years if y.startswith(".")], years  # no staging left behind
+    assert links_broken(out) == []
+    sites = []
     for year in years:
-        site = out / year
+        index = (out / year / "index.html").read_text(encoding="utf-8")
+        if 'id="ringkasan-per-kabupaten"' in index:  # several kabupaten: a site each
+            nested = sorted(p for p in (out / year).iterdir() if p.is_dir())
+            assert len(nested) >= 2, year
+            for site in nested:
+                assert f'href="{site.name}/index.html"' in index, (year, site.name)
+            sites.extend(nested)
+        else:
+            sites.append(out / year)
+    for site in sites:
+        year = site.name
         for name, ids in PAGE_TABLES.items():
             page = (site / name).read_text(encoding="utf-8")
             assert page.rstrip().endswith("</html>"), (year, name)
@@ -110,6 +122,12 @@ def test_report_builds_for_any_subset(case: str, tmp_path: Path) -> None:
     if case == "all-galat":
         index = (out / "2025" / "index.html").read_text(encoding="utf-8")
         assert index.count(">galat<") >= 3
+    if case == "two-kabupaten":  # Batu Bara's 12 and Aceh Selatan's first 2, each a site
+        assert [p.name for p in sites] == ["11.01", "12.19"]
+        for site, n in zip(sites, (2, 12), strict=True):
+            assert len(list((site / "kecamatan").glob("*.html"))) == n
+    else:
+        assert sites == [out / y for y in years]  # one kabupaten: the flat site of a year
 
 
 def test_a_failure_leaves_the_previous_site_whole(

@@ -112,3 +112,16 @@ def normalise(page: str) -> str:
         flags=re.S,
     )
     return "\n".join(line.rstrip() for line in page.splitlines()) + "\n"
+
+
+def links_broken(root: Path) -> list[str]:
+    """Every ``href`` of every page under ``root`` that does not reach a file."""
+    broken = []
+    for page in sorted(root.rglob("*.html")):
+        for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
+            target = href.split("#", 1)[0]
+            if not target or re.match(r"[a-z]+:", target):
+                continue
+            if not (page.parent / target).resolve().is_file():
+                broken.append(f"{page.relative_to(root)} -> {href}")
+    return broken

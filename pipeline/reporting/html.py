@@ -382,39 +382,92 @@ def legend(title: str, items: tuple[tuple[str, str, str], ...], lang: str) -> st
     return f'<p class="legend"><strong>{html.escape(title)}:</strong> {"".join(chips)}</p>'
 
 
-def _nav(page: Page, lang: str, prefix: str) -> str:
+def _nav(page: Page, lang: str, prefix: str, nested: bool = False) -> str:
     items = []
     for key in NAV:
         label = html.escape(t(f"page_{key}", lang))
         href = prefix + NAV_FILES[key]
         current = ' aria-current="page"' if key == page.key else ""
         items.append(f'<a href="{href}"{current}>{label}</a>')
+    up = prefix + "../"
+    if nested:  # a kabupaten's site under reports/<tahun>/<kode>/: the year's index above it
+        items.append(
+            f'<a class="tahun" href="{up}index.html">{html.escape(t("all_kabupaten", lang))}</a>'
+        )
+        up += "../"
     # the years of the warehouse: reports/index.html lists them all
-    items.append(
-        f'<a class="tahun" href="{prefix}../index.html">{html.escape(t("all_years", lang))}</a>'
-    )
+    items.append(f'<a class="tahun" href="{up}index.html">{html.escape(t("all_years", lang))}</a>')
     return "\n".join(items)
 
 
-def years_page(years: list[int], lang: str, version: str) -> str:
-    """``reports/index.html``: every report year, newest first, each linking to its site."""
-    links = "".join(
-        f'<a href="{y}/index.html"><strong>{html.escape(t("year", lang))} {y}</strong>'
-        f"<span>{html.escape(t('card_tahun', lang))}</span></a>"
-        for y in sorted(years, reverse=True)
+def _plain_page(lang: str, title: str, heading: str, sub: str, nav: str, body: str) -> str:
+    """A page outside a kabupaten's site (every year; a year's kabupaten): same look."""
+    site = html.escape(t("site_title", lang))
+    sub_html = f'<p class="sub">{html.escape(sub)}</p>' if sub else ""
+    nav_html = (
+        f'<nav aria-label="{html.escape(t("nav_label", lang))}"><div class="wrap">{nav}</div></nav>'
+        if nav
+        else ""
     )
-    title = html.escape(t("site_title", lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{_template('report.css')}\n</style>\n</head>\n<body>\n"
-        f'<header class="top"><div class="wrap"><p class="kicker">{title}</p>'
-        f"<h1>{html.escape(t('all_years', lang))}</h1></div></header>\n"
+        f"<title>{html.escape(title)}</title>\n<style>\n{_template('report.css')}\n</style>\n"
+        "</head>\n<body>\n"
+        f'<header class="top"><div class="wrap"><p class="kicker">{site}</p>'
+        f"<h1>{html.escape(heading)}</h1>{sub_html}</div>{nav_html}</header>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def years_page(
+    years: list[int], lang: str, version: str, kabupaten: dict[int, int] | None = None
+) -> str:
+    """``reports/index.html``: every report year, newest first, each linking to its site
+    (or, for a year of several kabupaten, to its index of them: ``kabupaten`` counts them)."""
+    counts = kabupaten or {}
+    links = "".join(
+        f'<a href="{y}/index.html"><strong>{html.escape(t("year", lang))} {y}</strong>'
+        + "<span>"
+        + html.escape(
+            t("card_tahun_kabupaten", lang, n=counts[y])
+            if counts.get(y, 1) > 1
+            else t("card_tahun", lang)
+        )
+        + "</span></a>"
+        for y in sorted(years, reverse=True)
+    )
+    title = t("site_title", lang)
+    body = (
         f'<main class="wrap"><p class="intro">{html.escape(t("intro_tahun", lang))}</p>'
         f'<div class="cards">{links}</div></main>\n'
-        f'<footer><div class="wrap">lakip {html.escape(version)}</div></footer>\n'
-        "</body>\n</html>\n"
+        f'<footer><div class="wrap">lakip {html.escape(version)}</div></footer>'
     )
+    return _plain_page(lang, title, t("all_years", lang), "", "", body)
+
+
+def kabupaten_page(table: ReportTable, ctx: Context, kecamatan: int, sintetis: int) -> str:
+    """``reports/<tahun>/index.html`` of a year with several kabupaten: the summary per
+    kabupaten (each linking to its own site), the synthetic-data banner when a row is made
+    up, a link to every year."""
+    lang = ctx.lang
+    heading = t("page_kabupaten", lang)
+    nav = (
+        f'<a href="index.html" aria-current="page">{html.escape(heading)}</a>\n'
+        f'<a class="tahun" href="../index.html">{html.escape(t("all_years", lang))}</a>'
+    )
+    marker = Page("index.html", "index", heading, "", [], "", kecamatan, sintetis)
+    footer = t("footer", lang, wilayah=ctx.wilayah, tahun=ctx.tahun, version=ctx.version)
+    n = table.frame.filter(~pl.col("_total"))["folder"].n_unique()
+    body = (
+        f"{_banner(marker, lang)}\n"
+        f'<main class="wrap"><p class="intro">'
+        f"{html.escape(t('intro_kabupaten', lang, n=n, tahun=ctx.tahun))}</p>\n"
+        f'<section class="tabel">\n{render_table(table, lang)}\n</section></main>\n'
+        f'<footer><div class="wrap">{html.escape(footer)}</div></footer>'
+    )
+    sub = f"{ctx.wilayah} · {t('year', lang)} {ctx.tahun}"
+    return _plain_page(lang, f"{heading} — {ctx.tahun}", heading, sub, nav, body)
 
 
 def _banner(page: Page, lang: str) -> str:
@@ -454,7 +507,7 @@ def render_page(page: Page, ctx: Context) -> str:
         "wilayah": html.escape(ctx.wilayah),
         "tahun_label": html.escape(f"{t('year', lang)} {ctx.tahun}"),
         "nav_label": html.escape(t("nav_label", lang)),
-        "nav": _nav(page, lang, prefix),
+        "nav": _nav(page, lang, prefix, ctx.nested),
         "banner": _banner(page, lang),
         "intro": html.escape(page.intro),
         "extra": page.extra_html,

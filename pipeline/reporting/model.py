@@ -106,3 +106,4 @@ class Context:
     wilayah: str  # "Kabupaten Batu Bara" or "3 kabupaten/kota"
     multi_kabupaten: bool
     version: str
+    nested: bool = False  # one kabupaten's site under reports/<tahun>/<kode>/ (links one level up)

@@ -35,7 +35,12 @@ def _wilayah() -> pl.DataFrame:
 
 
 def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
-    """One row per kabupaten (and a total row when there are several)."""
+    """One row per kabupaten and kind of data, and a total per kind when it has several rows.
+
+    Real and synthetic kecamatan of one kabupaten are two rows, never one sum (as the
+    warehouse keys them apart, ``kabupaten_key`` ending ``|sintetis``): the synthetic row
+    is marked, and the headline cards show the real figures whenever there are some.
+    """
     lang = ctx.lang
     per_kab = query(
         con,
@@ -52,11 +57,11 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             count(*) FILTER (WHERE coalesce(error_count, 0) = 0
                 AND coalesce(warning_count, 0) > 0) AS peringatan,
             count(*) FILTER (WHERE coalesce(error_count, 0) > 0) AS galat,
-            bool_or(coalesce(sintetis, false)) AS sintetis
+            coalesce(sintetis, false) AS sintetis
         FROM v_ringkasan_kecamatan
         WHERE tahun = $tahun
-        GROUP BY provinsi, kabupaten  -- real and synthetic kecamatan of one kabupaten together
-        ORDER BY kode_kab NULLS LAST, kabupaten
+        GROUP BY provinsi, kabupaten, coalesce(sintetis, false)  -- real apart from synthetic
+        ORDER BY kode_kab NULLS LAST, kabupaten, sintetis
         """,
         tahun=ctx.tahun,
     )
@@ -77,27 +82,41 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             pl.col("kabupaten").fill_null("?").alias("_kab"),
         )
     )
-    if frame.height > 1:
-        total = query(
-            con,
-            """
-            SELECT CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
+    several = frame.group_by("sintetis").len().filter(pl.col("len") > 1)["sintetis"]
+    if several.len():
+        total = (
+            query(
+                con,
+                """
+            SELECT coalesce(sintetis, false) AS sintetis,
+                CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
                 CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi,
                 serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
                 avg(rata_capaian) AS rata_capaian
             FROM v_ringkasan_kecamatan WHERE tahun = $tahun
+            GROUP BY 1 ORDER BY 1
             """,
-            tahun=ctx.tahun,
-        ).with_columns(
-            *[
-                pl.lit(int(frame[c].sum())).alias(c)
-                for c in ("masuk", "bersih", "peringatan", "galat")
-            ],
-            pl.lit(t("total", lang)).alias("_kab"),
-            pl.lit(True).alias("_total"),
-            pl.lit(False).alias("_sintetis"),
+                tahun=ctx.tahun,
+            )
+            .filter(pl.col("sintetis").is_in(several.implode()))
+            .join(
+                frame.group_by("sintetis").agg(
+                    pl.col("masuk", "bersih", "peringatan", "galat").sum()
+                ),
+                on="sintetis",
+            )
+            .with_columns(
+                pl.when(pl.col("sintetis"))
+                .then(pl.lit(t("total_sintetis", lang)))
+                .otherwise(pl.lit(t("total_resmi", lang)))
+                .alias("_kab"),
+                pl.lit(True).alias("_total"),
+                pl.col("sintetis").alias("_sintetis"),
+            )
         )
-        frame = pl.concat([frame, total], how="diagonal_relaxed")
+        frame = pl.concat([frame, total], how="diagonal_relaxed").sort(
+            "sintetis", maintain_order=True
+        )
     cols = [
         Col("_kab", t("col_kabupaten", lang), excel=False),
         Col("kabupaten", t("col_kabupaten", lang), html=False),
