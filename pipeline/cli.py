@@ -332,8 +332,11 @@ def rebuild(raw: Path, warehouse: Path) -> None:
 def report(warehouse: Path, reports: Path, tahun: int | None) -> None:
     """Write the consolidated HTML reports and Excel workbook from the WAREHOUSE.
 
-    One static site per year under REPORTS/<tahun>/ (index.html and one page per
-    summary) and REPORTS/<tahun>/ringkasan.xlsx.
+    One static site per year under REPORTS/<tahun>/ (index.html, one page per
+    summary, a profile per kecamatan, ringkasan.xlsx); REPORTS/index.html links
+    the years. A year with more than one kabupaten gets an index per kabupaten
+    at REPORTS/<tahun>/index.html and a whole site per kabupaten under
+    REPORTS/<tahun>/<kode-kabupaten>/.
 
     \b
     Example:
