@@ -191,14 +191,15 @@ def build_year(
             names = build_site(con, tahun, lang, staging, out, jobs)
         else:
             names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
-            for place in places.iter_rows(named=True):
-                folder = place["folder"]
-                (staging / folder).mkdir()
-                with kabupaten.scope(con, place["situs"]):
-                    site = build_site(
-                        con, tahun, lang, staging / folder, out / folder, jobs, nested=True
-                    )
-                names.extend(f"{folder}/{name}" for name in site)
+            with kabupaten.computed_once(con) as whole:
+                for place in places.iter_rows(named=True):
+                    folder = place["folder"]
+                    (staging / folder).mkdir()
+                    with kabupaten.scope(con, place["situs"], whole):
+                        site = build_site(
+                            con, tahun, lang, staging / folder, out / folder, jobs, nested=True
+                        )
+                    names.extend(f"{folder}/{name}" for name in site)
         texts = _render_all([page for _, page, _ in jobs], [ctx for _, _, ctx in jobs])
         for (path, _, _), text in zip(jobs, texts, strict=True):
             path.write_text(text, encoding="utf-8")

@@ -67,11 +67,8 @@ def sites(con: duckdb.DuckDBPyConnection, tahun: int) -> pl.DataFrame:
     return frame.with_columns(pl.Series("folder", folders, dtype=pl.String))
 
 
-@contextmanager
-def scope(con: duckdb.DuckDBPyConnection, situs: str) -> Iterator[None]:
-    """While open, every relation of the warehouse with a ``submission_id`` reads only the
-    submissions (of every year) of one kabupaten: temporary views of the same names shadow
-    them (DuckDB looks in ``temp`` first); dropped on exit."""
+def _with_submission_id(con: duckdb.DuckDBPyConnection) -> tuple[str, list[str], set[str]]:
+    """The database's name, its relations with a ``submission_id``, and which are views."""
     db = str(con.execute("SELECT current_database()").fetchall()[0][0])
     names = [
         r[0]
@@ -81,6 +78,53 @@ def scope(con: duckdb.DuckDBPyConnection, situs: str) -> Iterator[None]:
             {"db": db},
         ).fetchall()
     ]
+    views = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE database_name = $db "
+            "AND schema_name = 'main' AND NOT internal",
+            {"db": db},
+        ).fetchall()
+    }
+    return db, names, views & set(names)
+
+
+def _whole(name: str) -> str:
+    """The temporary table holding view ``name`` computed for the whole warehouse."""
+    return f'"_lakip_semua_{name}"'
+
+
+@contextmanager
+def computed_once(con: duckdb.DuckDBPyConnection) -> Iterator[set[str]]:
+    """While open, every view with a ``submission_id`` is also a temporary table computed
+    once for the whole warehouse; :func:`scope` then filters those tables instead of
+    computing the view stack again for each kabupaten (514 sites nationally).
+
+    Exact because every window and aggregate of the views is partitioned by submission,
+    kecamatan or kabupaten (``views.sql``), never across kabupaten: a view limited to one
+    kabupaten's submissions equals the whole view limited to them.
+    """
+    db, _, views = _with_submission_id(con)
+    try:
+        for name in sorted(views):
+            con.execute(
+                f'CREATE OR REPLACE TEMP TABLE {_whole(name)} AS SELECT * FROM "{db}".main."{name}"'
+            )
+        yield views
+    finally:
+        for name in views:
+            con.execute(f"DROP TABLE IF EXISTS temp.main.{_whole(name)}")
+
+
+@contextmanager
+def scope(
+    con: duckdb.DuckDBPyConnection, situs: str, whole: set[str] | frozenset[str] = frozenset()
+) -> Iterator[None]:
+    """While open, every relation of the warehouse with a ``submission_id`` reads only the
+    submissions (of every year) of one kabupaten: temporary views of the same names shadow
+    them (DuckDB looks in ``temp`` first); dropped on exit. Views named in ``whole`` (from
+    :func:`computed_once`) read their table computed once instead of the view stack."""
+    db, names, _ = _with_submission_id(con)
     con.execute(
         f'CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} AS SELECT submission_id FROM "{db}".main.'
         f"submissions WHERE {site_key()} = $situs",
@@ -88,8 +132,9 @@ def scope(con: duckdb.DuckDBPyConnection, situs: str) -> Iterator[None]:
     )
     try:
         for name in names:
+            source = f"temp.main.{_whole(name)}" if name in whole else f'"{db}".main."{name}"'
             con.execute(
-                f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM "{db}".main."{name}" '
+                f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM {source} '
                 f"WHERE submission_id IN (SELECT submission_id FROM temp.main.{SCOPE_TABLE})"
             )
         yield
