@@ -335,7 +335,7 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
         header, mapping, top = _headers(cells)
         findings.extend(_structure_findings(cells, meta, header, mapping, top))
         texts = _table_text(cells, meta, header, mapping)
-        loose = filled(cells, meta, header, mapping)
+        loose = (cells, meta, header, mapping)
         placed = (
             mapping.join(meta, on="_s")
             .join(header, on="_s")
@@ -357,12 +357,12 @@ def _finish(
     texts: dict[str, pl.DataFrame],
     layout: pl.DataFrame,
     findings: list[pl.DataFrame],
-    loose: pl.DataFrame | None = None,
+    loose: tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame, pl.DataFrame] | None = None,
 ) -> Batch:
     """Classify the rows of every table and parse its cells: the typed batch.
 
-    ``loose``: every filled cell of the sheets with a header (:func:`others.filled`); the
-    ones no table row takes become ``Batch.others``.
+    ``loose``: the sheets' cells, meta, header rows and mapping; the cells no table row
+    takes become ``Batch.others`` (:mod:`pipeline.ingest.others`).
     """
     tables: dict[str, pl.DataFrame] = {}
     kinds: list[pl.DataFrame] = []
@@ -436,7 +436,16 @@ def _finish(
     submissions = _submissions(reads, tables["identitas"])
     kept = pl.DataFrame(schema=OTHERS_SCHEMA)
     if loose is not None:
-        kept, stray = others(loose, pl.concat(kinds), pl.concat(lost))
+        classes, cleared = pl.concat(kinds), pl.concat(lost)
+        rows = pl.concat(
+            [
+                classes.filter(pl.col("_kind").is_in(["note", "header", "tanpa_kunci"])).select(
+                    "_s", "row"
+                ),
+                cleared.select("_s", "row"),
+            ]
+        ).select("_s", (pl.col("row") - 1).alias("_r"))
+        kept, stray = others(filled(*loose, rows.unique()), classes, cleared)
         if stray is not None:
             findings.append(stray)
     all_findings = concat_findings(findings) if findings else empty_findings()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.ingest.headers import _cell_columns, _letters
-from pipeline.ingest.read import _column_index
+from pipeline.ingest.read import _COL, _column_index
 from schemas.findings import findings
 from schemas.rules.ingest import ING016
 
@@ -48,25 +48,59 @@ _ROW_REASON = {"note": "catatan", "header": "judul_kolom", "tanpa_kunci": "tanpa
 """Row class (pipeline.ingest.classify) -> the reason its cells are not table values."""
 
 
-def filled(cells: dict[str, pl.DataFrame], meta: pl.DataFrame, header: pl.DataFrame,
-           mapping: pl.DataFrame) -> pl.DataFrame:  # fmt: skip
-    """Every non-blank cell of the sheets that have a header, and where it stands.
+def filled(
+    cells: dict[str, pl.DataFrame],
+    meta: pl.DataFrame,
+    header: pl.DataFrame,
+    mapping: pl.DataFrame,
+    rows: pl.DataFrame,
+) -> pl.DataFrame:
+    """The non-blank cells of the sheets with a header that may be no table value.
 
-    Returns ``_s``, ``_r`` (0-based row), ``j``, ``_abs`` (absolute column), ``v``, the
-    submission, table, sheet and ``header_r``, plus ``alasan`` where the position alone
-    decides it (above the header, header row, unknown column); null for a cell under a
-    table column below the header (its row class decides) and for a header cell of a
-    table column (``layout`` records it, with ``header_row``).
+    Those are the cells above and in the header row, every cell of the rows in ``rows``
+    (``_s``, ``_r``: notes, repeated headers, ... below the header) and the cells of the
+    columns that some sheet of the table does not map. The bulk, the table columns of
+    data rows in sheets that follow the template, is never unpivoted: this stays a
+    small fraction of ingest.
+
+    Returns ``_s``, ``_r`` (0-based row), ``j``, ``_abs`` (absolute column), ``v``,
+    ``name`` (the table column, if mapped), the submission, table, sheet and
+    ``header_r``, plus ``alasan`` where the position alone decides it (above the header,
+    header row, unknown column); null for a cell under a table column below the header
+    (its row class decides). A header cell of a table column is left out: ``layout``
+    records it, with ``header_row``.
     """
-    parts = [
-        frame.join(header, on="_s")
-        .unpivot(index=["_s", "_r", "header_r"], on=_cell_columns(frame),
-                 variable_name="_col", value_name="v")
-        .filter(pl.col("v").str.contains(r"\S"))
-        .with_columns(_column_index())
-        .drop("_col")
-        for frame in cells.values()
-    ]  # fmt: skip
+    parts: list[pl.DataFrame] = []
+    for frame in cells.values():
+        columns = _cell_columns(frame)
+        placed = frame.join(header, on="_s")
+        listed = placed.filter(pl.col("_r") <= pl.col("header_r"))
+        listed = pl.concat([listed, placed.join(rows, on=["_s", "_r"], how="semi")])
+        sheets = placed.get_column("_s").unique()
+        everywhere = (
+            mapping.filter(pl.col("_s").is_in(sheets.implode()))
+            .group_by("j")
+            .agg(pl.len().alias("n"))
+            .filter(pl.col("n") == sheets.len())
+            .get_column("j")
+        )
+        full = {f"{_COL}{j}" for j in everywhere.to_list()}
+        rest = [c for c in columns if c not in full]
+        chunks = [(listed, columns)]
+        if rest:
+            placed_below = placed.filter(pl.col("_r") > pl.col("header_r")).join(
+                rows, on=["_s", "_r"], how="anti"
+            )
+            chunks.append((placed_below, rest))
+        parts.extend(
+            part.unpivot(index=["_s", "_r", "header_r"], on=on,
+                         variable_name="_col", value_name="v")
+            .filter(pl.col("v").str.contains(r"\S"))
+            .with_columns(_column_index())
+            .drop("_col")
+            for part, on in chunks
+            if part.height
+        )  # fmt: skip
     schema = {"_s": pl.Int64, "_r": pl.Int64, "header_r": pl.Int64, "v": pl.String, "j": pl.Int64}
     cells_ = pl.concat(parts) if parts else pl.DataFrame(schema=schema)
     mapped = mapping.select("_s", "j", "name", pl.lit(True).alias("_mapped"))
