@@ -130,16 +130,18 @@ def test_a_note_and_a_stray_value_are_kept_and_the_ledger_misses_them_when_dropp
     assert check_mutant(tmp_path / "raw", warehouse) == [str(c) for c in lost]
 
 
-def test_a_deleted_table_value_is_reported(tmp_path: Path) -> None:
+def test_a_deleted_or_changed_table_value_is_reported(tmp_path: Path) -> None:
     raw = tmp_path / "raw" / "2025"
     shutil.copytree(SAMPLE_CSV, raw / "medang-deras")
     warehouse = tmp_path / "w.duckdb"
     _load(tmp_path / "raw", warehouse)
     with duckdb.connect(str(warehouse)) as con:
         con.execute("UPDATE raw_capaian_iku SET indikator = NULL WHERE row = 3")
+        con.execute("UPDATE raw_capaian_iku SET satuan = 'Persen' WHERE row = 2")
     lost = unaccounted(tmp_path / "raw", warehouse)
     assert [(c.sheet, c.cell, c.why) for c in lost] == [
-        ("capaian_iku.csv", "C3", "its table row holds null there, and no finding names the cell")
+        ("capaian_iku.csv", "D2", "its table row holds another text there: 'Persen'"),
+        ("capaian_iku.csv", "C3", "its table row holds null there, and no finding names the cell"),
     ]
 
 

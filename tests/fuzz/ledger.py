@@ -23,8 +23,8 @@ Limits: rows are numbered as fastexcel reads them with ``skip_rows=0`` (the same
 lakip's, so a reader that misnumbered rows would fool both); CSV files are decoded by
 ``pipeline.ingest.read._decode`` and split by ``_sniff_separator`` (a wrong guess there
 is a wrong guess in both); formulas are compared by the value the file caches. Values
-are compared as "present and non-null", not for equality: lakip stores numbers typed
-(``'5.463.337.162,00'`` -> 5463337162.00) and text cleaned.
+of text columns must be equal after strip; numbers are compared as "present and
+non-null" only: lakip stores them typed (``'5.463.337.162,00'`` -> 5463337162.00).
 
 Run it over fuzz mutants::
 
@@ -174,6 +174,7 @@ def _sheets(path: Path) -> Iterator[tuple[str, Iterator[tuple[int, int, str]] | 
 @dataclass
 class _Warehouse:
     values: dict[tuple[str, str, int, str], bool]  # (sid, sheet, row, letter) -> non-null
+    texts: dict[tuple[str, str, int, str], str]  # ... -> the value of a text column
     row_texts: dict[tuple[str, str, int], set[str]]  # text values of a table row
     headers: set[tuple[str, str, int, str]]  # (sid, sheet, header_row, letter)
     others: set[tuple[str, str]]  # (sid, 'sheet!A1')
@@ -208,10 +209,15 @@ def _read_warehouse(warehouse: Path) -> _Warehouse:
                 for c in table.columns
             )
             frame = con.sql(f"SELECT submission_id, sheet, row, {cast} FROM {quote(target)}").pl()
+            # text is stored as written, stripped ('kolom' of a key/value sheet is snake_cased)
+            texts = [c.name for c in table.columns if c.kind is Kind.TEXT]
+            texts = [n for n in texts if not (table.key_value and n == "kolom")]
             parts.append(
                 frame.unpivot(index=["submission_id", "sheet", "row"], on=names,
                               variable_name="column", value_name="value")
-                .with_columns(pl.lit(name).alias("table"))
+                .with_columns(
+                    pl.lit(name).alias("table"), pl.col("column").is_in(texts).alias("text")
+                )
             )  # fmt: skip
         long = pl.concat(parts) if parts else None
         others = (
@@ -223,17 +229,20 @@ def _read_warehouse(warehouse: Path) -> _Warehouse:
     finally:
         con.close()
     values: dict[tuple[str, str, int, str], bool] = {}
+    texts: dict[tuple[str, str, int, str], str] = {}
     row_texts: dict[tuple[str, str, int], set[str]] = defaultdict(set)
     if long is not None:
         placed = long.join(
             layout.select("submission_id", "table", "sheet", "column", "letter"),
             on=["submission_id", "table", "sheet", "column"],
         )
-        for sid, sheet, row, value, where in placed.select(
-            "submission_id", "sheet", "row", "value", "letter"
+        for sid, sheet, row, value, where, text in placed.select(
+            "submission_id", "sheet", "row", "value", "letter", "text"
         ).iter_rows():
             key = (sid, sheet, row, where)
             values[key] = values.get(key, False) or value is not None
+            if text and value is not None:
+                texts[key] = value
         # every text of a row, whatever its column: a total's label moved to the label
         # column may sit in a column the sheet does not have
         for sid, sheet, row, value in (
@@ -257,7 +266,7 @@ def _read_warehouse(warehouse: Path) -> _Warehouse:
             sheets.add((sid, sheet))
         if rule in FILE_SCOPE and not sheet:
             files.add(sid)
-    return _Warehouse(values, row_texts, headers, set(others), cells, sheets, files)
+    return _Warehouse(values, texts, row_texts, headers, set(others), cells, sheets, files)
 
 
 # ---------------------------------------------------------------- the ledger
@@ -271,6 +280,9 @@ def _why(w: _Warehouse, sid: str, sheet: str, row: int, where: str, text: str) -
     if (sid, sheet, row, where) in w.headers:
         return ""
     present = w.values.get((sid, sheet, row, where))
+    stored = w.texts.get((sid, sheet, row, where))
+    if stored is not None and stored.strip() != text.strip():
+        return f"its table row holds another text there: {stored[:40]!r}"
     if present:
         return ""
     if present is None:
