@@ -281,13 +281,16 @@ def _why(w: _Warehouse, sid: str, sheet: str, row: int, where: str, text: str) -
         return ""
     present = w.values.get((sid, sheet, row, where))
     stored = w.texts.get((sid, sheet, row, where))
-    if stored is not None and stored.strip() != text.strip():
+    # a total's label moved to the label column is elsewhere in the same row (and sdm's
+    # kategori, forward-filled, may hold the group's name where the label was)
+    moved = text.strip() in w.row_texts.get((sid, sheet, row), set())
+    if stored is not None and stored.strip() != text.strip() and not moved:
         return f"its table row holds another text there: {stored[:40]!r}"
     if present:
         return ""
     if present is None:
         return "in no table row, not in raw_sel_lain, named by no finding"
-    if text.strip() in BLANK or text.strip() in w.row_texts.get((sid, sheet, row), set()):
+    if text.strip() in BLANK or moved:
         return ""
     return "its table row holds null there, and no finding names the cell"
 
