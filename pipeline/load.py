@@ -43,7 +43,7 @@ from schemas.rules.derived import stored_columns
 from schemas.rules.identitas import IDN001
 from schemas.text import LANGS, both, both_of, numbers, t, tn
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when a table changes shape, with a step in :func:`_migrations`; views and macros
 are recreated on every write anyway."""
 
@@ -175,7 +175,27 @@ def raw_schema_sql() -> str:
     for name, cols in targets:
         body = ",\n".join(f"    {quote(n)} {t}" for n, t in cols)
         out.append(f"CREATE TABLE IF NOT EXISTS {quote(name)} (\n{body}\n);\n")
+    out.append(OTHERS_DDL)
     return "\n".join(out)
+
+
+OTHERS_TABLE = "raw_sel_lain"
+OTHERS_DDL = f"""\
+-- Cells of table sheets that are no value of a table row (pipeline.ingest.others):
+-- titles, header cells outside the table's columns, notes, stray values. alasan says why.
+CREATE TABLE IF NOT EXISTS {OTHERS_TABLE} (
+    "submission_id" VARCHAR NOT NULL,
+    "table" VARCHAR,
+    "sheet" VARCHAR,
+    "cell" VARCHAR,
+    "row" BIGINT,
+    "letter" VARCHAR,
+    "nilai" VARCHAR,
+    "alasan" VARCHAR
+);
+"""
+"""``raw_sel_lain``: not generated from the contract (its shape is the same for every
+sheet), written into raw.sql by :func:`raw_schema_sql` with the tables that are."""
 
 
 _STAGING_HEADER = """\
@@ -307,6 +327,7 @@ def _migrations() -> list[tuple[int, str, list[str]]]:
             ("detail_en", "VARCHAR"),
         )
     ]
+    ledger = ["ALTER TABLE layout ADD COLUMN IF NOT EXISTS header_row BIGINT", OTHERS_DDL]
     return [
         (2, "typed decimals of percentages and scores (<column>_desimal)", typed),
         (3, "structured finding details (detail_key, detail_args, detail_id, detail_en)", detail),
@@ -315,6 +336,7 @@ def _migrations() -> list[tuple[int, str, list[str]]]:
             "the reader version of each submission (reader_version)",
             ["ALTER TABLE submissions ADD COLUMN IF NOT EXISTS reader_version INTEGER"],
         ),
+        (5, "cells outside the tables (raw_sel_lain) and the header row in layout", ledger),
     ]
 
 
@@ -593,6 +615,7 @@ class _Incoming:
             for t in total_tables()
         }
         self.layout = restrict(batch.layout)
+        self.others = restrict(batch.others)
         # Render only what is inserted: the new submissions' findings and those about no one
         # submission (the latter only if not stored yet, checked in SQL on insert).
         findings = validation.findings.select(list(FINDING_SCHEMA))
@@ -839,6 +862,9 @@ def _load_chunk(
             layout = incoming.slice(incoming.layout, ids)
             if layout is not None:
                 _insert_frame(con, "layout", columns.fit(con, "layout", layout))
+            others = incoming.slice(incoming.others, ids)
+            if others is not None:
+                _insert_frame(con, OTHERS_TABLE, columns.fit(con, OTHERS_TABLE, others))
             findings = incoming.slice(incoming.findings, ids)
             if findings is None:
                 findings = incoming.findings.clear()

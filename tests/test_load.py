@@ -469,6 +469,6 @@ def test_a_version_2_warehouse_gets_the_detail_columns(tmp_path: Path) -> None:
         versions = con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
         columns = [r[0] for r in con.execute("DESCRIBE findings").fetchall()]
         empty = con.execute("SELECT count(*) FROM findings WHERE detail_key IS NOT NULL").fetchone()
-    assert versions == [(2,), (3,), (4,)] and loader.SCHEMA_VERSION == 4
+    assert versions == [(2,), (3,), (4,), (5,)] and loader.SCHEMA_VERSION == 5
     assert columns[-len(DETAIL_COLUMNS) :] == list(DETAIL_COLUMNS)  # as in a new warehouse
     assert empty == (0,)

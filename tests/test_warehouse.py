@@ -177,6 +177,7 @@ def test_a_version_1_warehouse_is_migrated_in_place(tmp_path: Path) -> None:
             (2,),
             (3,),
             (4,),
+            (5,),
         ]
         migrated = con.execute(TYPED_COLUMNS).fetchall()
         assert ("raw_capaian_iku", "capaian_desimal", "TINYINT") in migrated

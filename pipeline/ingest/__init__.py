@@ -13,13 +13,15 @@ Reading is split so that only the unavoidable part is per file:
 Every value keeps ``submission_id``, ``sheet`` and Excel ``row``; the ``layout``
 frame maps each (submission, table, column) to its column letter, so any finding
 can point at ``sheet!cell``. Nothing is dropped silently: a value that cannot be
-read becomes a finding carrying the raw text.
+read becomes a finding carrying the raw text, and a cell that is no table value (a
+title, a note, a stray figure) goes to ``Batch.others`` (``raw_sel_lain``).
 
 The stage is a package split by concern, each step in its own module:
 :mod:`~pipeline.ingest.discovery` (finding and hashing submissions),
 :mod:`~pipeline.ingest.read` (files to sheets of text),
 :mod:`~pipeline.ingest.headers` (header rows, column mapping, ING004-006),
-:mod:`~pipeline.ingest.classify` (row classes, cell parsing, the batch) and
+:mod:`~pipeline.ingest.classify` (row classes, cell parsing, the batch),
+:mod:`~pipeline.ingest.others` (the cells no table row takes: ``raw_sel_lain``, ING016) and
 :mod:`~pipeline.ingest.workers` (the run: skip-by-hash, chunks, the process pool).
 This module only re-exports the names other code imports.
 """
@@ -38,14 +40,15 @@ from pipeline.ingest.workers import (
     ingest,
 )
 
-READER_VERSION = 2
+READER_VERSION = 3
 """How this ingest reads cells into values; stored per submission (``submissions.reader_version``).
 
 Bump it when the same bytes would now be read into different values (a parsing fix, a
 header newly recognised). A warehouse whose submissions were read by an older reader
 re-reads them on the next load (:func:`pipeline.api.load`), so an upgrade never keeps
 figures that the old reader got wrong. 1 (NULL in the warehouse): before the reader
-version was recorded; 2: Indonesian thousands in counts and areas (``56.152`` -> 56152).
+version was recorded; 2: Indonesian thousands in counts and areas (``56.152`` -> 56152);
+3: every cell outside the tables kept (``raw_sel_lain``), header rows in ``layout``.
 """
 
 __all__ = [

@@ -20,6 +20,7 @@ from pipeline.ingest.headers import (
     _structure_findings,
     _table_text,
 )
+from pipeline.ingest.others import OTHERS_SCHEMA, filled, others
 from pipeline.ingest.read import _HEADERS, _cells, _FileRead, _Sheets
 from schemas.catalog import Rule
 from schemas.contract import (
@@ -61,6 +62,7 @@ LAYOUT_SCHEMA: dict[str, pl.DataType] = {
     "sheet": pl.String(),
     "column": pl.String(),
     "letter": pl.String(),
+    "header_row": pl.Int64(),  # the sheet's header row (Excel's number): its cells are here
 }
 
 
@@ -74,6 +76,8 @@ class Batch:
     layout: pl.DataFrame
     findings: pl.DataFrame
     skipped: list[str] = field(default_factory=list)  # unchanged files not read (by sha256)
+    others: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=OTHERS_SCHEMA))
+    """Cells of table sheets that are no table value (raw_sel_lain, pipeline.ingest.others)."""
 
     def table(self, name: str) -> pl.DataFrame:
         return self.tables[name]
@@ -156,6 +160,30 @@ def _classify(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
         ],
     ]
     return frame.with_columns(moved)
+
+
+def _unmoved_labels(read: pl.DataFrame, classified: pl.DataFrame, table: Table) -> pl.DataFrame:
+    """(``_s``, ``row``, ``name``) of the total labels :func:`_classify` cleared and did not move.
+
+    'JUMLAH' in another text column than the label column is cleared there; it moves to
+    the label column only when that is blank. Where the label column already holds text
+    the cleared cell is kept in ``raw_sel_lain`` (``label_jumlah``), not dropped.
+    """
+    label = table.total_label
+    assert label is not None  # only called for tables with a total row
+    names = [n for n in (*_text_columns(table), "no") if n in read.columns and n != label]
+    blank_label = read.get_column(label).str.contains(r"\S").fill_null(False).not_()
+    total = classified.get_column("_kind") == "total"
+    parts = []
+    for name in names:
+        before, after = read.get_column(name), classified.get_column(name)
+        cleared = total & before.str.contains(r"\S").fill_null(False) & after.is_null()
+        moved = blank_label & (classified.get_column(label) == before).fill_null(False)
+        gone = cleared & ~moved
+        if gone.any():
+            parts.append(read.filter(gone).select("_s", "row", pl.lit(name).alias("name")))
+    schema = {"_s": pl.Int64, "row": pl.Int64, "name": pl.String}
+    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
 
 
 def _parse(bodies: dict[str, pl.DataFrame]) -> dict[str, tuple[pl.DataFrame, pl.DataFrame]]:
@@ -301,13 +329,17 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
     )
     texts: dict[str, pl.DataFrame] = {}
     layout = pl.DataFrame(schema=LAYOUT_SCHEMA)
+    loose = None
     if meta.height:
         cells = _cells(sheets)
         header, mapping, top = _headers(cells)
         findings.extend(_structure_findings(cells, meta, header, mapping, top))
         texts = _table_text(cells, meta, header, mapping)
-        placed = mapping.join(meta, on="_s").with_columns(
-            (pl.col("offset") + pl.col("j")).alias("_abs")
+        loose = (cells, meta, header, mapping)
+        placed = (
+            mapping.join(meta, on="_s")
+            .join(header, on="_s")
+            .with_columns((pl.col("offset") + pl.col("j")).alias("_abs"))
         )
         layout = placed.select(
             "submission_id",
@@ -315,8 +347,9 @@ def assemble(reads: list[_FileRead], sheets: _Sheets) -> Batch:
             "sheet",
             pl.col("name").alias("column"),
             _letters(placed, "_abs").alias("letter"),
+            (pl.col("header_r") + 1).alias("header_row"),
         )
-    return _finish(reads, texts, layout, findings)
+    return _finish(reads, texts, layout, findings, loose)
 
 
 def _finish(
@@ -324,9 +357,16 @@ def _finish(
     texts: dict[str, pl.DataFrame],
     layout: pl.DataFrame,
     findings: list[pl.DataFrame],
+    loose: tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame, pl.DataFrame] | None = None,
 ) -> Batch:
-    """Classify the rows of every table and parse its cells: the typed batch."""
+    """Classify the rows of every table and parse its cells: the typed batch.
+
+    ``loose``: the sheets' cells, meta, header rows and mapping; the cells no table row
+    takes become ``Batch.others`` (:mod:`pipeline.ingest.others`).
+    """
     tables: dict[str, pl.DataFrame] = {}
+    kinds: list[pl.DataFrame] = []
+    lost: list[pl.DataFrame] = []
     totals: dict[str, pl.DataFrame] = {}
     bodies: dict[str, pl.DataFrame] = {}
     for table in TABLES:
@@ -334,12 +374,22 @@ def _finish(
         text = texts.get(table.name)
         if text is None:
             text = pl.DataFrame(
-                schema={"submission_id": pl.String, "sheet": pl.String, "row": pl.Int64}
-                | {n: pl.String for n in names}
-            )
+                schema={"_s": pl.Int64, "submission_id": pl.String, "sheet": pl.String,
+                        "row": pl.Int64} | {n: pl.String for n in names}
+            )  # fmt: skip
+        read = text
         text = _classify(text, table)
-        kinds = text.get_column("_kind")
-        if (kinds == "note").any():
+        if table.total_label:
+            lost.append(_unmoved_labels(read, text, table))
+        if table.key_value:
+            # a value whose key cell is blank cannot be a key/value row
+            keyless = (pl.col("_kind") == "data") & _snake(pl.col("kolom")).is_null()
+            text = text.with_columns(
+                pl.when(keyless).then(pl.lit("tanpa_kunci")).otherwise("_kind").alias("_kind")
+            )
+        kinds.append(text.select("_s", "row", "_kind"))
+        row_kinds = text.get_column("_kind")
+        if (row_kinds == "note").any():
             joined = pl.concat_str([pl.col(n) for n in names], separator=" ", ignore_nulls=True)
             note_numbers = text.filter(pl.col("_kind") == "note").filter(joined.str.contains(r"\d"))
             if note_numbers.height:
@@ -352,7 +402,7 @@ def _finish(
                     where.alias("column"), joined.alias("found"),
                 )  # fmt: skip
                 findings.append(rule_findings(ING009, locate(notes, layout)))
-        body = text.filter(kinds.is_in(["data", "total"]))
+        body = text.filter(row_kinds.is_in(["data", "total"]))
         if table.key_value:
             kv = body.select(
                 "submission_id",
@@ -386,8 +436,22 @@ def _finish(
         tables[name] = parsed.filter(~is_total).select(cast)
         totals[name] = parsed.filter(is_total).select(cast)
     submissions = _submissions(reads, tables["identitas"])
+    kept = pl.DataFrame(schema=OTHERS_SCHEMA)
+    if loose is not None:
+        classes, cleared = pl.concat(kinds), pl.concat(lost)
+        rows = pl.concat(
+            [
+                classes.filter(pl.col("_kind").is_in(["note", "header", "tanpa_kunci"])).select(
+                    "_s", "row"
+                ),
+                cleared.select("_s", "row"),
+            ]
+        ).select("_s", (pl.col("row") - 1).alias("_r"))
+        kept, stray = others(filled(*loose, rows.unique()), classes, cleared)
+        if stray is not None:
+            findings.append(stray)
     all_findings = concat_findings(findings) if findings else empty_findings()
-    return Batch(submissions, tables, totals, layout, all_findings)
+    return Batch(submissions, tables, totals, layout, all_findings, others=kept)
 
 
 # How the number of a key/value row is read (docs/submission-format.md, "How cells are

@@ -194,17 +194,20 @@ def _structure_findings(
         ]
     )
     counts = counts.with_columns(_column_index()).join(mapping, on=["_s", "j"], how="anti")
-    if counts.height:
-        unknown = (
-            counts.join(with_header, on="_s")
-            .join(
-                top.select("_s", pl.col("_r").alias("header_r"), "j", pl.col("v").alias("label")),
-                on=["_s", "header_r", "j"],
-                how="left",
-            )
-            .with_columns((pl.col("offset") + pl.col("j")).alias("_abs"))
-            .sort("_s", "j")
+    # Only a column with a label in the header row is an unknown column; the values of a
+    # column without one are stray cells, each its own ING016 (pipeline.ingest.others).
+    unknown = (
+        counts.join(with_header, on="_s")
+        .join(
+            top.select("_s", pl.col("_r").alias("header_r"), "j", pl.col("v").alias("label")),
+            on=["_s", "header_r", "j"],
+            how="left",
         )
+        .filter(pl.col("label").str.contains(r"\S").fill_null(False))
+        .with_columns((pl.col("offset") + pl.col("j")).alias("_abs"))
+        .sort("_s", "j")
+    )
+    if unknown.height:
         out.append(
             findings(
                 ING006,
@@ -224,7 +227,10 @@ def _structure_findings(
 def _table_text(
     cells: dict[str, pl.DataFrame], meta: pl.DataFrame, header: pl.DataFrame, mapping: pl.DataFrame
 ) -> dict[str, pl.DataFrame]:
-    """Per table, the data rows below each header with columns under their contract names."""
+    """Per table, the data rows below each header with columns under their contract names.
+
+    ``_s`` (the sheet's index in the chunk) is kept so the row classes can be matched to
+    the sheet's other cells (:mod:`pipeline.ingest.others`)."""
     where = meta.select("_s", "submission_id", "sheet")
     out: dict[str, pl.DataFrame] = {}
     for table in TABLES:
@@ -256,6 +262,6 @@ def _table_text(
             branches = [pl.when(pick == j).then(pl.col(f"{_COL}{j}")) for j in where_is[name]]
             exprs.append(pl.coalesce(branches).alias(name))
         out[table.name] = rows.select(
-            "submission_id", "sheet", (pl.col("_r") + 1).alias("row"), *exprs
+            "_s", "submission_id", "sheet", (pl.col("_r") + 1).alias("row"), *exprs
         )
     return out

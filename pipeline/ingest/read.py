@@ -215,12 +215,14 @@ def _read_workbook(data: bytes, sub: _FileRead, sheets: _Sheets, seen: dict[str,
     # where the sheet's first column is and keeps at most MAX_SHEET_COLUMNS; rows are
     # capped too, so a sheet with 100,000 stray rows costs what 10,000 do.
     huge = _huge_sheets(data)
-    if huge:
-        for name, (rows, cols) in huge.items():
-            _too_big(sub, name, _SHEETS.get(norm(name)), rows, cols)
-        return
+    for name, (rows, cols) in huge.items():
+        _too_big(sub, name, _SHEETS.get(norm(name)), rows, cols)
     reader = fastexcel.read_excel(data)
+    if not set(huge) <= set(reader.sheet_names):
+        return  # a huge sheet known only by its file: opening any sheet might be it
     for name in reader.sheet_names:
+        if name in huge:
+            continue  # ING014; the workbook's other sheets are read as usual
         named = _SHEETS.get(norm(name))
         table = None if named is None else _claim(sub, seen, name, named)
         if named is not None and table is None:

@@ -119,6 +119,7 @@ def _concat(batches: list[Batch]) -> Batch:
         {k: pl.concat([b.totals[k] for b in batches]) for k in first.totals},
         pl.concat([b.layout for b in batches]),
         concat_findings([b.findings for b in batches]),
+        others=pl.concat([b.others for b in batches]),
     )
 
 

@@ -78,7 +78,7 @@ def ranked_bars(
     parts = [
         f'<text x="0" y="14" class="t">{html.escape(title)}</text>',
     ]
-    values = []  # drawn last, over the reference line, each on a white halo (report.css)
+    figures: list[str] = []  # drawn last, over the reference line, on a white halo (report.css)
     for i, (label, value) in enumerate(rows):
         y = head + i * row_h
         short = label if len(label) <= 25 else label[:24].rstrip() + "…"
@@ -92,7 +92,7 @@ def ranked_bars(
             f'<rect x="{label_w:.0f}" y="{y + 3:.0f}" width="{x(value) - label_w:.1f}" '
             f'height="{row_h - 6:.0f}" class="b{over}"/>'
         )
-        values.append(
+        figures.append(
             f'<text x="{x(value) + 4:.1f}" y="{y + 14:.0f}" class="v">'
             f"{html.escape(value_text(value))}</text>"
         )
@@ -103,7 +103,7 @@ def ranked_bars(
             f'class="r"/><text x="{rx:.1f}" y="{head - 6:.0f}" class="rt">'
             f"{html.escape(reference_text)}</text>"
         )
-    parts.extend(values)
+    parts.extend(figures)
     return (
         f'<svg class="chart" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{html.escape(title)}">'

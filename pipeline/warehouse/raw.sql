@@ -294,3 +294,16 @@ CREATE TABLE IF NOT EXISTS "raw_sdm_total" (
     "jumlah_hitung" BIGINT,
     "persen_hitung" DOUBLE
 );
+
+-- Cells of table sheets that are no value of a table row (pipeline.ingest.others):
+-- titles, header cells outside the table's columns, notes, stray values. alasan says why.
+CREATE TABLE IF NOT EXISTS raw_sel_lain (
+    "submission_id" VARCHAR NOT NULL,
+    "table" VARCHAR,
+    "sheet" VARCHAR,
+    "cell" VARCHAR,
+    "row" BIGINT,
+    "letter" VARCHAR,
+    "nilai" VARCHAR,
+    "alasan" VARCHAR
+);

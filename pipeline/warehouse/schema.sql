@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS layout (
     "table" VARCHAR NOT NULL,
     sheet VARCHAR,
     "column" VARCHAR NOT NULL,
-    letter VARCHAR
+    letter VARCHAR,
+    header_row BIGINT                   -- the sheet's header row: sheet!<letter><header_row> is its label
 );
 
 -- Every finding of every stage (schemas/findings.py FINDING_SCHEMA), rendered in both languages.

@@ -138,3 +138,20 @@ ING015 = register(Rule(
     "One submission = one workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or one CSV folder per"
     " kecamatan in the year's folder.",
 ))  # fmt: skip
+ING016 = register(Rule(
+    "ING016", "warning",
+    "Nilai di luar tabel", "Value outside the table",
+    "Sel {cell} berisi '{found}' {detail}; nilai itu tidak masuk tabel '{table}' (disimpan di"
+    " raw_sel_lain).",
+    "Cell {cell} holds '{found}' {detail}; it is not part of table '{table}' (kept in"
+    " raw_sel_lain).",
+    "Pindahkan nilai itu ke kolom yang benar di bawah judul kolom baku, atau hapus bila bukan"
+    " data.",
+    "Move the value into the right column under a header of the format, or delete it if it is"
+    " not data.",
+    details={
+        "luar_kolom": ("di kolom tanpa judul, di luar kolom tabel",
+                       "in a column without a header, outside the table's columns"),
+        "tanpa_kunci": ("tanpa nama kunci di kolom 'kolom'", "without a key in the 'kolom' column"),
+    },
+))  # fmt: skip
