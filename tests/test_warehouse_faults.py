@@ -182,6 +182,19 @@ def test_interrupted_load_leaves_whole_state_and_rerun_equals_clean(
     assert _content(warehouse) == clean
 
 
+def test_report_of_a_warehouse_killed_before_its_schema(tmp_path: Path):
+    """A load killed after DuckDB made the file, before the schema committed, leaves a file
+    without tables: report says to load first, not DuckDB's catalog error."""
+    warehouse = tmp_path / "w.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    result = CliRunner().invoke(
+        cli, ["-q", "report", "--warehouse", str(warehouse), "--reports", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 1, result.output
+    assert "belum berisi laporan" in result.output and "lakip load" in result.output
+    assert "Catalog" not in result.output and "rusak" not in result.output
+
+
 def _mapped(pid: int, name: str) -> bool:
     try:
         return name in Path(f"/proc/{pid}/maps").read_text()
@@ -253,9 +266,13 @@ def test_damaged_warehouse_is_named_and_never_written(raw: Path, tmp_path: Path)
         shutil.copy(good, warehouse)
         damage(warehouse)
         before = warehouse.read_bytes()
-        commands = [["load", "--raw", str(tmp_path / "more"), "--warehouse", str(warehouse)]]
-        if name in ("0B", "4KiB"):  # a query reads only its own blocks; load verifies all
-            commands.append(["report", "--warehouse", str(warehouse), "--reports", str(tmp_path)])
+        commands = [
+            ["load", "--raw", str(tmp_path / "more"), "--warehouse", str(warehouse)],
+            # report reads every block first (as load does): damage in a table it does not
+            # show is still told, not published around
+            ["report", "--warehouse", str(warehouse), "--reports", str(tmp_path / name)],
+        ]
+        if name in ("0B", "4KiB"):  # a query reads only its own blocks
             commands.append(
                 ["sql", "SELECT count(*) FROM submissions", "--warehouse", str(warehouse)]
             )
@@ -263,7 +280,11 @@ def test_damaged_warehouse_is_named_and_never_written(raw: Path, tmp_path: Path)
             result = runner.invoke(cli, ["-q", "-j", "1", *args])
             assert result.exit_code == 1, (name, args[0], result.output)
             assert "rusak" in result.output and "lakip rebuild" in result.output, result.output
+            assert "raw/ tidak tersentuh" in result.output and "raw/ is intact" in result.output
+            assert "Traceback" not in result.output
+            assert result.exception is None or isinstance(result.exception, SystemExit)
             assert "proses lain" not in result.output  # it is not "busy"
+        assert not (tmp_path / name).exists() or not any((tmp_path / name).rglob("*.html"))
         assert warehouse.read_bytes() == before, f"{name}: a damaged warehouse was written"
         # raw/ is intact: rebuild remakes it and keeps the damaged file aside
         result = runner.invoke(
