@@ -12,9 +12,7 @@ is the one place that turns exceptions into messages and exit codes:
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -668,8 +666,7 @@ def main() -> None:
         cli(prog_name="lakip")
     finally:
         # The command is over (its message printed, its exit code set): a Ctrl-C from here
-        # has nothing left to stop. Python puts SIGINT back to its default action late in
-        # shutdown, while the worker pool is still being joined, and a Ctrl-C then would end
-        # the process by the signal (exit -2/130, no message).
-        with contextlib.suppress(ValueError):  # not the main thread: nothing to do
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # has nothing left to stop, and one it has told must not turn exit 1 into -2.
+        from pipeline.__main__ import forget_interrupt
+
+        forget_interrupt()
