@@ -57,9 +57,7 @@ class LakipCommand(click.Command):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as exc:  # Ctrl-C outside a load: nothing half-written
-            from pipeline import guard
-
-            raise click.ClickException(str(guard.interrupted(_warehouse(ctx)))) from exc
+            raise _interrupted(_warehouse(ctx)) from exc
         except Exception as exc:
             if _settings().debug:
                 raise
@@ -109,7 +107,28 @@ def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
 
 
 class _LakipGroup(click.Group):
+    """The command group: a Ctrl-C while the arguments are read or before the command's own
+    handling starts is told like one during it, not as Click's bare "Aborted!"."""
+
     command_class = LakipCommand  # every @cli.command() gets the handling above
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            raise _interrupted(None) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise _interrupted(None) from exc
+
+
+def _interrupted(warehouse: Path | None) -> click.ClickException:
+    from pipeline import guard
+
+    return click.ClickException(str(guard.interrupted(warehouse)))
 
 
 def handled(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -648,4 +667,11 @@ def help_markdown() -> str:
 
 
 def main() -> None:
-    cli(prog_name="lakip")
+    try:
+        cli(prog_name="lakip")
+    finally:
+        # The command is over (its message printed, its exit code set): a Ctrl-C from here
+        # has nothing left to stop, and one it has told must not turn exit 1 into -2.
+        from pipeline.__main__ import forget_interrupt
+
+        forget_interrupt()

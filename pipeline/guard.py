@@ -11,6 +11,7 @@ anything is written to it, not later by ``lakip report``.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import duckdb
@@ -43,7 +44,7 @@ def damaged(warehouse: Path, detail: str) -> WarehouseDamaged:
 def _detail(exc: BaseException) -> str:
     """The first line of DuckDB's message, without the folder part of any path."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:240]
+    return re.sub(r'"(?:[^"]*[/\\])([^"/\\]+)"', r'"\1"', text)[:240]
 
 
 def warehouse_error(warehouse: Path, exc: BaseException) -> LakipError:
@@ -100,6 +101,15 @@ def verify(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
             con.execute(f"SELECT count(*), {sums} FROM {name}").fetchall()
     except duckdb.Error as exc:
         raise damaged(warehouse, _detail(exc)) from exc
+
+
+def has_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    """False for a file DuckDB created whose schema never committed (a load killed at its
+    start): the state of a new, empty warehouse."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def check_file(warehouse: Path) -> None:

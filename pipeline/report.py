@@ -29,7 +29,7 @@ import duckdb
 import polars as pl
 import polars.selectors as cs
 
-from pipeline import __version__
+from pipeline import __version__, guard
 from pipeline.errors import LakipError
 from pipeline.load import connect
 from pipeline.reporting import (
@@ -89,6 +89,9 @@ def report(
         raise LakipError(both("report.unknown_lang", lang=repr(lang)))
     con = connect(Path(warehouse), read_only=True)
     try:
+        guard.verify(con, Path(warehouse))  # damage anywhere is told, not published around
+        if not guard.has_tables(con):
+            raise LakipError(both("report.empty", warehouse=warehouse))
         years = report_years(con)
         if tahun is not None:
             if tahun not in years:

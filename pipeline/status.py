@@ -177,7 +177,11 @@ def nothing_received() -> pl.DataFrame:
 
 
 def _place(received: pl.DataFrame) -> pl.DataFrame:
-    """Each file's reference kode: its own kode_wilayah, else its names, else its file name."""
+    """Each file's reference kode: its own kode_wilayah, else its names, else its file name.
+
+    A file whose names are a known kecamatan but whose kode_wilayah is another (IDN001) is
+    ``_apart``: the warehouse gives it a key of its own, so it fills neither kecamatan's row
+    (nor counts as a version of either) and is shown on a row of its own."""
     ref = _reference()
     by_code = ref.select(pl.col("kode").alias("_k1"))
     by_name = ref.select("_kab", "_kec", pl.col("kode").alias("_k2")).unique(
@@ -190,8 +194,14 @@ def _place(received: pl.DataFrame) -> pl.DataFrame:
     )
     frame = frame.join(by_code.with_columns(pl.lit(True).alias("_known")), on="_k1", how="left")
     frame = frame.join(by_name, on=["_kab", "_kec"], how="left")
+    digits = pl.col("_k1").str.replace_all(r"\D", "") != pl.col("_k2").str.replace_all(r"\D", "")
+    apart = pl.col("_k1").is_not_null() & pl.col("_k2").is_not_null() & digits
     return frame.with_columns(
-        pl.when(pl.col("_known")).then(pl.col("_k1")).otherwise(pl.col("_k2")).alias("kode")
+        pl.when(pl.col("_known") | apart)
+        .then(pl.col("_k1"))
+        .otherwise(pl.col("_k2"))
+        .alias("kode"),
+        apart.fill_null(False).alias("_apart"),
     ).drop("_known", "_k1", "_k2")
 
 
@@ -255,8 +265,14 @@ def status_table(
     )
     if kabupaten:
         placed = placed.filter(pl.col("kode").is_in(expected.get_column("kode").to_list()))
+    own = pl.format("{}|{}", pl.col("kode"), pl.col("_kec"))  # IDN001: a row of its own
     latest = (
-        placed.with_columns(pl.coalesce("kode", pl.format("?{}", pl.col("path"))).alias("_place"))
+        placed.with_columns(
+            pl.when(pl.col("_apart"))
+            .then(own)
+            .otherwise(pl.coalesce("kode", pl.format("?{}", pl.col("path"))))
+            .alias("_place")
+        )
         .sort("diterima", nulls_last=False)
         .group_by("_place", "tahun", "sintetis", maintain_order=True)
         .agg(
@@ -269,17 +285,19 @@ def status_table(
             pl.col("kode").last(),
             pl.col("kabupaten").last().alias("_kab_name"),
             pl.col("kecamatan").last().alias("_kec_name"),
+            pl.col("_apart").last(),
         )
     )
     # A real submission fills its kecamatan's row; a synthetic one fills it only when no
     # real one came, marked sintetis. Synthetic and real versions are never counted together.
     expected_codes = grid.get_column("kode_wilayah").unique().to_list()
-    real = latest.filter(~pl.col("sintetis") & pl.col("kode").is_in(expected_codes))
-    fake = latest.filter(pl.col("sintetis") & pl.col("kode").is_in(expected_codes))
+    fills = pl.col("kode").is_in(expected_codes) & ~pl.col("_apart")
+    real = latest.filter(~pl.col("sintetis") & fills)
+    fake = latest.filter(pl.col("sintetis") & fills)
     fake = fake.join(real.select("kode", "tahun"), on=["kode", "tahun"], how="anti")
     shown = pl.concat([real, fake])
     rows = grid.join(
-        shown.drop("_place", "_kab_name", "_kec_name"),
+        shown.drop("_place", "_kab_name", "_kec_name", "_apart"),
         left_on=["kode_wilayah", "tahun"],
         right_on=["kode", "tahun"],
         how="left",

@@ -158,15 +158,22 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
     Ctrl-C reaches the whole process group; a worker still importing would print a
     KeyboardInterrupt traceback. An ignored SIGINT survives exec, and Python then
     installs no handler, so the parent alone handles Ctrl-C (and shuts the pool down).
+    SIGINT is also blocked meanwhile: a Ctrl-C while the workers start stays pending and
+    reaches the parent when its handler is back, instead of being lost (the load then
+    ran to its end as if no one had pressed it).
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    mask = getattr(signal, "pthread_sigmask", None)
+    blocked = mask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else None
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, saved)
+        if mask and blocked is not None:
+            mask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C is delivered here
 
 
 def _ready() -> None:

@@ -332,7 +332,7 @@ def _path(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
     path = pl.col("path").str.replace_all(r"\\", "/").str.strip_chars_end("/")
     name = path.str.extract(r"([^/]+)$", 1)
     parent = path.str.extract(r"([^/]+)/[^/]+$", 1)
-    stem = name.str.replace(r"(?i)\.xlsx$", "")
+    stem = name.str.replace(r"(?i)\.(xlsx|xlsm|xlsb|xls|ods)$", "")
     suffix_year = stem.str.extract(r"[-_ ](\d{4})$", 1)
     parent_year = parent.str.extract(r"^(\d{4})$", 1)
     file_year = pl.coalesce(parent_year, suffix_year).cast(pl.Int64, strict=False)

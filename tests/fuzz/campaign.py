@@ -3,14 +3,22 @@
 Each mutant is the sample (CSV or xlsx) or a generated submission with 1-3 operators of
 :mod:`fuzz.operators` applied, written as an xlsx workbook or a CSV folder, then run
 through ``lakip validate`` (every mutant), ``lakip load`` and ``lakip run`` (the first
-ones) in worker processes with CliRunner. Each run is classified against the contract:
+ones) in worker processes with CliRunner. Validate takes ``--batch`` mutants side by side
+in one raw/2025/ (as an office sends many submissions at once): its fixed cost is paid once
+per batch. A batch that fails in any way is re-run mutant by mutant, so every failure names
+one mutant. Load and run take one mutant at a time; after each, the optional
+``check(raw_root, warehouse)`` of ``tests/fuzz/ledger.py`` compares the warehouse with raw/.
+Each mutant and stage is one run, classified against the contract:
 
 - ok: exit code 0, 1 or 2 and no traceback (an unhandled exception);
-- crash: an unhandled exception, another exit code, or more memory than ``--memory-mb``;
-- hang: more than ``--timeout`` seconds (the worker is killed and replaced).
+- crash: an unhandled exception, another exit code, or more memory than ``--memory-mb``
+  (a mutant alone; a batch above it is re-run mutant by mutant);
+- hang: more than ``--timeout`` seconds (the worker is killed and replaced);
+- lost: the ledger check found rows of raw/ missing or changed in the warehouse.
 
-Mutant ``i`` of seed ``s`` is the same on every machine: rerun one with ``--only i``.
-The last line printed is ``fuzz: N runs, X ok, Y crash, Z hang``.
+Mutant ``i`` of seed ``s`` is the same on every machine: rerun one with ``--only i``
+(``--only i j --together`` validates several as one batch).
+The last line printed is ``fuzz: N runs, X ok, Y crash, Z hang, W lost``.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import importlib
 import multiprocessing
 import os
 import random
@@ -27,6 +36,7 @@ import tempfile
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +58,8 @@ class Outcome:
     detail: str
     ops: str
     seconds: float
+    batch: int = 1  # mutants validated together in the run that gave this outcome
+    peak_mb: float = 0.0  # the worker's peak RSS during that run
 
 
 # ---------------------------------------------------------------- bases and writing
@@ -180,8 +192,10 @@ def build(
     workdir: Path,
     base: list[dict[str, list[list[Any]]]],
     skip: frozenset[str] = frozenset(),
+    raw: Path | None = None,
 ) -> tuple[Path, Mutant]:
-    """Mutant ``index`` of ``seed``, written under ``workdir``; returns its raw/ root."""
+    """Mutant ``index`` of ``seed``, written under ``workdir`` (or into the shared ``raw``
+    of a batch, as ``mutan<index>``, the same name alone or in a batch); returns raw/."""
     rng = random.Random(seed * 1_000_003 + index)
     sheets = {k: [list(r) for r in v] for k, v in rng.choice(base).items()}
     fmt = rng.choice(["xlsx", "csv"])
@@ -191,10 +205,10 @@ def build(
     for name in rng.sample(allowed, rng.choice([1, 1, 2, 3])):
         m.ops.append(name)
         OPERATORS[name](rng, m)
-    raw = workdir / f"m{index}" / "raw"
+    raw = raw or workdir / f"m{index}" / "raw"
     year = raw / "2025"
     year.mkdir(parents=True, exist_ok=True)
-    path = year / ("mutan.xlsx" if fmt == "xlsx" else "mutan")
+    path = year / (f"mutan{index}.xlsx" if fmt == "xlsx" else f"mutan{index}")
     if fmt == "xlsx":
         _xlsx(path, m)
     else:
@@ -228,37 +242,87 @@ def _invoke(args: list[str]) -> tuple[str, str]:
     return "ok", f"exit {result.exit_code}"
 
 
-def _worker(conn: Any, seed: int, workdir: str, skip: frozenset[str]) -> None:
+Check = Callable[[Path, Path], list[str]]
+
+
+def ledger_check() -> Check | None:
+    """``check(raw_root, warehouse)`` of ``tests/fuzz/ledger.py``; None while it is not there."""
+    try:
+        ledger = importlib.import_module("fuzz.ledger")
+    except ModuleNotFoundError as exc:
+        if exc.name == "fuzz.ledger":
+            return None
+        raise
+    return getattr(ledger, "check", None)
+
+
+def _checked(check: Check | None, raw: Path, warehouse: Path) -> tuple[str, str] | None:
+    """("lost", why) when the ledger check finds the warehouse disagrees with raw/."""
+    if check is None:
+        return None
+    try:
+        problems = check(raw, warehouse)
+    except Exception as exc:  # the check's own fault, shown rather than hidden
+        return "lost", f"ledger check failed: {type(exc).__name__}: {str(exc)[:160]}"
+    if problems:
+        return "lost", f"{len(problems)} lost: " + "; ".join(map(str, problems[:3]))[:300]
+    return None
+
+
+def _reset_peak() -> None:
+    """Start a new peak-RSS window (Linux: writing 5 to clear_refs resets VmHWM)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_mb() -> float:
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+Invoke = Callable[[list[str]], tuple[str, str]]
+
+
+def _worker(conn: Any, seed: int, workdir: str, skip: frozenset[str], invoke: Invoke) -> None:
     os.environ["CI"] = "1"  # quiet: no progress bars
     base = bases(Path(workdir))
+    check = ledger_check()
     while True:
         job = conn.recv()
         if job is None:
             return
-        index, stages = job
-        try:
-            raw, m = build(seed, index, Path(workdir), base, skip)
-        except Exception as exc:  # the campaign's own fault: report, do not count
-            conn.send(("built", index, f"BUILD FAILED {exc!r}"))
-            conn.send(("done", index))
-            continue
-        ops = "+".join(m.ops)
-        conn.send(("built", index, ops))
-        home = raw.parent
+        key, indices, stages = job
+        home = Path(workdir) / f"j{key}"
+        raw = home / "raw"
+        ops: dict[int, str] = {}
+        for index in indices:
+            try:
+                ops[index] = "+".join(build(seed, index, home, base, skip, raw=raw)[1].ops)
+            except Exception as exc:  # the campaign's own fault: report, do not count
+                ops[index] = f"BUILD FAILED {exc!r}"
+        conn.send(("built", key, ops))
         for stage in stages:
-            conn.send(("start", index, stage))
+            conn.send(("start", key, stage))
             args = ["-q", "-j", "1", stage, "--raw", str(raw)]
+            warehouse = home / "w.duckdb"
             if stage in ("load", "run"):
-                args += ["--warehouse", str(home / "w.duckdb")]
+                args += ["--warehouse", str(warehouse)]
             if stage in ("validate", "run"):
                 args += ["--out", str(home / "out")]
             if stage == "run":
                 args += ["--reports", str(home / "reports")]
+            _reset_peak()
             started = time.monotonic()
-            status, detail = _invoke(args)
-            conn.send(("result", index, stage, status, detail, time.monotonic() - started))
+            status, detail = invoke(args)
+            seconds = time.monotonic() - started
+            if status == "ok" and stage in ("load", "run"):
+                status, detail = _checked(check, raw, warehouse) or (status, detail)
+            conn.send(("result", key, stage, status, detail, seconds, _peak_mb()))
         shutil.rmtree(home, ignore_errors=True)
-        conn.send(("done", index))
+        conn.send(("done", key))
 
 
 def _rss_mb(pid: int) -> float:
@@ -271,20 +335,54 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+@dataclass
+class _Job:
+    """Mutants built side by side in one raw/ and the stages run on them together."""
+
+    key: int
+    indices: tuple[int, ...]
+    stages: tuple[str, ...]
+    together: bool = False  # --together: a batch reproduced as such, never split
+
+    @property
+    def batch(self) -> bool:
+        return len(self.indices) > 1 and not self.together
+
+
 class _Slot:
-    def __init__(self, seed: int, workdir: Path, skip: frozenset[str]) -> None:
+    def __init__(self, seed: int, workdir: Path, skip: frozenset[str], invoke: Invoke) -> None:
         ctx = multiprocessing.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, seed, str(workdir), skip), daemon=True)
+        args = (child, seed, str(workdir), skip, invoke)
+        self.proc = ctx.Process(target=_worker, args=args, daemon=True)
         self.proc.start()
-        self.job: tuple[int, list[str]] | None = None
-        self.ops = ""
+        self.job: _Job | None = None
+        self.ops: dict[int, str] = {}
         self.stage = ""
         self.since = 0.0
 
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join(5)
+
+
+def plan(
+    validate: int, load: int, run: int, batch: int, only: list[int] | None, together: bool
+) -> list[_Job]:
+    """The jobs in running order: load/run mutants alone, validate mutants in batches."""
+    if only is not None:
+        if together:
+            return [_Job(0, tuple(only), ("validate",), together=True)]
+        return [_Job(k, (i,), STAGES) for k, i in enumerate(only)]
+    jobs = [
+        _Job(i, (i,), tuple(s for s, n in zip(STAGES[1:], (load, run), strict=True) if i < n))
+        for i in range(max(load, run))
+    ]
+    size = max(1, batch)
+    for start in range(0, validate, size):
+        indices = tuple(range(start, min(validate, start + size)))
+        jobs.append(_Job(len(jobs) + max(load, run), indices, ("validate",)))
+    return jobs
 
 
 def run_campaign(
@@ -298,42 +396,84 @@ def run_campaign(
     only: list[int] | None = None,
     quiet: bool = False,
     skip: frozenset[str] = frozenset(),
+    batch: int = 10,
+    together: bool = False,
+    invoke: Invoke = _invoke,
 ) -> list[Outcome]:
     """Run the campaign; return every outcome (see the module docstring)."""
-    count = max(validate, load, run)
-    jobs: list[tuple[int, list[str]]] = []
-    for i in only if only is not None else range(count):
-        stages = [s for s, n in zip(STAGES, (validate, load, run), strict=True) if i < n or only]
-        jobs.append((i, stages))
-    jobs.reverse()
+    queue = plan(validate, load, run, batch, only, together)
+    queue.reverse()  # pop() takes the next
+    next_key = 1 + max((j.key for j in queue), default=0)
     outcomes: list[Outcome] = []
+    splits: dict[int, tuple[_Job, str, str]] = {}  # split batch key -> (batch, status, detail)
+    waiting: dict[int, int] = {}  # single re-run key -> split batch key
     workdir = Path(tempfile.mkdtemp(prefix="lakip-fuzz-"))
-    slots = [_Slot(seed, workdir, skip) for _ in range(max(1, workers))]
+    slots = [_Slot(seed, workdir, skip, invoke) for _ in range(max(1, workers))]
     shown = 0
+
+    def split(job: _Job, status: str, detail: str) -> None:
+        """Re-run each mutant of a failed batch alone, ahead of the queue, to name it."""
+        nonlocal next_key
+        splits[job.key] = (job, status, detail)
+        for index in reversed(job.indices):
+            waiting[next_key] = job.key
+            queue.append(_Job(next_key, (index,), ("validate",)))
+            next_key += 1
+
+    def settle(single: _Job) -> None:
+        """After the last re-run of a split batch: a crash no mutant shows alone is counted."""
+        parent = waiting.pop(single.key, None)
+        if parent is None or parent in waiting.values():
+            return
+        job, status, detail = splits.pop(parent)
+        mine = [o for o in outcomes if o.index in job.indices and o.stage == "validate"]
+        if status == "crash" and mine and all(o.status == "ok" for o in mine):
+            first = mine[0]
+            first.status = "crash"
+            first.detail = (
+                f"only together (--together --only {' '.join(map(str, job.indices))}): {detail}"
+            )
+
+    def finished(job: _Job, stage: str, status: str, detail: str, secs: float, peak: float) -> None:
+        for index in job.indices:
+            ops = slot.ops.get(index, "")
+            if not ops.startswith("BUILD FAILED"):
+                size = len(job.indices)
+                outcomes.append(Outcome(index, stage, status, detail, ops, secs, size, peak))
+
     try:
-        while jobs or any(s.job for s in slots):
-            for slot in slots:
-                if slot.job is None and jobs:
-                    slot.job = jobs.pop()
-                    slot.conn.send(slot.job)
-                    slot.since, slot.stage, slot.ops = time.monotonic(), "build", ""
-                if slot.job is None:
+        while queue or any(s.job for s in slots):
+            for n, slot in enumerate(slots):
+                if slot.job is None and queue:
+                    slot.job = queue.pop()
+                    slot.conn.send((slot.job.key, slot.job.indices, slot.job.stages))
+                    slot.since, slot.stage, slot.ops = time.monotonic(), "build", {}
+                job = slot.job
+                if job is None:
                     continue
                 while slot.conn.poll(0.05):
                     msg = slot.conn.recv()
                     if msg[0] == "built":
                         slot.ops = msg[2]
+                        for index, ops in slot.ops.items():
+                            if ops.startswith("BUILD FAILED") and not quiet:
+                                print(f"  mutant {index}: {ops}", file=sys.stderr)
                     elif msg[0] == "start":
                         slot.stage, slot.since = msg[2], time.monotonic()
                     elif msg[0] == "result":
-                        _, index, stage, status, detail, secs = msg
-                        outcomes.append(Outcome(index, stage, status, detail, slot.ops, secs))
+                        _, _, stage, status, detail, secs, peak = msg
+                        if status == "ok" and peak > memory_mb:
+                            status, detail = "crash", f"{peak:.0f} MB"
+                        if job.batch and status != "ok":
+                            split(job, status, detail)
+                        else:
+                            finished(job, stage, status, detail, secs, peak)
                     elif msg[0] == "done":
                         slot.job = None
+                        settle(job)
                         break
                 if slot.job is None:
                     continue
-                index, stages = slot.job
                 waited = time.monotonic() - slot.since
                 memory = _rss_mb(slot.proc.pid)
                 dead = not slot.proc.is_alive()
@@ -346,15 +486,18 @@ def run_campaign(
                     why = f"{waited:.0f} s"
                     if status != "hang":
                         why = f"worker died ({slot.proc.exitcode})" if dead else f"{memory:.0f} MB"
-                    done = {o.stage for o in outcomes if o.index == index}
-                    for stage in stages:
-                        if stage not in done:
-                            outcomes.append(Outcome(index, stage, status, why, slot.ops, waited))
-                            status, why = "hang" if status == "hang" else "crash", f"after {why}"
-                            break
+                    if job.batch:
+                        split(job, status, why)
+                    else:
+                        done = {o.stage for o in outcomes if o.index in job.indices}
+                        for stage in job.stages:
+                            if stage not in done:
+                                finished(job, stage, status, why, waited, memory)
+                                break
                     slot.kill()
-                    shutil.rmtree(workdir / f"m{index}", ignore_errors=True)
-                    slots[slots.index(slot)] = _Slot(seed, workdir, skip)
+                    shutil.rmtree(workdir / f"j{job.key}", ignore_errors=True)
+                    slots[n] = _Slot(seed, workdir, skip, invoke)
+                    settle(job)
             if not quiet and len(outcomes) // 100 > shown // 100:
                 shown = len(outcomes)
                 print(f"  {shown} runs ...", file=sys.stderr, flush=True)
@@ -374,7 +517,7 @@ def summary(outcomes: list[Outcome]) -> str:
     counts = Counter(o.status for o in outcomes)
     return (
         f"fuzz: {len(outcomes)} runs, {counts['ok']} ok, {counts['crash']} crash, "
-        f"{counts['hang']} hang"
+        f"{counts['hang']} hang, {counts['lost']} lost"
     )
 
 
@@ -389,6 +532,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=float, default=2048.0)
     parser.add_argument("--only", type=int, nargs="*", default=None)
     parser.add_argument("--skip", nargs="*", default=[], help="operators left out")
+    parser.add_argument("--batch", type=int, default=10, help="mutants per validate run")
+    parser.add_argument(
+        "--together", action="store_true", help="with --only: validate the mutants as one batch"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     outcomes = run_campaign(
@@ -401,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
         args.memory_mb,
         args.only,
         skip=frozenset(args.skip),
+        batch=args.batch,
+        together=args.together,
     )
     bad = [o for o in outcomes if o.status != "ok"]
     groups = Counter((o.stage, o.status, o.detail[:120]) for o in bad)
@@ -413,7 +562,22 @@ def main(argv: list[str] | None = None) -> int:
         )
     slow = sorted(outcomes, key=lambda o: -o.seconds)[:3]
     for o in slow:
-        print(f"slowest: {o.seconds:.1f} s {o.stage} --only {o.index} ({o.ops})")
+        size = f" in a batch of {o.batch}" if o.batch > 1 else ""
+        print(f"slowest: {o.seconds:.1f} s {o.stage}{size} --only {o.index} ({o.ops})")
+    for stage in STAGES:
+        runs = [o for o in outcomes if o.stage == stage]
+        if runs:
+            busy = sum(o.seconds / o.batch for o in runs)
+            print(
+                f"{stage}: {len(runs)} runs, {busy:.0f} s in lakip ({busy / len(runs):.2f} s each)"
+            )
+    for label, runs in (
+        ("batch", [o for o in outcomes if o.batch > 1]),
+        ("alone", [o for o in outcomes if o.batch == 1]),
+    ):
+        if runs:
+            peak = max(runs, key=lambda o: o.peak_mb)
+            print(f"peak memory {label}: {peak.peak_mb:.0f} MB ({peak.stage} --only {peak.index})")
     print(f"seed {args.seed}, {time.monotonic() - started:.0f} s, {len(OPERATORS)} operators")
     print(summary(outcomes))
     return 0 if not bad else 1
