@@ -8,6 +8,10 @@ child process so its peak memory (RSS) is its own.
     python bench/run.py --sizes 200,500      # quicker
     python bench/run.py --years 5            # five report years per kecamatan
     python bench/run.py --repeat 1           # one run each instead of the best of three
+    python bench/run.py --no-report          # without timing `lakip report` after each load
+
+After each lakip run, `lakip report` of the warehouse it loaded is timed too (issue 14):
+report / (ingest + validate + load) for wall and CPU side by side, and the largest page.
 
 Generated submissions are cached under bench/.cache/ (gitignored): generating 7,285
 workbooks once takes a few minutes; later runs reuse them.
