@@ -8,6 +8,10 @@ child process so its peak memory (RSS) is its own.
     python bench/run.py --sizes 200,500      # quicker
     python bench/run.py --years 5            # five report years per kecamatan
     python bench/run.py --repeat 1           # one run each instead of the best of three
+    python bench/run.py --no-report          # without timing `lakip report` after each load
+
+After each lakip run, `lakip report` of the warehouse it loaded is timed too (issue 14):
+report / (ingest + validate + load) for wall and CPU side by side, and the largest page.
 
 Generated submissions are cached under bench/.cache/ (gitignored): generating 7,285
 workbooks once takes a few minutes; later runs reuse them.
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -35,6 +40,8 @@ TARGET_FLOOR_RATIO = 1.5
 TARGET_BASELINE_RATIO = 30.0
 TARGET_RSS_MB = 2048.0
 TARGET_FLAT = 0.20
+TARGET_REPORT_RATIO = 3.0  # lakip report / (ingest + validate + load), issue 14
+TARGET_PAGE_MB = 2.0  # the largest HTML page of the reports, issue 14
 
 
 # ------------------------------------------------------------------ children
@@ -202,6 +209,32 @@ def child_lakip(paths: list[Path], warehouse: Path) -> dict[str, float]:
     }
 
 
+def child_report(warehouse: Path, reports: Path) -> dict[str, float | str]:
+    """``lakip report`` of a warehouse just loaded: wall and CPU time (with the render
+    pool's workers, reaped when the pool closes) and the largest page written."""
+    from pipeline.report import report
+
+    with TreeRss() as rss:
+        start = time.perf_counter()
+        before = _cpu_all()
+        written = report(warehouse, reports)
+        seconds = time.perf_counter() - start
+        cpu = _cpu_all() - before
+    pages = [p for p in reports.rglob("*.html") if p.is_file()]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    workbooks = [p for p in written if p.suffix == ".xlsx"]
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "pages": float(len(pages)),
+        "page_bytes": float(sum(p.stat().st_size for p in pages)),
+        "largest_page": str(largest.relative_to(reports)),
+        "largest_page_mb": largest.stat().st_size / 1e6,
+        "workbook_mb": max((p.stat().st_size for p in workbooks), default=0) / 1e6,
+        "rss_mb": rss.mb,
+    }
+
+
 def child_baseline(paths: list[Path]) -> dict[str, float]:
     """What a user writes without lakip: pandas + openpyxl per file, pandera per file."""
     from bench.baseline import validate_file
@@ -235,7 +268,7 @@ def _files(cache: Path, count: int, years: int, seed: int) -> list[Path]:
     return sorted(folder.rglob("*.xlsx"))
 
 
-def _run_child(kind: str, paths: list[Path], extra: list[str] | None = None) -> dict[str, float]:
+def _run_child(kind: str, paths: list[Path], extra: list[str] | None = None) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(str(p) for p in paths))
         listing = handle.name
@@ -259,17 +292,24 @@ def main() -> int:
         "--repeat", type=int, default=3, help="runs of floor and lakip, alternated; best kept"
     )
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
-    parser.add_argument("--child", choices=["floor", "lakip", "baseline"])
+    parser.add_argument(
+        "--no-report", action="store_true", help="skip timing lakip report after each load"
+    )
+    parser.add_argument("--child", choices=["floor", "lakip", "baseline", "report"])
     parser.add_argument("--list", type=Path)
     parser.add_argument("--warehouse", type=Path)
+    parser.add_argument("--reports", type=Path)
     args = parser.parse_args()
 
     if args.child:
         paths = [Path(p) for p in args.list.read_text().splitlines() if p]
+        result: dict[str, Any]
         if args.child == "floor":
             result = child_floor(paths)
         elif args.child == "lakip":
             result = child_lakip(paths, args.warehouse)
+        elif args.child == "report":
+            result = child_report(args.warehouse, args.reports)
         else:
             result = child_baseline(paths)
         print(json.dumps(result))
@@ -287,15 +327,22 @@ def main() -> int:
         paths = files[: size * args.years]
         # Alternate floor and lakip and keep each one's fastest run: a shared machine's
         # noise only ever adds time, and alternating exposes both to the same moments.
-        floors, lakips = [], []
+        floors, lakips, reports = [], [], []
         for _ in range(max(1, args.repeat)):
             floors.append(_run_child("floor", paths))
             with tempfile.TemporaryDirectory() as tmp:
                 warehouse = ["--warehouse", str(Path(tmp) / "w.duckdb")]
                 lakips.append(_run_child("lakip", paths, warehouse))
+                if not args.no_report:  # the report of the warehouse this run loaded
+                    folder = ["--reports", str(Path(tmp) / "reports")]
+                    reports.append(_run_child("report", [], [*warehouse, *folder]))
         floor = min(floors, key=lambda r: r["seconds"])
         lakip = min(lakips, key=lambda r: r["seconds"])
         lakip["rss_mb"] = max(r["rss_mb"] for r in lakips)
+        if reports:
+            best = min(reports, key=lambda r: r["seconds"])
+            lakip["report"] = best
+            lakip["report"]["cpu"] = min(r["cpu"] for r in reports)
         rows.append((len(paths), floor, lakip))
         n = len(paths)
         ratio = lakip["seconds"] / floor["seconds"]
@@ -307,6 +354,18 @@ def main() -> int:
             f"per 1,000 files {lakip['seconds'] / n * 1000:.1f} s",
             flush=True,
         )
+        if reports:
+            rep = lakip["report"]
+            print(
+                f"{'':>6}        report {rep['seconds']:7.2f} s wall, {rep['cpu']:.2f} s CPU; "
+                f"ingest+validate+load {lakip['seconds']:.2f} s wall, {lakip['cpu']:.2f} s CPU; "
+                f"report / (ingest+validate+load): wall {rep['seconds'] / lakip['seconds']:.2f}, "
+                f"CPU {rep['cpu'] / lakip['cpu']:.2f}; {rep['pages']:.0f} pages "
+                f"({rep['page_bytes'] / 1e6:.0f} MB), largest {rep['largest_page']} "
+                f"{rep['largest_page_mb']:.2f} MB; workbook {rep['workbook_mb']:.1f} MB; "
+                f"peak RSS {rep['rss_mb']:.0f} MB",
+                flush=True,
+            )
     n, floor, lakip = rows[-1]
     print(
         f"\nCPU seconds at {n} files: floor {floor['cpu']:.1f}; lakip {lakip['cpu']:.1f} "
@@ -335,6 +394,13 @@ def main() -> int:
                 f"{(l1['seconds'] - l0['seconds']) / extra:.2f} s, the floor "
                 f"{(f1['seconds'] - f0['seconds']) / extra:.2f} s"
             )
+            if "report" in l0 and "report" in l1:
+                r0, r1 = l0["report"], l1["report"]
+                print(
+                    f"  {n0} -> {n1} files: each further 1,000 files cost lakip report "
+                    f"{(r1['seconds'] - r0['seconds']) / extra:.2f} s wall, "
+                    f"{(r1['cpu'] - r0['cpu']) / extra:.2f} s CPU"
+                )
     floor_ratio = largest["seconds"] / largest_floor["seconds"]
     baseline_ratio = baseline_scaled / largest["seconds"]
     print()
@@ -363,6 +429,25 @@ def main() -> int:
         ),
         ("time per file spread", flat, f"<= {TARGET_FLAT:.0%}", flat <= TARGET_FLAT),
     ]
+    if "report" in largest:
+        rep = largest["report"]
+        wall = rep["seconds"] / largest["seconds"]
+        cpu = rep["cpu"] / largest["cpu"]
+        checks += [
+            (
+                "report / i+v+l, wall",
+                wall,
+                f"<= {TARGET_REPORT_RATIO}",
+                wall <= TARGET_REPORT_RATIO,
+            ),
+            ("report / i+v+l, CPU", cpu, f"<= {TARGET_REPORT_RATIO}", cpu <= TARGET_REPORT_RATIO),
+            (
+                "largest page (MB)",
+                rep["largest_page_mb"],
+                f"<= {TARGET_PAGE_MB}",
+                rep["largest_page_mb"] <= TARGET_PAGE_MB,
+            ),
+        ]
     for name, value, target, ok in checks:
         print(f"{name:<22} {value:10.2f}   target {target:<8} {'OK' if ok else 'MISSED'}")
     return 0 if all(c[3] for c in checks) else 1

@@ -244,10 +244,8 @@ def build_site(
     by_page = build_tables(con, ctx, kecamatan)
     findings_pages = []
     rows = kualitas.temuan_rows(con, ctx)
-    for row in kecamatan.iter_rows(named=True):
-        table = kualitas.temuan(
-            con, ctx, submission_id=row["submission_id"], slug=row["slug"], rows=rows
-        )
+    tables = kualitas.temuan_per_kecamatan(con, ctx, rows, kecamatan)
+    for row, table in zip(kecamatan.iter_rows(named=True), tables, strict=True):
         name = row["_kec"]
         findings_pages.append(
             Page(
@@ -412,6 +410,7 @@ def _profiles(
         tid: tables[tid].frame.partition_by("submission_id", as_dict=True)
         for _, tid in PROFILE_TABLES
     }
+    index = _chart_index(trends, ctx)
     out = []
     for row, finding in zip(kecamatan.iter_rows(named=True), findings, strict=True):
         sid = row["submission_id"]
@@ -429,7 +428,7 @@ def _profiles(
                 title=t("page_profil", ctx.lang, kecamatan=name),
                 intro=t("intro_profil", ctx.lang, kecamatan=name, tahun=ctx.tahun),
                 tables=own,
-                extra_html=_tren_charts(trends, ctx, sid, name),
+                extra_html=_tren_charts(trends, ctx, sid, name, index),
                 kecamatan=1,
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
@@ -461,9 +460,12 @@ def _tren_charts(
     ctx: Context,
     submission_id: str | None = None,
     name: str = "",
+    index: dict[str, tuple[tuple[float | None, ...], dict[str, tuple[float | None, ...]]]]
+    | None = None,
 ) -> str:
     """IKM, AKIP and serapan by year: the mean, lowest and highest kecamatan on the tren
-    page; on a profile, that kecamatan against the mean of all of them."""
+    page; on a profile, that kecamatan against the mean of all of them (from ``index``,
+    :func:`_chart_index`, when given: one pass for every profile)."""
     lang = ctx.lang
     years = tren.years(ctx)
     cols = [f"th_{y}" for y in years]
@@ -472,9 +474,17 @@ def _tren_charts(
         frame = trends[key]
         if frame.height == 0:
             continue
+        series: list[tuple[str, list[float | None]]]
+        if index is not None and submission_id is not None:
+            mean, rows = index[key]
+            own_row = rows.get(submission_id)
+            if own_row is None:
+                continue
+            series = [(name, list(own_row)), (t("chart_rata_kabupaten", lang), list(mean))]
+            figures.append(_line_chart(series, years, key, title, is_percent, lang))
+            continue
         wide = frame.select([pl.col(c).cast(pl.Float64) for c in cols])
         mean = wide.mean().row(0)
-        series: list[tuple[str, list[float | None]]]
         if submission_id is None:
             series = [
                 (t("chart_rata_kabupaten", lang), list(mean)),
@@ -487,23 +497,50 @@ def _tren_charts(
                 continue
             mine = own.select([pl.col(c).cast(pl.Float64) for c in cols]).row(0)
             series = [(name, list(mine)), (t("chart_rata_kabupaten", lang), list(mean))]
-
-        def text(v: float, decimals: int, is_percent: bool = is_percent) -> str:
-            if is_percent:
-                return fmt.percent(v, decimals, lang)
-            return fmt.number(v, decimals, lang)
-
-        svg = charts.lines(
-            series,
-            years,
-            t(title, lang),
-            text,
-            reference=100.0 if key == "serapan" else None,
-            reference_text=fmt.percent(100, 0, lang),
-        )
-        if svg:
-            figures.append(f"<figure>{svg}</figure>")
+        figures.append(_line_chart(series, years, key, title, is_percent, lang))
+    figures = [f"<figure>{svg}</figure>" for svg in figures if svg]
     return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
+
+
+def _line_chart(
+    series: list[tuple[str, list[float | None]]],
+    years: list[int],
+    key: str,
+    title: str,
+    is_percent: bool,
+    lang: str,
+) -> str:
+    def text(v: float, decimals: int) -> str:
+        if is_percent:
+            return fmt.percent(v, decimals, lang)
+        return fmt.number(v, decimals, lang)
+
+    return charts.lines(
+        series,
+        years,
+        t(title, lang),
+        text,
+        reference=100.0 if key == "serapan" else None,
+        reference_text=fmt.percent(100, 0, lang),
+    )
+
+
+def _chart_index(
+    trends: dict[str, pl.DataFrame], ctx: Context
+) -> dict[str, tuple[tuple[float | None, ...], dict[str, tuple[float | None, ...]]]]:
+    """Per line chart: the mean of every kecamatan and each submission's own row, computed
+    once for all profiles instead of a filter per profile."""
+    cols = [f"th_{y}" for y in tren.years(ctx)]
+    index = {}
+    for key, frame in trends.items():
+        if frame.height == 0:
+            continue
+        wide = frame.select([pl.col(c).cast(pl.Float64) for c in cols])
+        rows: dict[str, tuple[float | None, ...]] = {}
+        for sid, row in zip(frame["submission_id"].to_list(), wide.iter_rows(), strict=True):
+            rows.setdefault(sid, row)
+        index[key] = (wide.mean().row(0), rows)
+    return index
 
 
 def _link_profiles(by_page: dict[str, list[ReportTable]], kecamatan: pl.DataFrame) -> None:

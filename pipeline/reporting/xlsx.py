@@ -10,11 +10,13 @@ shows ``5.463.337.162``).
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
@@ -124,11 +126,7 @@ def _sheet(ws: Worksheet, table: ReportTable, ctx: Context, formats: _Formats) -
     for c, col in enumerate(cols):
         label = col.label if not col.spanner else f"{col.spanner}: {col.label}"
         ws.write_string(HEADER_ROW, c, label or col.name, header)
-    totals = frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else []
-    for r, row in enumerate(frame.iter_rows(named=True)):
-        bold = bool(totals[r]) if totals else False
-        for c, col in enumerate(cols):
-            _cell(ws, HEADER_ROW + 1 + r, c, col, row.get(col.name), lang, formats, bold)
+    _write_rows(ws, frame, cols, lang, formats)
     last = HEADER_ROW + frame.height
     _print_setup(ws, table, ctx, last, len(cols))
     for c, col in enumerate(cols):
@@ -156,16 +154,96 @@ def _sheet(ws: Worksheet, table: ReportTable, ctx: Context, formats: _Formats) -
             )
 
 
-def _cell(
-    ws: Worksheet,
-    r: int,
-    c: int,
-    col: Col,
-    value: object,
-    lang: str,
-    formats: _Formats,
-    bold: bool,
+def _write_rows(
+    ws: Worksheet, frame: pl.DataFrame, cols: list[Col], lang: str, formats: _Formats
 ) -> None:
+    """The data rows, below the header.
+
+    Why column by column: a national workbook has millions of cells, so each column's
+    values and formats are worked out once per distinct value (labels, marks, findings
+    repeat) or with one call per number, and only the writes go cell by cell. The cells
+    are still written row by row and the formats created in the order a row-by-row pass
+    meets them, so the file is byte for byte what a plain loop writes.
+    """
+    height = frame.height
+    if not height or not cols:
+        return
+    bold = frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else None
+    values: list[list[object]] = []
+    looks: list[list[tuple[Any, ...]]] = []
+    for col in cols:
+        raw = frame[col.name].to_list() if col.name in frame.columns else [None] * height
+        out, look = _column(col, raw, lang, bold)
+        values.append(out)
+        looks.append(look)
+    # formats in the order a row-major pass first needs them (xf indices, styles.xml)
+    first: dict[tuple[Any, ...], tuple[int, int]] = {}
+    for c, look in enumerate(looks):
+        for key in dict.fromkeys(look):
+            first[key] = min(first.get(key, (height, c)), (look.index(key), c))
+    styles = {key: formats.get(**dict(key)) for key in sorted(first, key=first.__getitem__)}
+    write = {
+        type(None): ws.write_blank,
+        bool: ws.write_boolean,
+        float: ws.write_number,
+        str: ws.write_string,
+    }
+    columns = [(c, values[c], [styles[key] for key in looks[c]]) for c in range(len(cols))]
+    for r in range(height):
+        row = HEADER_ROW + 1 + r
+        for c, vals, style in columns:
+            value = vals[r]
+            write[type(value)](row, c, value, style[r])
+
+
+def _column(
+    col: Col, raw: list[object], lang: str, bold: list[bool] | None
+) -> tuple[list[object], list[tuple[Any, ...]]]:
+    """One column's cell values (None, bool, float or str) and looks (format properties,
+    sorted) as :func:`_cell` gives them: numbers rounded one by one, anything else worked
+    out once per distinct value."""
+    bolds = [bool(b) for b in bold] if bold else [False] * len(raw)
+    if col.kind in DECIMALS:
+        # a number column's look does not depend on the value, only on the total row
+        plain, strong = _cell(col, None, lang, False)[1], _cell(col, None, lang, True)[1]
+        looks = [strong if b else plain for b in bolds]
+        step = Decimal(1).scaleb(-DECIMALS[col.kind])
+        out = [
+            _rounded(value, step) if type(value) in _NUMBERS else _cell(col, value, lang, False)[0]
+            for value in raw
+        ]
+        return out, looks
+    seen: dict[object, tuple[object, tuple[Any, ...], tuple[Any, ...]]] = {}
+    out = []
+    looks = []
+    for value, is_bold in zip(raw, bolds, strict=True):
+        # floats are rounded one by one (-0.0 == 0.0); lists and structs are unhashable
+        cache = not isinstance(value, float | list | dict)
+        entry = seen.get(value) if cache else None
+        if entry is None:
+            shown, key_plain = _cell(col, value, lang, False)
+            entry = (shown, key_plain, _cell(col, value, lang, True)[1])
+            if cache:
+                seen[value] = entry
+        out.append(entry[0])
+        looks.append(entry[2] if is_bold else entry[1])
+    return out, looks
+
+
+_NUMBERS = (float, int, Decimal)
+
+
+def _rounded(value: Any, step: Decimal) -> float | None:
+    """``float(fmt.rounded(value, decimals))`` without its checks, for a column of numbers."""
+    if type(value) is float:
+        if value != value or value in (math.inf, -math.inf):
+            return None
+        return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+    return float(Decimal(value).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def _cell(col: Col, value: object, lang: str, bold: bool) -> tuple[object, tuple[Any, ...]]:
+    """What one cell holds (None for a blank, a bool, a float or a str) and its look."""
     kind = col.kind
     look: dict[str, Any] = {"bold": True} if bold else {}
     if kind in NUM_FORMATS:
@@ -181,21 +259,17 @@ def _cell(
         look |= {"bg_color": bg, "font_color": fg, "bold": True}
     if kind is Kind.MARK and value == "mismatch":
         look |= {"bg_color": "#c2271d", "font_color": "#ffffff", "bold": True}
-    style = formats.get(**look)
+    key = tuple(sorted(look.items()))
     if value is None:
-        ws.write_blank(r, c, None, style)
-    elif kind is Kind.BOOL:
-        ws.write_boolean(r, c, bool(value), style)
-    elif kind is Kind.MARK:
-        ws.write_string(r, c, t(_MARKS.get(str(value), "mark_mismatch"), lang), style)
-    elif isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        return None, key
+    if kind is Kind.BOOL:
+        return bool(value), key
+    if kind is Kind.MARK:
+        return t(_MARKS.get(str(value), "mark_mismatch"), lang), key
+    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
         shown = fmt.rounded(value, DECIMALS[kind]) if kind in DECIMALS else fmt.to_decimal(value)
-        if shown is None:
-            ws.write_blank(r, c, None, style)
-        else:
-            ws.write_number(r, c, float(shown), style)
-    else:
-        ws.write_string(r, c, str(value), style)
+        return (None if shown is None else float(shown)), key
+    return str(value), key
 
 
 def _print_setup(ws: Worksheet, table: ReportTable, ctx: Context, last: int, ncols: int) -> None:
