@@ -394,6 +394,8 @@ REPORT: dict[str, tuple[str, str]] = {
     "col_mutu": ("Mutu", "Grade"),
     "col_akip": ("Nilai AKIP", "AKIP score"),
     "col_predikat": ("Predikat", "Predikat"),
+    "col_ikm_mutu": ("IKM (mutu)", "IKM (grade)"),
+    "col_akip_predikat": ("Nilai AKIP (predikat)", "AKIP score (predikat)"),
     "col_jumlah_indikator": ("IKU", "IKU"),
     "f_ringkasan": (
         "capaian = realisasi ÷ target × 100 (indikator yang makin kecil makin baik: (2 × "

@@ -289,24 +289,35 @@ def test_anggaran_totals_are_exact_sums_of_the_view(sample: Site) -> None:
 
 
 def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
-    view = mixed.query(f"SELECT * FROM v_ringkasan_kecamatan WHERE tahun = 2025 ORDER BY {ORDER}")
+    view = mixed.query(
+        f"SELECT *, mutu_ikm(ikm) AS mutu FROM v_ringkasan_kecamatan WHERE tahun = 2025 "
+        f"ORDER BY {ORDER}"
+    )
     page = mixed.page("index.html")
     tid = "ringkasan-kecamatan"
     assert [s.replace(" SINTETIS", "") for s in stub_cells(page, tid)] == [
         *view["kecamatan"].to_list(),
-        "Jumlah",
+        "Jumlah data resmi",
+        "Jumlah data sintetis",
     ]
     n = view.height
     assert cells(page, tid, "serapan")[:n] == [fmt.percent(v) for v in view["serapan"]]
     assert cells(page, tid, "pagu_total")[:n] == [fmt.rupiah(v) for v in view["pagu_total"]]
-    assert cells(page, tid, "ikm")[:n] == [fmt.number(v) for v in view["ikm"]]
-    # the total row: exact sums, serapan of the sums
+    assert cells(page, tid, "ikm_mutu")[:n] == [
+        f"{fmt.number(v)} ({m})" if m else fmt.number(v)
+        for v, m in zip(view["ikm"], view["mutu"], strict=True)
+    ]
+    # a total row per kind of data, real first: exact sums, serapan of the sums; made-up
+    # figures are never added to real ones
     total = mixed.query(
-        "SELECT sum(pagu_total) AS p, sum(realisasi_total) AS r FROM v_ringkasan_kecamatan "
-        "WHERE tahun = 2025"
+        "SELECT coalesce(sintetis, false) AS s, sum(pagu_total) AS p, sum(realisasi_total) AS r "
+        "FROM v_ringkasan_kecamatan WHERE tahun = 2025 GROUP BY 1 ORDER BY 1"
     )
-    assert cells(page, tid, "pagu_total")[n] == fmt.rupiah(total["p"][0])
-    assert cells(page, tid, "serapan")[n] == fmt.percent(total["r"][0] / total["p"][0] * 100)
+    assert total["s"].to_list() == [False, True]
+    assert cells(page, tid, "pagu_total")[n:] == [fmt.rupiah(v) for v in total["p"]]
+    assert cells(page, tid, "serapan")[n:] == [
+        fmt.percent(r / p * 100) for p, r in zip(total["p"], total["r"], strict=True)
+    ]
     # the headline: a row per kind of data (real first), never one sum of both, and the
     # kecamatan in against the national list
     head = "ringkasan-kabupaten"
@@ -325,7 +336,7 @@ def test_index_summarises_v_ringkasan_kecamatan(mixed: Site) -> None:
     assert cells(page, head, "belum_masuk") == [str(expected - v) for v in kinds["n"]]
     # the big figures are the real kecamatan's alone
     cards = page[page.index('<div class="kpis">') : page.index('<div class="charts">')]
-    assert fmt.rupiah(kinds["p"][0]) in cards and fmt.rupiah(total["p"][0]) not in cards
+    assert fmt.rupiah(kinds["p"][0]) in cards and fmt.rupiah(sum(kinds["p"])) not in cards
     assert f"{kinds['n'][1]} kecamatan sintetis tidak dijumlahkan" in cards
 
 
@@ -504,7 +515,9 @@ def test_synthetic_rows_are_marked(mixed: Site) -> None:
     assert "Medang Deras <span" not in page
     sheet = mixed.sheet("Ringkasan")
     flags = dict(zip(sheet["Kecamatan"], sheet["Data sintetis"], strict=True))
-    assert flags == {"Medang Deras": False, "Jumlah": False} | {n: True for n in SYNTHETIC_NAMES}
+    assert flags == {"Medang Deras": False, "Jumlah data resmi": False} | {
+        n: True for n in [*SYNTHETIC_NAMES, "Jumlah data sintetis"]
+    }
     assert mixed.sheet_head("Ringkasan")[2] == BANNER_ID
 
 

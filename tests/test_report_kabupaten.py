@@ -129,7 +129,7 @@ def test_a_site_per_kabupaten_with_every_page(province: Province) -> None:
 
 def test_each_site_shows_only_its_own_kecamatan(province: Province) -> None:
     expected = province.sql(
-        "SELECT kode_kabupaten, kecamatan, kode_wilayah FROM stg_pengiriman "
+        "SELECT kode_kabupaten, kecamatan, kode_wilayah, sintetis FROM stg_pengiriman "
         "WHERE tahun_laporan = 2025 ORDER BY kode_wilayah"
     )
     assert expected["kode_kabupaten"].n_unique() == 3
@@ -137,7 +137,9 @@ def test_each_site_shows_only_its_own_kecamatan(province: Province) -> None:
         site = province.reports / "2025" / str(kode)
         index = (site / "index.html").read_text(encoding="utf-8")
         shown = [s.replace(" SINTETIS", "") for s in stub_cells(index, "ringkasan-kecamatan")]
-        assert shown == [*own["kecamatan"], "Jumlah"], kode
+        kinds = own["sintetis"].fill_null(False).n_unique()
+        totals = ["Jumlah data resmi", "Jumlah data sintetis"] if kinds == 2 else ["Jumlah"]
+        assert shown == [*own["kecamatan"], *totals], kode
         profiles = sorted(p.name for p in (site / "kecamatan").glob("*.html"))
         assert len(profiles) == own.height
         assert [p[:8].replace("-", ".") for p in profiles] == sorted(own["kode_wilayah"])
@@ -159,7 +161,7 @@ def test_each_site_shows_only_its_own_kecamatan(province: Province) -> None:
         }
         assert linked == set(profiles), kode
         sheet = fastexcel.read_excel(str(site / WORKBOOK)).load_sheet("Ringkasan", header_row=3)
-        assert sheet.height == own.height + 1  # its kecamatan and the Jumlah row
+        assert sheet.height == own.height + len(totals)  # its kecamatan and the Jumlah rows
 
 
 def test_index_figures_add_up_to_the_warehouse(province: Province) -> None:

@@ -98,6 +98,15 @@ def mark_column(table: ReportTable) -> tuple[str, bool]:
     return shown[0], False
 
 
+DENSE_FROM = 12
+"""Tables of this many shown columns or more are set a little tighter (``table.lk.padat``),
+so the widest (the kecamatan summary) fits a 1366 px screen without scrolling sideways."""
+
+
+def _table_class(shown: list[Col]) -> str:
+    return "lk padat" if len(shown) >= DENSE_FROM else "lk"
+
+
 def _column_html(col: Col, table: ReportTable, lang: str) -> list[str]:
     """Every body cell of one column as safe HTML (no ``<td>``)."""
     frame = table.frame
@@ -326,7 +335,7 @@ def render_table(table: ReportTable, lang: str) -> str:
     return (
         f'<div id="{tid}" class="tabel-isi"><h2>{html.escape(table.title)}</h2>'
         f'<p class="sub">{html.escape(table.subtitle)}</p>\n'
-        f'<div class="scroll"><table class="lk">\n<thead>'
+        f'<div class="scroll"><table class="{_table_class(shown)}">\n<thead>'
         f"{_header(table, shown, table.stub_label or '')}</thead>\n<tbody>\n"
         + "\n".join(rows)
         + f"\n</tbody></table></div>\n{notes}</div>"

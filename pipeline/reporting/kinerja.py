@@ -70,27 +70,41 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         _serapan_rendah(lang),
     )
     if frame.height:
-        # the total row: exact money sums and serapan of the sums, in SQL like every figure
+        # A total per kind of data (official, synthetic): made-up figures are never summed
+        # with real ones. Exact money sums and serapan of the sums, in SQL like every figure.
         total = query(
             con,
             """
-            SELECT CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu_total,
+            SELECT coalesce(sintetis, false) AS sintetis,
+                CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu_total,
                 CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi_total,
                 serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
                 avg(rata_capaian) AS rata_capaian,
                 CAST(sum(jumlah_indikator) AS BIGINT) AS jumlah_indikator
             FROM v_ringkasan_kecamatan WHERE tahun = $tahun
+            GROUP BY 1 ORDER BY 1
             """,
             tahun=ctx.tahun,
-        ).with_columns(
-            pl.lit(t("total", lang)).alias("_kec"),
-            pl.lit(t("total", lang)).alias("kecamatan"),
+        )
+        label = (
+            pl.when(pl.col("sintetis"))
+            .then(pl.lit(t("total_sintetis", lang)))
+            .otherwise(pl.lit(t("total_resmi", lang)))
+            if total.height > 1
+            else pl.lit(t("total", lang))
+        )
+        total = total.with_columns(
+            label.alias("_kec"),
+            label.alias("kecamatan"),
             pl.lit(True).alias("_total"),
-            pl.lit(False).alias("_sintetis"),
+            pl.col("sintetis").alias("_sintetis"),
         )
         frame = pl.concat(
             [frame.with_columns(pl.lit(False).alias("_total")), total], how="diagonal_relaxed"
         )
+    frame = frame.with_columns(  # one cell each on the page, two columns in the workbook
+        pl.col("ikm").alias("ikm_mutu"), pl.col("akip").alias("akip_predikat")
+    )
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
@@ -104,10 +118,18 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         Col("efisiensi", t("col_efisiensi", lang), Kind.POINTS),
         Col("kategori", t("col_kategori", lang), Kind.LABEL, colors=KATEGORI_COLORS),
         Col("catatan_serapan", t("col_catatan_serapan", lang), Kind.LABEL, colors=RENDAH_COLORS),
-        Col("ikm", t("col_ikm", lang), Kind.NUMBER),
-        Col("mutu_ikm", t("col_mutu", lang), align="center"),
-        Col("akip", t("col_akip", lang), Kind.NUMBER),
-        Col("predikat_akip", t("col_predikat", lang), align="center"),
+        Col("ikm", t("col_ikm", lang), Kind.NUMBER, html=False),
+        Col("mutu_ikm", t("col_mutu", lang), align="center", html=False),
+        Col("akip", t("col_akip", lang), Kind.NUMBER, html=False),
+        Col("predikat_akip", t("col_predikat", lang), align="center", html=False),
+        Col("ikm_mutu", t("col_ikm_mutu", lang), Kind.MEASURE, source="mutu_ikm", excel=False),
+        Col(
+            "akip_predikat",
+            t("col_akip_predikat", lang),
+            Kind.MEASURE,
+            source="predikat_akip",
+            excel=False,
+        ),
     ]
     return ReportTable(
         id="ringkasan-kecamatan",
