@@ -23,7 +23,7 @@ import click
 from pipeline import __version__, api
 from pipeline.api import DEFAULT_OUT, DEFAULT_RAW, DEFAULT_REPORTS, DEFAULT_WAREHOUSE
 from pipeline.errors import LakipError, LakipUsageError
-from schemas.text import DEFAULT_LANG, LANGS, t, tn
+from schemas.text import DEFAULT_LANG, LANGS, in_lang, t, tn
 
 
 class Settings:
@@ -57,7 +57,7 @@ class LakipCommand(click.Command):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as exc:  # Ctrl-C outside a load: nothing half-written
-            raise _interrupted(_warehouse(ctx)) from exc
+            raise _interrupted(_warehouse(ctx), _settings().lang) from exc
         except Exception as exc:
             if _settings().debug:
                 raise
@@ -90,13 +90,14 @@ def _failure(exc: Exception, ctx: click.Context) -> click.ClickException:
     from pipeline import guard
     from pipeline.load import interrupted_query
 
+    lang = _settings().lang
     if interrupted_query(exc):  # Ctrl-C that DuckDB turned into an error, outside load's own guard
-        return click.ClickException(str(guard.interrupted(_warehouse(ctx))))
+        return click.ClickException(in_lang(guard.interrupted(_warehouse(ctx)), lang))
     exc = _warehouse_fault(exc, ctx)
     if isinstance(exc, LakipUsageError):
-        return click.UsageError(str(exc), ctx)
+        return click.UsageError(in_lang(exc, lang), ctx)
     if isinstance(exc, LakipError):
-        return click.ClickException(str(exc))
+        return click.ClickException(in_lang(exc, lang))
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return click.ClickException(f"{where}{exc.strerror or exc}")
@@ -125,10 +126,12 @@ class _LakipGroup(click.Group):
             raise _interrupted(None) from exc
 
 
-def _interrupted(warehouse: Path | None) -> click.ClickException:
+def _interrupted(warehouse: Path | None, lang: str | None = None) -> click.ClickException:
+    """ "Dihentikan": in the reader's language once the options are read, else in both."""
     from pipeline import guard
 
-    return click.ClickException(str(guard.interrupted(warehouse)))
+    told = guard.interrupted(warehouse)
+    return click.ClickException(in_lang(told, lang) if lang else str(told))
 
 
 def handled(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -875,14 +875,36 @@ def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     return t(f"{key}.{'one' if n == 1 else 'other'}", lang, **values)
 
 
-def both(key: str, form: str = BOTH, /, **values: object) -> str:
+class Both(str):
+    """A message in both languages (what ``str`` shows, for logs and API callers) that
+    still knows each language alone, so the CLI shows the reader's (``--lang``) only."""
+
+    texts: dict[str, str]
+
+    def __new__(cls, text: str, texts: dict[str, str] | None = None) -> Both:
+        made = super().__new__(cls, text)
+        made.texts = dict(texts or {})
+        return made
+
+    def pick(self, lang: str) -> str:
+        return self.texts.get(resolve(lang), str(self))
+
+
+def both(key: str, form: str = BOTH, /, **values: object) -> Both:
     """Both languages in one message, for errors raised where no reader is known."""
     return both_of(lambda lang: t(key, lang, **values), form)
 
 
-def both_of(message: Callable[[str], str], form: str = BOTH) -> str:
+def both_of(message: Callable[[str], str], form: str = BOTH) -> Both:
     """Both languages of a message built per language (its parts translated too)."""
-    return form.format(id=message("id"), en=message("en"))
+    texts = {lang: message(lang) for lang in LANGS}
+    return Both(form.format(id=texts["id"], en=texts["en"]), texts)
+
+
+def in_lang(exc: BaseException, lang: str) -> str:
+    """An error's message in ``lang`` when it was raised with :func:`both`, else as raised."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first.pick(lang) if isinstance(first, Both) else str(exc)
 
 
 def numbers(lang: str = DEFAULT_LANG) -> Numbers:

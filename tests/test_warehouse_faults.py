@@ -305,10 +305,14 @@ def test_damaged_warehouse_is_named_and_never_written(raw: Path, tmp_path: Path)
             result = runner.invoke(cli, ["-q", "-j", "1", *args])
             assert result.exit_code == 1, (name, args[0], result.output)
             assert "rusak" in result.output and "lakip rebuild" in result.output, result.output
-            assert "raw/ tidak tersentuh" in result.output and "raw/ is intact" in result.output
+            # in the reader's language only (Indonesian by default, --lang en below)
+            assert "raw/ tidak tersentuh" in result.output and "raw/ is intact" not in result.output
             assert "Traceback" not in result.output
             assert result.exception is None or isinstance(result.exception, SystemExit)
             assert "proses lain" not in result.output  # it is not "busy"
+        english = runner.invoke(cli, ["-q", "--lang", "en", "-j", "1", *commands[0]])
+        assert english.exit_code == 1, english.output
+        assert "raw/ is intact" in english.output and "tidak tersentuh" not in english.output
         assert not (tmp_path / name).exists() or not any((tmp_path / name).rglob("*.html"))
         assert warehouse.read_bytes() == before, f"{name}: a damaged warehouse was written"
         # raw/ is intact: rebuild remakes it and keeps the damaged file aside
