@@ -34,7 +34,7 @@ from schemas.contract import (
     norm,
     sheet_lookup,
 )
-from schemas.text import pick, t
+from schemas.text import HEADER_OVERRIDES, pick, t, title_words
 
 __all__ = [
     "Kecamatan",
@@ -108,27 +108,10 @@ def slug(text: str) -> str:
 
 # ------------------------------------------------------------------ labels
 
-_ACRONYMS = {"iku", "ikm", "akip", "sdm", "pk"}
-_HEADER_OVERRIDES: dict[str, str] = {
-    "no": "No.",
-    "indikator": "Indikator Kinerja",
-    "anggaran": "Anggaran (Rp)",
-    "pagu": "Pagu (Rp)",
-    "realisasi_anggaran": "Realisasi Anggaran (Rp)",
-    "capaian": "Capaian (%)",
-    "persen_kinerja": "% Kinerja",
-    "persen_anggaran": "% Anggaran",
-    "persen": "%",
-    "persen_capaian": "% Capaian Kinerja",
-    "persen_penyerapan": "% Penyerapan Anggaran",
-    "tingkat_efisiensi": "Tingkat Efisiensi",
-    "nama": "Program/Kegiatan",
-    "kode": "Kode Rekening",
-}
-
-
-def _title(name: str) -> str:
-    return " ".join(w.upper() if w in _ACRONYMS else w.capitalize() for w in name.split("_"))
+# The header words live with the other texts (schemas.text), where findings name columns
+# by the same labels the template prints.
+_HEADER_OVERRIDES = HEADER_OVERRIDES
+_title = title_words
 
 
 def sheet_title(table: Table) -> str:
