@@ -105,10 +105,13 @@ def _root_text(row: dict, lang: str) -> str:
 
 
 def _with_roots(frame: pl.DataFrame) -> pl.DataFrame:
-    """``_root_ref``: 'RULE sheet!cell' of the root a finding follows from, else null."""
+    """``_root_ref``: 'Title (RULE), sheet!cell' of the root a finding follows from, else
+    null: a rule code is never shown without its plain title."""
     roots = frame.select(
         pl.col("finding_id").alias("root"),
-        pl.format("{} {}", pl.col("rule"), pl.col("cell")).alias("_root_ref"),
+        pl.format("{} ({}), {}", pl.col("title"), pl.col("rule"), pl.col("cell")).alias(
+            "_root_ref"
+        ),
     )
     follows = frame.group_by("root").len("_followers").rename({"root": "finding_id"})
     out = frame.join(roots, on="root", how="left").with_columns(

@@ -67,7 +67,10 @@ def test_a_comment_and_a_fill_at_every_finding_cell(
     # the two the issue names: JUMLAH anggaran of Anggaran Program, Perencanaan realisasi
     total = book["Anggaran Program"]["C8"].comment.text
     assert "TOT001" in total and "5.461.337.162,00" in total and "Akar masalah" in total
-    assert "perbaiki XTB005 Anggaran Program!C3 dulu" in total
+    assert (
+        "perbaiki Anggaran program di PK berbeda dengan pagu program (XTB005), "
+        "Anggaran Program!C3 dulu" in total
+    )
     perencanaan = book["program_kegiatan"]["I5"].comment.text
     assert "HIE002" in perencanaan and "2.535.000,00" in perencanaan
     assert "Cara memperbaiki" in perencanaan
@@ -161,7 +164,11 @@ def test_annotated_workbook_opens_in_libreoffice(
     pdf = tmp_path / "medang-deras.pdf"
     assert done.returncode == 0 and pdf.is_file(), done.stderr
     comments = _annotation_texts(pdf.read_bytes())
-    assert any("perbaiki XTB005 Anggaran Program!C3 dulu" in c for c in comments)
+    assert any(
+        "perbaiki Anggaran program di PK berbeda dengan pagu program (XTB005), "
+        "Anggaran Program!C3 dulu" in c
+        for c in comments
+    )
     assert any("HIE002" in c and "2.535.000,00" in c for c in comments)
     if shutil.which("pdftotext"):
         text = subprocess.run(
