@@ -20,6 +20,7 @@ workbooks once takes a few minutes; later runs reuse them.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import os
@@ -300,6 +301,9 @@ def main() -> int:
     parser.add_argument("--warehouse", type=Path)
     parser.add_argument("--reports", type=Path)
     args = parser.parse_args()
+    if not args.child and importlib.util.find_spec("pandas") is None:
+        # the baseline is what a user writes without lakip (pandas + openpyxl per file)
+        parser.error("pandas is missing for the baseline: run `make bench` (installs .[bench])")
 
     if args.child:
         paths = [Path(p) for p in args.list.read_text().splitlines() if p]
