@@ -65,6 +65,12 @@ function measure(frame, page, width) {
     const ratio = Math.max(a, b) / Math.min(a, b);
     if (ratio < 4.5) faint.push(el.textContent.trim().slice(0, 40) + " " + ratio.toFixed(2));
   });
+  doc.querySelectorAll("svg.chart text").forEach(el => {  // a chart's words inside its box
+    const box = el.getBBox(), view = el.ownerSVGElement.viewBox.baseVal;
+    if (box.x < -0.5 || box.x + box.width > view.width + 0.5)
+      bad.push("svg: " + el.textContent.slice(0, 40) + " " + box.x.toFixed(1) + "+" +
+               box.width.toFixed(1) + ">" + view.width);
+  });
   const cells = doc.querySelectorAll("table.lk th, table.lk td").length;
   results.push({page, width, cells, bad, faint});
   if (--todo === 0) document.getElementById("out").textContent = JSON.stringify(results);

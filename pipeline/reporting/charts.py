@@ -52,6 +52,28 @@ def sparkline(values: list[float | None], lo: float, hi: float, label: str) -> s
     )
 
 
+# Advance widths of DejaVu Sans / Helvetica-like faces at 12 px, generous, so a label cut
+# to fit never runs past the chart's left edge (the layout test measures every SVG text).
+_NARROW, _WIDE = frozenset("fijlrtI.,:;'!|()[] "), frozenset("MWmw@%")
+
+
+def _text_px(text: str) -> float:
+    return sum(
+        4.6 if ch in _NARROW else 11.5 if ch in _WIDE else 9.0 if ch.isupper() else 7.8
+        for ch in text
+    )
+
+
+def _fit(label: str, room: float) -> str:
+    """``label`` cut at a word-independent point with an ellipsis so it fits ``room`` px."""
+    if _text_px(label) <= room:
+        return label
+    cut = label
+    while cut and _text_px(cut.rstrip() + "…") > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
 def ranked_bars(
     items: list[tuple[str, float | None]],
     title: str,
@@ -81,7 +103,7 @@ def ranked_bars(
     figures: list[str] = []  # drawn last, over the reference line, on a white halo (report.css)
     for i, (label, value) in enumerate(rows):
         y = head + i * row_h
-        short = label if len(label) <= 25 else label[:24].rstrip() + "…"
+        short = _fit(label, label_w - 10)
         parts.append(
             f'<text x="{label_w - 6:.0f}" y="{y + 14:.0f}" class="l">{html.escape(short)}</text>'
         )
