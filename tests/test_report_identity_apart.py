@@ -79,3 +79,30 @@ def test_wrong_code_keeps_its_own_rows_in_every_per_kecamatan_table(tmp_path: Pa
     assert len(ringkasan) == 3  # three rows, not two with one merged
     pages = {p.name for p in (reports / "2025" / "kecamatan").glob("*.html")}
     assert {"12-19-02-medang-deras.html", "12-19-02-sei-suka.html"} <= pages
+
+
+def test_a_wrong_code_fills_no_slot_of_the_national_list(tmp_path: Path):
+    """Three files in, but only two kecamatan of Batu Bara's list: "belum masuk" is the
+    list minus the kecamatan that are in, not minus the files."""
+    year = tmp_path / "raw" / "2025"
+    _submission(year / "medang-deras", "Medang Deras", "12.19.01")
+    _submission(year / "sei-suka", "Sei Suka", "12.19.02")
+    _submission(year / "medang-deras-kode-sei-suka", "Medang Deras", "12.19.02")
+    reports = tmp_path / "reports"
+    result = CliRunner().invoke(
+        cli,
+        ["-q", "-j", "1", "run", "--raw", str(tmp_path / "raw"), "--warehouse",
+         str(tmp_path / "w.duckdb"), "--reports", str(reports), "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    wilayah = Path(__file__).resolve().parents[1] / "schemas" / "data" / "wilayah_kecamatan.csv"
+    expected = wilayah.read_text(encoding="utf-8").count(",Kabupaten Batu Bara,")
+    book = openpyxl.load_workbook(reports / "2025" / "ringkasan.xlsx", read_only=True)
+    rows = [
+        [str(v) if v is not None else "" for v in r]
+        for r in book["Ringkasan kabupaten"].iter_rows(values_only=True)
+    ]
+    head = next(i for i, r in enumerate(rows) if "Belum masuk" in r)
+    line = next(r for r in rows[head + 1 :] if r and r[0].startswith("Batu Bara"))
+    assert line[rows[head].index("Belum masuk")] == str(expected - 2)
+    assert line[rows[head].index("Laporan masuk: Jumlah")] == "3"  # three files in

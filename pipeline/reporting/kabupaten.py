@@ -23,7 +23,7 @@ import polars as pl
 
 from pipeline.reporting.common import query, slugify, source
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
-from pipeline.reporting.ringkasan import _wilayah
+from pipeline.reporting.ringkasan import _wilayah, covered
 from pipeline.reporting.text import t
 
 
@@ -167,7 +167,9 @@ def index_table(con: duckdb.DuckDBPyConnection, ctx: Context, folders: pl.DataFr
         con,
         f"""
         SELECT {site_key("p")} AS situs,
-            coalesce(r.sintetis, false) AS sintetis, {sums}
+            coalesce(r.sintetis, false) AS sintetis, {sums},
+            list(DISTINCT r.kode_wilayah) FILTER (WHERE r.kode_wilayah IS NOT NULL
+                AND coalesce(r.kecamatan_key, '') NOT LIKE '%|kode %') AS kode_masuk
         FROM v_ringkasan_kecamatan r JOIN stg_pengiriman p USING (submission_id)
         WHERE r.tahun = $tahun
         GROUP BY ALL
@@ -182,9 +184,13 @@ def index_table(con: duckdb.DuckDBPyConnection, ctx: Context, folders: pl.DataFr
         .with_columns(pl.col("kabupaten").fill_null("?").str.to_lowercase().alias("nama_kab"))
         .join(by_code, on="kode", how="left")
         .join(by_name, on="nama_kab", how="left")
-        .with_columns(pl.coalesce("n_kode", "n_nama").alias("diharapkan"))
         .with_columns(
-            (pl.col("diharapkan") - pl.col("masuk")).clip(lower_bound=0).alias("belum_masuk"),
+            pl.coalesce("n_kode", "n_nama").alias("diharapkan"), pl.col("kode").alias("kode_kab")
+        )
+        .pipe(covered, ref)
+        .drop("kode_kab", "kode_masuk")
+        .with_columns(
+            (pl.col("diharapkan") - pl.col("tercakup")).clip(lower_bound=0).alias("belum_masuk"),
             pl.col("kabupaten").fill_null("?").alias("_kec"),
             (pl.col("folder") + "/index.html").alias("_profil"),
             pl.col("sintetis").alias("_sintetis"),

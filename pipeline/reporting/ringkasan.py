@@ -34,6 +34,32 @@ def _wilayah() -> pl.DataFrame:
     )
 
 
+def covered(frame: pl.DataFrame, ref: pl.DataFrame) -> pl.DataFrame:
+    """``tercakup``: how many kecamatan of the national list a row's ``kode_masuk`` fill, so
+    "belum masuk" counts the kecamatan not yet in, not the list minus the files received (a
+    code of another kabupaten, an unknown code or a second file of one code fills none)."""
+    codes = ref.select(
+        "kode", pl.col("kode_kab").alias("_ref_kab"), pl.col("nama_kab").alias("_ref_nama")
+    )
+    filled = (
+        frame.select("kode_kab", "nama_kab", "kode_masuk")
+        .with_row_index("_row")
+        .explode("kode_masuk")
+        .join(codes, left_on="kode_masuk", right_on="kode", how="inner")
+        .filter(
+            (pl.col("_ref_kab") == pl.col("kode_kab")) | (pl.col("_ref_nama") == pl.col("nama_kab"))
+        )
+        .group_by("_row")
+        .agg(pl.col("kode_masuk").n_unique().alias("tercakup"))
+    )
+    return (
+        frame.with_row_index("_row")
+        .join(filled, on="_row", how="left")
+        .with_columns(pl.col("tercakup").fill_null(0))
+        .drop("_row")
+    )
+
+
 def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     """One row per kabupaten and kind of data, and a total per kind when it has several rows.
 
@@ -57,7 +83,11 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             count(*) FILTER (WHERE coalesce(error_count, 0) = 0
                 AND coalesce(warning_count, 0) > 0) AS peringatan,
             count(*) FILTER (WHERE coalesce(error_count, 0) > 0) AS galat,
-            coalesce(sintetis, false) AS sintetis
+            coalesce(sintetis, false) AS sintetis,
+            -- the codes that fill a slot of the national list: not one whose code names
+            -- another kecamatan than its name (IDN001, own key ending '|kode ...')
+            list(DISTINCT kode_wilayah) FILTER (WHERE kode_wilayah IS NOT NULL
+                AND coalesce(kecamatan_key, '') NOT LIKE '%|kode %') AS kode_masuk
         FROM v_ringkasan_kecamatan
         WHERE tahun = $tahun
         GROUP BY provinsi, kabupaten, coalesce(sintetis, false)  -- real apart from synthetic
@@ -73,9 +103,11 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         .join(by_code, on="kode_kab", how="left")
         .join(by_name, on="nama_kab", how="left")
         .with_columns(pl.coalesce("n_kode", "n_nama").alias("diharapkan"))
+        .pipe(covered, ref)
+        .drop("kode_masuk")
         .with_columns(
             pl.when(pl.col("diharapkan").is_not_null())
-            .then((pl.col("diharapkan") - pl.col("masuk")).clip(lower_bound=0))
+            .then((pl.col("diharapkan") - pl.col("tercakup")).clip(lower_bound=0))
             .alias("belum_masuk"),
             pl.lit(False).alias("_total"),
             pl.col("sintetis").alias("_sintetis"),
