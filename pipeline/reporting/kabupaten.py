@@ -23,7 +23,7 @@ import polars as pl
 
 from pipeline.reporting.common import query, slugify, source
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
-from pipeline.reporting.ringkasan import _wilayah, covered
+from pipeline.reporting.ringkasan import against_list
 from pipeline.reporting.text import t
 
 
@@ -176,21 +176,15 @@ def index_table(con: duckdb.DuckDBPyConnection, ctx: Context, folders: pl.DataFr
         """,
         tahun=ctx.tahun,
     )
-    ref = _wilayah()
-    by_code = ref.group_by(pl.col("kode_kab").alias("kode")).len("n_kode")
-    by_name = ref.group_by("nama_kab").len("n_nama")
     frame = (
         folders.join(rows, on="situs", how="inner")
-        .with_columns(pl.col("kabupaten").fill_null("?").str.to_lowercase().alias("nama_kab"))
-        .join(by_code, on="kode", how="left")
-        .join(by_name, on="nama_kab", how="left")
         .with_columns(
-            pl.coalesce("n_kode", "n_nama").alias("diharapkan"), pl.col("kode").alias("kode_kab")
+            pl.col("kabupaten").fill_null("?").str.to_lowercase().alias("nama_kab"),
+            pl.col("kode").alias("kode_kab"),
         )
-        .pipe(covered, ref)
-        .drop("kode_kab", "kode_masuk")
+        .pipe(against_list)
+        .drop("kode_kab")
         .with_columns(
-            (pl.col("diharapkan") - pl.col("tercakup")).clip(lower_bound=0).alias("belum_masuk"),
             pl.col("kabupaten").fill_null("?").alias("_kec"),
             (pl.col("folder") + "/index.html").alias("_profil"),
             pl.col("sintetis").alias("_sintetis"),

@@ -34,10 +34,12 @@ def _wilayah() -> pl.DataFrame:
     )
 
 
-def covered(frame: pl.DataFrame, ref: pl.DataFrame) -> pl.DataFrame:
-    """``tercakup``: how many kecamatan of the national list a row's ``kode_masuk`` fill, so
-    "belum masuk" counts the kecamatan not yet in, not the list minus the files received (a
-    code of another kabupaten, an unknown code or a second file of one code fills none)."""
+def against_list(frame: pl.DataFrame) -> pl.DataFrame:
+    """``diharapkan`` (kecamatan of the kabupaten in the national list, by code, else by
+    name) and ``belum_masuk``: those of them not yet in. A row brings ``kode_kab``,
+    ``nama_kab`` (lower case) and ``kode_masuk`` (its submissions' codes); a code of another
+    kabupaten, an unknown code or a second file of one code fills no slot."""
+    ref = _wilayah()
     codes = ref.select(
         "kode", pl.col("kode_kab").alias("_ref_kab"), pl.col("nama_kab").alias("_ref_nama")
     )
@@ -50,13 +52,20 @@ def covered(frame: pl.DataFrame, ref: pl.DataFrame) -> pl.DataFrame:
             (pl.col("_ref_kab") == pl.col("kode_kab")) | (pl.col("_ref_nama") == pl.col("nama_kab"))
         )
         .group_by("_row")
-        .agg(pl.col("kode_masuk").n_unique().alias("tercakup"))
+        .agg(pl.col("kode_masuk").n_unique().alias("_tercakup"))
     )
     return (
         frame.with_row_index("_row")
+        .join(ref.group_by("kode_kab").len("_n_kode"), on="kode_kab", how="left")
+        .join(ref.group_by("nama_kab").len("_n_nama"), on="nama_kab", how="left")
         .join(filled, on="_row", how="left")
-        .with_columns(pl.col("tercakup").fill_null(0))
-        .drop("_row")
+        .with_columns(pl.coalesce("_n_kode", "_n_nama").alias("diharapkan"))
+        .with_columns(
+            (pl.col("diharapkan") - pl.col("_tercakup").fill_null(0))
+            .clip(lower_bound=0)
+            .alias("belum_masuk")
+        )
+        .drop("_row", "_n_kode", "_n_nama", "_tercakup", "kode_masuk")
     )
 
 
@@ -95,20 +104,10 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         """,
         tahun=ctx.tahun,
     )
-    ref = _wilayah()
-    by_code = ref.group_by("kode_kab").len("n_kode")
-    by_name = ref.group_by("nama_kab").len("n_nama")
     frame = (
         per_kab.with_columns(pl.col("kabupaten").str.to_lowercase().alias("nama_kab"))
-        .join(by_code, on="kode_kab", how="left")
-        .join(by_name, on="nama_kab", how="left")
-        .with_columns(pl.coalesce("n_kode", "n_nama").alias("diharapkan"))
-        .pipe(covered, ref)
-        .drop("kode_masuk")
+        .pipe(against_list)
         .with_columns(
-            pl.when(pl.col("diharapkan").is_not_null())
-            .then((pl.col("diharapkan") - pl.col("tercakup")).clip(lower_bound=0))
-            .alias("belum_masuk"),
             pl.lit(False).alias("_total"),
             pl.col("sintetis").alias("_sintetis"),
             pl.col("kabupaten").fill_null("?").alias("_kab"),
