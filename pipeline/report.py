@@ -60,6 +60,7 @@ from pipeline.reporting.kinerja import SERAPAN_RENDAH
 from pipeline.reporting.model import Context, Page, ReportTable
 from pipeline.reporting.text import t
 from pipeline.reporting.xlsx import write_workbook
+from pipeline.status import RECEIVED_SCHEMA
 from schemas.text import both, known
 
 PAGE_TABLES: dict[str, tuple[str, ...]] = {
@@ -135,20 +136,24 @@ def context(con: duckdb.DuckDBPyConnection, tahun: int, lang: str) -> Context:
         "SELECT DISTINCT kabupaten FROM stg_pengiriman WHERE tahun_laporan = $tahun ORDER BY 1",
         {"tahun": tahun},
     ).fetchall()
-    names = [r[0] for r in rows]
+    return _context([r[0] for r in rows], tahun, lang)
+
+
+def _context(names: list[str | None], tahun: int, lang: str, nested: bool = False) -> Context:
+    """The context of a site whose kecamatan name the kabupaten ``names``."""
     if len(names) == 1:
         name = names[0] or "?"
         lower = name.lower()
         wilayah = name if lower.startswith(("kabupaten", "kota")) else f"Kabupaten {name}"
     else:
         wilayah = t("n_kabupaten", lang, n=len(names))
-    return Context(tahun, lang, wilayah, len(names) > 1, __version__)
+    return Context(tahun, lang, wilayah, len(names) > 1, __version__, nested=nested)
 
 
 def build_tables(
     con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFrame
 ) -> dict[str, list[ReportTable]]:
-    """Every table of the year, by page key."""
+    """Every table of the year, by page key (every site's rows, ``_situs`` telling whose)."""
     return {
         "index": [ringkasan.headline(con, ctx), kinerja.ringkasan(con, ctx)],
         "capaian": [kinerja.capaian(con, ctx)],
@@ -173,6 +178,97 @@ def build_tables(
     }
 
 
+def _by_site(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """A year's frame split by ``_situs`` (rows in their order, without the key)."""
+    parts = frame.partition_by("_situs", as_dict=True, maintain_order=True, include_key=False)
+    return {str(key[0]): part for key, part in parts.items()}
+
+
+@dataclasses.dataclass
+class Year:
+    """Every table of a report year, queried once for all its sites and split by site.
+
+    Why: a national year has 514 kabupaten sites; querying each site's tables (about 20
+    queries of a few milliseconds each, over views computed for the whole warehouse) was
+    most of the report's time. Each site now takes its rows from these frames
+    (:meth:`ReportTable.for_site`); ranks and totals were partitioned by site in SQL.
+    """
+
+    ctx: Context  # the year's: labels of every site, no wilayah of its own
+    kecamatan: dict[str, pl.DataFrame]  # site -> its kecamatan (submissions) of the year
+    tables: dict[str, list[ReportTable]]  # page key -> the year's tables
+    parts: dict[str, dict[str, pl.DataFrame]]  # table id -> site -> its rows
+    profile_parts: dict[str, dict[str, pl.DataFrame]]  # table id -> submission -> its rows
+    findings: dict[str, ReportTable]  # submission -> its findings table
+    temuan: ReportTable  # every finding of the year (the workbook's sheet)
+    temuan_parts: dict[str, pl.DataFrame]
+    serapan: dict[str, pl.DataFrame]  # site -> serapan by year of its kecamatan
+    received: dict[str, pl.DataFrame]  # site -> versions received (status table)
+
+    @classmethod
+    def build(cls, con: duckdb.DuckDBPyConnection, tahun: int, lang: str) -> Year:
+        """Run the year's queries (``kabupaten.site_map`` must be open)."""
+        ctx = Context(tahun, lang, "", False, __version__)
+        kecamatan = common.kecamatan_list(con, ctx)
+        names = kecamatan.group_by("_situs").agg(pl.col("kabupaten").n_unique().alias("n"))
+        ctx = dataclasses.replace(
+            ctx, multi_sites=frozenset(names.filter(pl.col("n") > 1)["_situs"].to_list())
+        )
+        kecamatan = common.label_kecamatan(kecamatan, ctx)
+        tables = build_tables(con, ctx, kecamatan)
+        by_id = {table.id: table for key in NAV for table in tables[key]}
+        profile_parts = {
+            tid: {
+                str(key[0]): part
+                for key, part in by_id[tid]
+                .frame.drop("_situs")
+                .partition_by("submission_id", as_dict=True)
+                .items()
+            }
+            for _, tid in PROFILE_TABLES
+        }
+        _link_profiles(tables, kecamatan)
+        rows = kualitas.temuan_rows(con, ctx)
+        whole = kualitas.temuan(con, ctx, rows=rows)
+        findings = dict(
+            zip(
+                kecamatan["submission_id"].to_list(),
+                kualitas.temuan_per_kecamatan(whole, kecamatan),
+                strict=True,
+            )
+        )
+        received = pengiriman.received(con, tahun)
+        return cls(
+            ctx=ctx,
+            kecamatan=_by_site(kecamatan),
+            tables=tables,
+            parts={tid: _by_site(table.frame) for tid, table in by_id.items()},
+            profile_parts=profile_parts,
+            findings=findings,
+            temuan=whole,
+            temuan_parts=_by_site(whole.frame),
+            serapan=_by_site(tren.serapan(con, ctx, kecamatan)),
+            received=_by_site(received.filter(pl.col("_situs").is_not_null())),
+        )
+
+    def site_tables(self, situs: str, ctx: Context) -> dict[str, list[ReportTable]]:
+        """The site's tables, by page key, as a query of that site alone gives them."""
+        sub = common.subtitle(ctx)
+        return {
+            key: [self._cut(table, self.parts[table.id], situs, sub) for table in tables]
+            for key, tables in self.tables.items()
+        }
+
+    @staticmethod
+    def _cut(
+        table: ReportTable, parts: dict[str, pl.DataFrame], situs: str, sub: str
+    ) -> ReportTable:
+        frame = parts.get(situs)
+        if frame is None:
+            frame = table.frame.drop("_situs").clear()
+        return table.for_site(frame, sub)
+
+
 def build_year(
     con: duckdb.DuckDBPyConnection, reports_dir: Path, tahun: int, lang: str
 ) -> list[Path]:
@@ -180,8 +276,9 @@ def build_year(
     year's kabupaten; with several, one such site per kabupaten under ``<tahun>/<kode>/``
     and an index over them (docs/reports.md, "One site per kabupaten").
 
-    The whole year is built in one staging folder and swapped in at the end, so a failure
-    in any kabupaten leaves the previous year whole.
+    The year's tables are queried once (:class:`Year`) and cut per site. The whole year is
+    built in one staging folder and swapped in at the end, so a failure in any kabupaten
+    leaves the previous year whole.
     """
     out = reports_dir / str(tahun)
     reports_dir.mkdir(parents=True, exist_ok=True)
@@ -189,23 +286,24 @@ def build_year(
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-", dir=reports_dir))
     try:
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+        with kabupaten.site_map(con):
+            year = Year.build(con, tahun, lang)
         with _Renderer() as renderer:
             jobs = renderer.jobs  # pages to render, of every site
             if places.height <= 1:
-                names = build_site(con, tahun, lang, staging, out, jobs)
+                situs = places["situs"][0] if places.height else ""
+                names = build_site(year, situs, staging, out, jobs)
             else:
                 names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
-                with kabupaten.computed_once(con) as whole:
-                    for place in places.iter_rows(named=True):
-                        folder = place["folder"]
-                        (staging / folder).mkdir()
-                        with kabupaten.scope(con, place["situs"], whole):
-                            site = build_site(
-                                con, tahun, lang, staging / folder, out / folder, jobs, nested=True
-                            )
-                        names.extend(f"{folder}/{name}" for name in site)
-                        if len(jobs) >= RENDER_BATCH:
-                            renderer.flush()
+                for place in places.iter_rows(named=True):
+                    folder = place["folder"]
+                    (staging / folder).mkdir()
+                    site = build_site(
+                        year, place["situs"], staging / folder, out / folder, jobs, nested=True
+                    )
+                    names.extend(f"{folder}/{name}" for name in site)
+                    if len(jobs) >= RENDER_BATCH:
+                        renderer.flush()
             renderer.flush()
         _swap(staging, out)
     except BaseException:
@@ -228,26 +326,29 @@ def _write_kabupaten_index(
 
 
 def build_site(
-    con: duckdb.DuckDBPyConnection,
-    tahun: int,
-    lang: str,
+    year: Year,
+    situs: str,
     site: Path,
     previous: Path,
     jobs: list[tuple[Path, Page, Context]],
     nested: bool = False,
 ) -> list[str]:
-    """Write one kabupaten's (or a year's) site into ``site``: the workbook, and the pages
-    unchanged since the ``previous`` site copied from it; the pages to render are added to
-    ``jobs`` (rendered together with the other sites'). Returns the file names, relative to
-    ``site``."""
-    ctx = dataclasses.replace(context(con, tahun, lang), nested=nested)
-    kecamatan = common.kecamatan_list(con, ctx)
-    by_page = build_tables(con, ctx, kecamatan)
+    """Write one kabupaten's (or a year's) site into ``site`` from the year's tables: the
+    workbook, and the pages unchanged since the ``previous`` site copied from it; the pages
+    to render are added to ``jobs`` (rendered together with the other sites'). Returns the
+    file names, relative to ``site``."""
+    tahun, lang = year.ctx.tahun, year.ctx.lang
+    kecamatan = year.kecamatan.get(situs)
+    if kecamatan is None:
+        kecamatan = next(iter(year.kecamatan.values())).clear()
+    names = kecamatan["kabupaten"].unique(maintain_order=True).to_list()
+    ctx = _context(names, tahun, lang, nested)
+    by_page = year.site_tables(situs, ctx)
+    sub = common.subtitle(ctx)
     findings_pages = []
-    rows = kualitas.temuan_rows(con, ctx)
-    tables = kualitas.temuan_per_kecamatan(con, ctx, rows, kecamatan)
-    for row, table in zip(kecamatan.iter_rows(named=True), tables, strict=True):
+    for row in kecamatan.iter_rows(named=True):
         name = row["_kec"]
+        table = dataclasses.replace(year.findings[row["submission_id"]], subtitle=sub)
         findings_pages.append(
             Page(
                 file=f"{FINDINGS_DIR}/{row['slug']}.html",
@@ -263,18 +364,25 @@ def build_site(
                 sintetis_kecamatan=1 if row["_sintetis"] else 0,
             )
         )
-    trends = _trend_frames(con, ctx, by_page, kecamatan)
-    profiles = _profiles(by_page, findings_pages, kecamatan, ctx, trends)
-    _link_profiles(by_page, kecamatan)
+    serapan = year.serapan.get(situs)
+    trends = {
+        "ikm": by_page["tren"][0].frame,
+        "akip": by_page["tren"][1].frame,
+        "serapan": by_page["tren"][0].frame.clear() if serapan is None else serapan,
+    }
+    profiles = _profiles(by_page, year.profile_parts, findings_pages, kecamatan, ctx, trends)
     pages = [_page(key, by_page[key], ctx, kecamatan) for key in NAV]
     pages[NAV.index("tren")].extra_html += _tren_charts(trends, ctx)
-    delivery = pengiriman.table(con, ctx)  # submission status: page + workbook sheet
+    received = year.received.get(situs)
+    if received is None:
+        received = pl.DataFrame(schema=RECEIVED_SCHEMA)
+    delivery = pengiriman.table(received, ctx)  # submission status: page + workbook sheet
     delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
     names = _plan_pages([*pages, *findings_pages, *profiles], ctx, site, previous, jobs)
     workbook_tables = [table for key in NAV for table in by_page[key]]
-    workbook_tables.append(kualitas.temuan(con, ctx, rows=rows))
+    workbook_tables.append(Year._cut(year.temuan, year.temuan_parts, situs, sub))
     workbook_tables.append(delivery)
     write_workbook(site / WORKBOOK, workbook_tables, ctx)
     names.append(WORKBOOK)
@@ -428,17 +536,15 @@ PROFILE_TABLES = (
 
 def _profiles(
     by_page: dict[str, list[ReportTable]],
+    parts: dict[str, dict[str, pl.DataFrame]],
     findings: list[Page],
     kecamatan: pl.DataFrame,
     ctx: Context,
     trends: dict[str, pl.DataFrame],
 ) -> list[Page]:
-    """One printable page per kecamatan: its capaian, budget, trends and findings."""
+    """One printable page per kecamatan: its capaian, budget, trends and findings
+    (``parts``: each profile table's rows by submission, :class:`Year`)."""
     tables = {table.id: table for key, _ in PROFILE_TABLES for table in by_page[key]}
-    parts = {
-        tid: tables[tid].frame.partition_by("submission_id", as_dict=True)
-        for _, tid in PROFILE_TABLES
-    }
     index = _chart_index(trends, ctx)
     out = []
     for row, finding in zip(kecamatan.iter_rows(named=True), findings, strict=True):
@@ -446,7 +552,9 @@ def _profiles(
         own = []
         for _, tid in PROFILE_TABLES:
             table = tables[tid]
-            frame = parts[tid].get((sid,), table.frame.clear())
+            frame = parts[tid].get(sid)
+            if frame is None:
+                frame = table.frame.clear().drop("_profil", strict=False)
             own.append(dataclasses.replace(table, frame=frame, id=f"{tid}-{row['slug']}"))
         own.extend(finding.tables)
         name = row["_kec"]
@@ -471,17 +579,6 @@ TREN_CHARTS = (
     ("serapan", "chart_tren_serapan", True),
 )
 """The multi-year line charts of the tren page and of each kecamatan profile."""
-
-
-def _trend_frames(
-    con: duckdb.DuckDBPyConnection,
-    ctx: Context,
-    by_page: dict[str, list[ReportTable]],
-    kecamatan: pl.DataFrame,
-) -> dict[str, pl.DataFrame]:
-    """One wide frame per line chart (a row per kecamatan, ``th_<year>`` columns)."""
-    ikm, akip = by_page["tren"][0].frame, by_page["tren"][1].frame
-    return {"ikm": ikm, "akip": akip, "serapan": tren.serapan(con, ctx, kecamatan)}
 
 
 def _tren_charts(

@@ -279,20 +279,58 @@ def test_a_failure_in_one_kabupaten_leaves_the_whole_year(
     after = {p: p.read_bytes() for p in province.reports.rglob("*") if p.is_file()}
     assert after == before
     assert not [p.name for p in province.reports.iterdir() if p.name.startswith(".")]
-    # the scope's temporary views are gone after a failure inside it, and while open they
-    # show one kabupaten of every year
+    # the site map (a temporary table) is gone after a failure inside it, and while open
+    # it puts every submission of every year in its kabupaten's site
     con = duckdb.connect(str(province.warehouse), read_only=True)
     try:
-        temporary = "SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal"
-        with pytest.raises(RuntimeError), kabupaten.scope(con, "11.77"):
-            assert con.sql(temporary).fetchall()[0][0] > 10
-            rows = con.sql("SELECT DISTINCT kabupaten, tahun FROM v_ringkasan_kecamatan").fetchall()
-            assert sorted(rows) == [("Antah Berantah", 2024), ("Antah Berantah", 2025)]
+        with pytest.raises(RuntimeError), kabupaten.site_map(con):
+            sites = con.sql(
+                "SELECT DISTINCT m._situs, s.kode_kabupaten, s.tahun "
+                "FROM _lakip_situs m JOIN submissions s USING (submission_id)"
+            ).fetchall()
+            assert sorted(sites) == [
+                (k, k, y) for k in ("11.01", "11.77", "12.19") for y in (2024, 2025)
+            ]
             raise RuntimeError("inside")
+        temporary = "SELECT count(*) FROM duckdb_tables() WHERE temporary"
         assert con.sql(temporary).fetchall() == [(0,)]
-        assert (
-            con.sql("SELECT count(DISTINCT kabupaten) FROM v_ringkasan_kecamatan").fetchall()[0][0]
-            == 3
-        )
     finally:
         con.close()
+
+
+def test_a_site_is_the_site_of_its_kabupaten_alone(province: Province, tmp_path: Path) -> None:
+    """Batu Bara's site, cut from the year's tables of three kabupaten, is the site a
+    warehouse holding only Batu Bara gives: every page (but the navigation up to the
+    year's index) and every workbook cell. Its kecamatan are real and synthetic, on the
+    national list, over two years: totals per kind, ranks, means and trends per site."""
+    raw = province.warehouse.parent / "raw"
+    own = tmp_path / "raw"
+    shutil.copytree(raw / "2025", own / "2025")  # the real Medang Deras
+    codes = _codes()
+    for folder in raw.glob("sintetis/*/*"):
+        if codes[folder.name].startswith("12.19."):
+            shutil.copytree(folder, own / "sintetis" / folder.parent.name / folder.name)
+    alone = build_warehouse(own, tmp_path / "alone.duckdb")
+    report(alone, tmp_path / "reports", tahun=2025)
+    flat, nested = tmp_path / "reports" / "2025", province.reports / "2025" / "12.19"
+    pages = sorted(p.relative_to(flat) for p in flat.rglob("*.html"))
+    assert pages == sorted(p.relative_to(nested) for p in nested.rglob("*.html"))
+    assert len(pages) > 10
+    # the links up to the year's index differ, and the load times of the two warehouses
+    up = re.compile(r'<a class="tahun" href="[./]*index.html">Semua kabupaten</a>\n|\.\./')
+    loaded = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
+    for name in pages:
+        one, other = (
+            re.sub(loaded, "T", up.sub("", (root / name).read_text(encoding="utf-8")))
+            for root in (flat, nested)
+        )
+        assert one == other, name
+    for sheet in fastexcel.read_excel(str(flat / WORKBOOK)).sheet_names:
+        frames = [
+            fastexcel.read_excel(str(root / WORKBOOK))
+            .load_sheet(sheet)
+            .to_polars()
+            .with_columns(pl.col(pl.String).str.replace_all(loaded, "T"))
+            for root in (flat, nested)
+        ]
+        assert frames[0].equals(frames[1]), sheet

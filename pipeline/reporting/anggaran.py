@@ -7,7 +7,9 @@ import polars as pl
 
 from pipeline.reporting.common import (
     LEBIH_COLORS,
+    SITUS,
     label_kecamatan,
+    multi_kabupaten,
     query,
     source,
     subtitle,
@@ -66,14 +68,14 @@ def kabupaten(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         con,
         f"""
         WITH baris AS (
-            SELECT kabupaten, kecamatan_key, 1 AS kelompok, kode,
+            SELECT _situs, kabupaten, kecamatan_key, 1 AS kelompok, kode,
                 upper(nama) AS nama_asli, pagu, realisasi
-            FROM v_realisasi_anggaran
+            FROM v_realisasi_anggaran JOIN {SITUS} USING (submission_id)
             WHERE tahun = $tahun AND sumber = 'realisasi_belanja'
             UNION ALL
-            SELECT kabupaten, kecamatan_key, 2 AS kelompok,
+            SELECT _situs, kabupaten, kecamatan_key, 2 AS kelompok,
                 {_KODE_PROGRAM} AS kode, upper(nama) AS nama_asli, pagu, realisasi
-            FROM v_realisasi_anggaran
+            FROM v_realisasi_anggaran JOIN {SITUS} USING (submission_id)
             WHERE tahun = $tahun AND sumber = 'program_kegiatan' AND tingkat = 'program'
         ),
         kab AS (
@@ -84,7 +86,7 @@ def kabupaten(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
                 USING (kecamatan_key)
         ),
         rinci AS (
-            SELECT kabupaten, kelompok, coalesce(kode, nama_asli) AS kunci,
+            SELECT _situs, kabupaten, kelompok, coalesce(kode, nama_asli) AS kunci,
                 any_value(kode) AS kode, min(nama_asli) AS nama_asli,
                 CAST(sum(pagu) AS DECIMAL(18,2)) AS pagu,
                 CAST(sum(realisasi) AS DECIMAL(18,2)) AS realisasi,
@@ -92,19 +94,19 @@ def kabupaten(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
                 bool_or(sintetis) AS sintetis,
                 false AS is_total
             FROM kab
-            GROUP BY kabupaten, kelompok, coalesce(kode, nama_asli)
+            GROUP BY _situs, kabupaten, kelompok, coalesce(kode, nama_asli)
         ),
         jumlah AS (
-            SELECT kabupaten, kelompok, NULL AS kunci, NULL AS kode, NULL AS nama_asli,
+            SELECT _situs, kabupaten, kelompok, NULL AS kunci, NULL AS kode, NULL AS nama_asli,
                 CAST(sum(pagu) AS DECIMAL(18,2)) AS pagu,
                 CAST(sum(realisasi) AS DECIMAL(18,2)) AS realisasi,
                 count(DISTINCT kecamatan_key) AS jumlah_kecamatan,
                 bool_or(sintetis) AS sintetis,
                 true AS is_total
             FROM kab
-            GROUP BY kabupaten, kelompok
+            GROUP BY _situs, kabupaten, kelompok
         )
-        SELECT kabupaten, kelompok, kode, nama_asli, pagu, realisasi,
+        SELECT _situs, kabupaten, kelompok, kode, nama_asli, pagu, realisasi,
             CAST(pagu - realisasi AS DECIMAL(18,2)) AS sisa,
             serapan_persen(pagu, realisasi) AS serapan,
             jumlah_kecamatan, sintetis, is_total
@@ -125,14 +127,12 @@ def kabupaten(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         pl.col("is_total").alias("_total"),
         pl.col("sintetis").fill_null(False).alias("_sintetis"),
     )
-    if ctx.multi_kabupaten:
-        frame = frame.with_columns(
-            (pl.col("kabupaten").fill_null("?") + pl.lit(" · ") + pl.col("kelompok_nama")).alias(
-                "_grup"
-            )
-        )
-    else:
-        frame = frame.with_columns(pl.col("kelompok_nama").alias("_grup"))
+    frame = frame.with_columns(
+        pl.when(multi_kabupaten(ctx))
+        .then(pl.col("kabupaten").fill_null("?") + pl.lit(" · ") + pl.col("kelompok_nama"))
+        .otherwise(pl.col("kelompok_nama"))
+        .alias("_grup")
+    )
     frame = frame.with_columns(pl.col("uraian").alias("_uraian"))
     cols = _anggaran_cols(
         lang,
@@ -207,7 +207,7 @@ def _anggaran_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context, sumber: st
             UNION ALL BY NAME
             SELECT *, CAST(NULL AS DECIMAL(18,2)) AS sisa, CAST(NULL AS DOUBLE) AS serapan
             FROM jumlah
-        )
+        ) JOIN {SITUS} USING (submission_id)
         ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id, is_total,
             "row"
         """,
@@ -229,9 +229,8 @@ def _anggaran_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context, sumber: st
     )
 
 
-def _anggaran_kecamatan_cols(lang: str, nama: str, frame: pl.DataFrame) -> list[Col]:
+def _anggaran_kecamatan_cols(lang: str, nama: str) -> list[Col]:
     tercetak = t("spanner_tercetak", lang)
-    catatan = frame["catatan"].null_count() < frame.height  # the column only when it says something
     program = nama == t("col_program", lang)
     return [
         *_anggaran_cols(
@@ -240,11 +239,12 @@ def _anggaran_kecamatan_cols(lang: str, nama: str, frame: pl.DataFrame) -> list[
                 Col("kecamatan", t("col_kecamatan", lang), html=False),
                 Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
                 # no column of dashes when no kecamatan printed a code
-                Col("kode", t("col_kode", lang), html=frame["kode"].null_count() < frame.height),
+                Col("kode", t("col_kode", lang), html_when_any=True),
                 Col("_uraian", nama, html=False),
             ],
         ),
-        Col("catatan", t("col_catatan", lang), Kind.LABEL, colors=LEBIH_COLORS, html=catatan),
+        # the column only when it says something
+        Col("catatan", t("col_catatan", lang), Kind.LABEL, colors=LEBIH_COLORS, html_when_any=True),
         *(
             [Col("rinci_lebih", t("col_rinci_lebih", lang), Kind.INTEGER, html=False)]
             if program
@@ -264,7 +264,7 @@ def jenis(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         title=t("t_anggaran_jenis", lang),
         subtitle=subtitle(ctx),
         frame=frame,
-        columns=_anggaran_kecamatan_cols(lang, t("col_jenis_belanja", lang), frame),
+        columns=_anggaran_kecamatan_cols(lang, t("col_jenis_belanja", lang)),
         formula=t("f_anggaran", lang),
         source=source("src_realisasi_belanja", lang),
         sheet=t("sheet_anggaran_jenis", lang),
@@ -281,7 +281,7 @@ def program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         title=t("t_anggaran_program", lang),
         subtitle=subtitle(ctx),
         frame=frame,
-        columns=_anggaran_kecamatan_cols(lang, t("col_program", lang), frame),
+        columns=_anggaran_kecamatan_cols(lang, t("col_program", lang)),
         formula=t("f_anggaran", lang),
         source=source("src_program", lang),
         sheet=t("sheet_anggaran_program", lang),

@@ -67,6 +67,13 @@ LEBIH_COLORS: dict[str, tuple[str, str]] = {
 }
 
 
+SITUS = "_lakip_situs"
+"""A temporary table (``submission_id``, ``_situs``) while a year is reported: which
+kabupaten site each submission (of every year) belongs to
+(:func:`pipeline.reporting.kabupaten.site_map`). Every table of the year is queried once
+for all sites, ranks and totals partitioned by ``_situs``, and each site takes its rows."""
+
+
 def query(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pl.DataFrame:
     """Run one SELECT with bound parameters into polars."""
     return con.sql(sql, params=params or None).pl()
@@ -81,10 +88,18 @@ def source(key: str, lang: str) -> str:
 def label_kecamatan(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     """Add ``_kec`` (the kecamatan as shown) and ``_sintetis`` (never null)."""
     name = pl.coalesce(pl.col("kecamatan"), pl.lit("?"))
-    if ctx.multi_kabupaten and "kabupaten" in frame.columns:
-        name = name + pl.lit(" · ") + pl.coalesce(pl.col("kabupaten"), pl.lit("?"))
+    if "kabupaten" in frame.columns:
+        with_kab = name + pl.lit(" · ") + pl.coalesce(pl.col("kabupaten"), pl.lit("?"))
+        name = pl.when(multi_kabupaten(ctx)).then(with_kab).otherwise(name)
     sintetis = pl.col("sintetis").fill_null(False) if "sintetis" in frame.columns else pl.lit(False)
     return frame.with_columns(name.alias("_kec"), sintetis.alias("_sintetis"))
+
+
+def multi_kabupaten(ctx: Context) -> pl.Expr:
+    """Whether a row's site names more than one kabupaten (its labels then name them)."""
+    if ctx.multi_sites:
+        return pl.col("_situs").is_in(sorted(ctx.multi_sites))
+    return pl.lit(ctx.multi_kabupaten)
 
 
 def subtitle(ctx: Context) -> str:
@@ -96,24 +111,28 @@ def lang_col(lang: str, idn: str, en: str) -> str:
 
 
 def kecamatan_list(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:
-    """The year's current submissions, one per kecamatan, with a unique file slug."""
+    """The year's current submissions, one per kecamatan, with their site (``_situs``) and
+    a file slug unique within the site."""
     frame = query(
         con,
-        """
+        f"""
         SELECT submission_id, kecamatan_key, provinsi, kabupaten, kecamatan, kode_wilayah,
-            coalesce(sintetis, false) AS sintetis
-        FROM stg_pengiriman
+            coalesce(sintetis, false) AS sintetis, _situs
+        FROM stg_pengiriman JOIN {SITUS} USING (submission_id)
         WHERE tahun_laporan = $tahun
         ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id
         """,
         tahun=ctx.tahun,
     )
     slugs: list[str] = []
-    seen: set[str] = set()
-    for row in frame.iter_rows(named=True):
-        base = slugify(f"{row['kode_wilayah'] or ''} {row['kecamatan'] or row['submission_id']}")
-        slug = base if base not in seen else f"{base}-{row['submission_id'][:8]}"
-        seen.add(slug)
+    seen: dict[str, set[str]] = {}
+    for sid, kode, name, situs in frame.select(
+        "submission_id", "kode_wilayah", "kecamatan", "_situs"
+    ).iter_rows():
+        base = slugify(f"{kode or ''} {name or sid}")
+        taken = seen.setdefault(situs, set())
+        slug = base if base not in taken else f"{base}-{sid[:8]}"
+        taken.add(slug)
         slugs.append(slug)
     return label_kecamatan(frame.with_columns(pl.Series("slug", slugs, dtype=pl.String)), ctx)
 

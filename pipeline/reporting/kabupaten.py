@@ -5,11 +5,9 @@ several, ``reports/<tahun>/index.html`` is :func:`index_table` (a row per kabupa
 of data) and each kabupaten gets the complete site of one kabupaten under
 ``reports/<tahun>/<folder>/`` (:func:`sites` names the folders).
 
-Why scoping by temporary views (:func:`scope`) rather than a filter in every table module:
-each page module reads the views with ``WHERE tahun = $tahun`` and knows nothing of
-kabupaten; shadowing every relation that has a ``submission_id`` with a temporary view
-limited to the kabupaten's submissions (every year, for the trends) makes each module
-build exactly the single-kabupaten site it builds today, ranks and means included.
+Each table of the year is queried once for all sites (:func:`site_map` tells each
+submission's site, ``_situs``; ranks and totals partition by it) and each site takes its
+rows: a site is the site a warehouse holding only that kabupaten would give.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from contextlib import contextmanager
 import duckdb
 import polars as pl
 
-from pipeline.reporting.common import query, slugify, source
+from pipeline.reporting.common import SITUS, query, slugify, source
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.ringkasan import against_list
 from pipeline.reporting.text import t
@@ -35,7 +33,6 @@ def site_key(alias: str = "") -> str:
     return f"coalesce({a}kode_kabupaten, 'nama:' || lower(trim(coalesce({a}kabupaten, '?'))))"
 
 
-SCOPE_TABLE = "_lakip_situs"
 _CODE = re.compile(r"\d{2}\.\d{2}")
 _RESERVED = {"index", "kecamatan", "temuan"}
 
@@ -67,81 +64,27 @@ def sites(con: duckdb.DuckDBPyConnection, tahun: int) -> pl.DataFrame:
     return frame.with_columns(pl.Series("folder", folders, dtype=pl.String))
 
 
-def _with_submission_id(con: duckdb.DuckDBPyConnection) -> tuple[str, list[str], set[str]]:
-    """The database's name, its relations with a ``submission_id``, and which are views."""
-    db = str(con.execute("SELECT current_database()").fetchall()[0][0])
-    names = [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT table_name FROM duckdb_columns() WHERE database_name = $db "
-            "AND schema_name = 'main' AND column_name = 'submission_id' ORDER BY 1",
-            {"db": db},
-        ).fetchall()
-    ]
-    views = {
-        r[0]
-        for r in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE database_name = $db "
-            "AND schema_name = 'main' AND NOT internal",
-            {"db": db},
-        ).fetchall()
-    }
-    return db, names, views & set(names)
-
-
-def _whole(name: str) -> str:
-    """The temporary table holding view ``name`` computed for the whole warehouse."""
-    return f'"_lakip_semua_{name}"'
-
-
 @contextmanager
-def computed_once(con: duckdb.DuckDBPyConnection) -> Iterator[set[str]]:
-    """While open, every view with a ``submission_id`` is also a temporary table computed
-    once for the whole warehouse; :func:`scope` then filters those tables instead of
-    computing the view stack again for each kabupaten (514 sites nationally).
+def site_map(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """While open, the temporary table ``common.SITUS`` says which site each submission (of
+    every year, current or superseded) belongs to; every table of a year is then queried
+    once for all its sites and split by ``_situs`` (report.py), instead of once per site.
 
-    Exact because every window and aggregate of the views is partitioned by submission,
-    kecamatan or kabupaten (``views.sql``), never across kabupaten: a view limited to one
-    kabupaten's submissions equals the whole view limited to them.
+    Why not a query per site: each query costs a few milliseconds whatever its size and
+    reads views computed for the whole warehouse; 514 sites x 20 queries was most of a
+    national report's time (docs/performance.md). Ranks and totals partition by ``_situs``;
+    the views themselves partition by submission, kecamatan or kabupaten, never across
+    kabupaten, so a site's rows are the rows a warehouse of that kabupaten alone gives.
     """
-    db, _, views = _with_submission_id(con)
-    try:
-        for name in sorted(views):
-            con.execute(
-                f'CREATE OR REPLACE TEMP TABLE {_whole(name)} AS SELECT * FROM "{db}".main."{name}"'
-            )
-        yield views
-    finally:
-        for name in views:
-            con.execute(f"DROP TABLE IF EXISTS temp.main.{_whole(name)}")
-
-
-@contextmanager
-def scope(
-    con: duckdb.DuckDBPyConnection, situs: str, whole: set[str] | frozenset[str] = frozenset()
-) -> Iterator[None]:
-    """While open, every relation of the warehouse with a ``submission_id`` reads only the
-    submissions (of every year) of one kabupaten: temporary views of the same names shadow
-    them (DuckDB looks in ``temp`` first); dropped on exit. Views named in ``whole`` (from
-    :func:`computed_once`) read their table computed once instead of the view stack."""
-    db, names, _ = _with_submission_id(con)
+    db = str(con.execute("SELECT current_database()").fetchall()[0][0])
     con.execute(
-        f'CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} AS SELECT submission_id FROM "{db}".main.'
-        f"submissions WHERE {site_key()} = $situs",
-        {"situs": situs},
+        f"CREATE OR REPLACE TEMP TABLE {SITUS} AS SELECT submission_id, {site_key()} AS _situs "
+        f'FROM "{db}".main.submissions'
     )
     try:
-        for name in names:
-            source = f"temp.main.{_whole(name)}" if name in whole else f'"{db}".main."{name}"'
-            con.execute(
-                f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM {source} '
-                f"WHERE submission_id IN (SELECT submission_id FROM temp.main.{SCOPE_TABLE})"
-            )
         yield
     finally:
-        for name in names:
-            con.execute(f'DROP VIEW IF EXISTS temp.main."{name}"')
-        con.execute(f"DROP TABLE IF EXISTS temp.main.{SCOPE_TABLE}")
+        con.execute(f"DROP TABLE IF EXISTS temp.main.{SITUS}")
 
 
 def index_table(con: duckdb.DuckDBPyConnection, ctx: Context, folders: pl.DataFrame) -> ReportTable:

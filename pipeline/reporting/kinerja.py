@@ -10,6 +10,7 @@ from pipeline.reporting.common import (
     KATEGORI_COLORS,
     RATING_COLORS,
     RENDAH_COLORS,
+    SITUS,
     STATUS_COLORS,
     label_kecamatan,
     lang_col,
@@ -43,7 +44,7 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     frame = query(
         con,
-        """
+        f"""
         SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, status,
             jumlah_indikator, rata_capaian,
             rating_capaian(rata_capaian) AS rating,
@@ -54,8 +55,8 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             kategori_efisiensi_en(efisiensi_selisih(rata_capaian, serapan)) AS kategori_en,
             ikm, mutu_ikm(ikm) AS mutu_ikm,
             akip_tahun, coalesce(akip, akip_hitung) AS akip,
-            predikat_akip(coalesce(akip, akip_hitung)) AS predikat_akip
-        FROM v_ringkasan_kecamatan
+            predikat_akip(coalesce(akip, akip_hitung)) AS predikat_akip, _situs
+        FROM v_ringkasan_kecamatan JOIN {SITUS} USING (submission_id)
         WHERE tahun = $tahun
         ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id
         """,
@@ -74,24 +75,25 @@ def ringkasan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
         # with real ones. Exact money sums and serapan of the sums, in SQL like every figure.
         total = query(
             con,
-            """
-            SELECT coalesce(sintetis, false) AS sintetis,
+            f"""
+            SELECT _situs, coalesce(sintetis, false) AS sintetis,
                 CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu_total,
                 CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi_total,
                 serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
                 avg(rata_capaian) AS rata_capaian,
                 CAST(sum(jumlah_indikator) AS BIGINT) AS jumlah_indikator
-            FROM v_ringkasan_kecamatan WHERE tahun = $tahun
-            GROUP BY 1 ORDER BY 1
+            FROM v_ringkasan_kecamatan JOIN {SITUS} USING (submission_id)
+            WHERE tahun = $tahun
+            GROUP BY ALL ORDER BY _situs, sintetis
             """,
             tahun=ctx.tahun,
         )
         label = (
-            pl.when(pl.col("sintetis"))
+            pl.when(pl.len().over("_situs") == 1)
+            .then(pl.lit(t("total", lang)))
+            .when(pl.col("sintetis"))
             .then(pl.lit(t("total_sintetis", lang)))
             .otherwise(pl.lit(t("total_resmi", lang)))
-            if total.height > 1
-            else pl.lit(t("total", lang))
         )
         total = total.with_columns(
             label.alias("_kec"),
@@ -152,14 +154,15 @@ def capaian(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     frame = query(
         con,
-        """
-        SELECT c.kabupaten, c.kecamatan, c.kode_wilayah, p.sintetis, c.submission_id,
+        f"""
+        SELECT c.kabupaten, c.kecamatan, c.kode_wilayah, p.sintetis, c.submission_id, _situs,
             c.no, c.sasaran_strategis, c.indikator, c.satuan, c.polaritas,
             c.target, c.target_predikat, c.realisasi, c.realisasi_predikat,
             c.capaian_hitung, c.rating, c.rating_en, c.capaian_tercetak, c.status,
             c.sel_capaian
         FROM v_capaian_iku AS c
         JOIN stg_pengiriman AS p USING (submission_id)
+        JOIN {SITUS} USING (submission_id)
         WHERE c.tahun = $tahun
         ORDER BY c.kode_wilayah NULLS LAST, c.kecamatan NULLS LAST, c.submission_id,
             c.no NULLS LAST, c."row"
@@ -229,13 +232,13 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
     lang = ctx.lang
     frame = query(
         con,
-        """
+        f"""
         WITH sasaran AS (
             SELECT submission_id, avg(tingkat_efisiensi) AS efisiensi_tercetak
             FROM stg_efisiensi_sasaran
             GROUP BY ALL
         )
-        SELECT r.kabupaten, r.kecamatan, r.kode_wilayah, r.sintetis, r.submission_id,
+        SELECT r.kabupaten, r.kecamatan, r.kode_wilayah, r.sintetis, r.submission_id, _situs,
             r.rata_capaian AS capaian, r.serapan,
             efisiensi_selisih(r.rata_capaian, r.serapan) AS efisiensi,
             kategori_efisiensi(efisiensi_selisih(r.rata_capaian, r.serapan)) AS kategori,
@@ -245,6 +248,7 @@ def efisiensi_kecamatan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportT
             s.efisiensi_tercetak
         FROM v_ringkasan_kecamatan AS r
         LEFT JOIN sasaran AS s USING (submission_id)
+        JOIN {SITUS} USING (submission_id)
         WHERE r.tahun = $tahun
         ORDER BY r.kode_wilayah NULLS LAST, r.kecamatan NULLS LAST, r.submission_id
         """,
@@ -301,13 +305,14 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
     lang = ctx.lang
     frame = query(
         con,
-        """
-        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, p.sintetis, e.submission_id,
+        f"""
+        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, p.sintetis, e.submission_id, _situs,
             e.kode, e.program, e.indikator,
             e.capaian_hitung, e.serapan_hitung, e.efisiensi, e.kategori, e.kategori_en,
             e.capaian_tercetak, e.serapan_tercetak, e.efisiensi_tercetak, e.sel_efisiensi
         FROM v_efisiensi AS e
         JOIN stg_pengiriman AS p USING (submission_id)
+        JOIN {SITUS} USING (submission_id)
         WHERE e.tahun = $tahun
         ORDER BY e.kode_wilayah NULLS LAST, e.kecamatan NULLS LAST, e.submission_id, e."row"
         """,
@@ -321,7 +326,7 @@ def efisiensi_program(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
     cols = [
         Col("kecamatan", t("col_kecamatan", lang), html=False),
         Col("kode_wilayah", t("col_kode_wilayah", lang), html=False),
-        Col("kode", t("col_kode", lang), html=frame["kode"].null_count() < frame.height),
+        Col("kode", t("col_kode", lang), html_when_any=True),
         Col("program", t("col_program", lang), html=False),
         Col("indikator", t("col_indikator", lang)),
         Col("capaian_hitung", t("col_capaian_kinerja", lang), Kind.PERCENT, spanner=hitung),
@@ -353,13 +358,13 @@ def efisiensi_sasaran(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
     lang = ctx.lang
     frame = query(
         con,
-        """
+        f"""
         WITH iku AS (
             SELECT submission_id, indikator_kunci, any_value(capaian_hitung) AS capaian_hitung
             FROM v_capaian_iku
             GROUP BY ALL
         )
-        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, e.sintetis, e.submission_id,
+        SELECT e.kabupaten, e.kecamatan, e.kode_wilayah, e.sintetis, e.submission_id, _situs,
             e.sasaran_strategis, e.indikator,
             i.capaian_hitung,
             e.persen_penyerapan AS serapan_tercetak,
@@ -372,6 +377,7 @@ def efisiensi_sasaran(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTab
             e.tingkat_efisiensi AS efisiensi_tercetak
         FROM stg_efisiensi_sasaran AS e
         LEFT JOIN iku AS i USING (submission_id, indikator_kunci)
+        JOIN {SITUS} USING (submission_id)
         WHERE e.tahun_laporan = $tahun
         ORDER BY e.kode_wilayah NULLS LAST, e.kecamatan NULLS LAST, e.submission_id, e."row"
         """,

@@ -8,6 +8,7 @@ import duckdb
 import polars as pl
 
 from pipeline.reporting.common import (
+    SITUS,
     STATUS_COLORS,
     label_kecamatan,
     lang_col,
@@ -99,6 +100,7 @@ def kualitas(con: duckdb.DuckDBPyConnection, ctx: Context, kecamatan: pl.DataFra
                 spanner=aturan,
                 html=False,
                 blank_zero=True,
+                when_nonzero=True,  # a site's workbook: the rules its kecamatan broke
             )
             for c in codes
         ],
@@ -122,17 +124,18 @@ def aturan(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     frame = query(
         con,
-        """
-        SELECT k.rule, k.severity, any_value(k.title_id) AS title_id,
+        f"""
+        SELECT _situs, k.rule, k.severity, any_value(k.title_id) AS title_id,
             any_value(k.title_en) AS title_en,
             count(DISTINCT k.submission_id) AS jumlah_kecamatan,
             sum(k.jumlah) AS jumlah,
             bool_or(coalesce(p.sintetis, false)) AS sintetis
         FROM v_kualitas_data AS k
         JOIN stg_pengiriman AS p USING (submission_id)
+        JOIN {SITUS} USING (submission_id)
         WHERE k.tahun = $tahun AND k.rule IS NOT NULL
-        GROUP BY k.rule, k.severity
-        ORDER BY k.severity, k.rule
+        GROUP BY _situs, k.rule, k.severity
+        ORDER BY _situs, k.severity, k.rule
         """,
         tahun=ctx.tahun,
     )
@@ -169,17 +172,18 @@ def temuan_rows(con: duckdb.DuckDBPyConnection, ctx: Context) -> pl.DataFrame:
     return query(con, TEMUAN_SQL, tahun=ctx.tahun)
 
 
-TEMUAN_SQL = """
+TEMUAN_SQL = f"""
     WITH judul AS (
         SELECT rule, any_value(title_id) AS title_id, any_value(title_en) AS title_en
         FROM v_kualitas_data
         WHERE rule IS NOT NULL
         GROUP BY rule
     )
-    SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id,
+    SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, _situs,
         rule, j.title_id, j.title_en, severity, cell, label, expected, found,
         message_id, message_en, hint_id, hint_en, sheet, "row", finding_id
     FROM v_temuan
+    JOIN {SITUS} USING (submission_id)
     LEFT JOIN judul AS j USING (rule)
     WHERE tahun = $tahun
     ORDER BY kode_wilayah NULLS LAST, kecamatan NULLS LAST, submission_id,
@@ -247,17 +251,15 @@ def temuan(
     )
 
 
-def temuan_per_kecamatan(
-    con: duckdb.DuckDBPyConnection, ctx: Context, rows: pl.DataFrame, kecamatan: pl.DataFrame
-) -> list[ReportTable]:
+def temuan_per_kecamatan(whole: ReportTable, kecamatan: pl.DataFrame) -> list[ReportTable]:
     """Each kecamatan's findings table (in ``kecamatan``'s order), as
-    ``temuan(submission_id=..., slug=...)`` gives it, from one table of the whole year.
+    ``temuan(submission_id=..., slug=...)`` gives it, from ``whole``, the year's
+    :func:`temuan` table.
 
     Why: a national year has 7,285 kecamatan; labelling the findings once and splitting
     them by submission is one pass instead of one filter of every finding per kecamatan.
     """
-    whole = temuan(con, ctx, rows=rows)
-    frame = whole.frame.drop("_sintetis")
+    frame = whole.frame.drop("_sintetis", "_situs", strict=False)
     parts = frame.partition_by("submission_id", as_dict=True, maintain_order=True)
     empty = frame.clear()
     columns = [

@@ -8,7 +8,7 @@ rendered twice. Helper columns start with ``_``: ``_sintetis`` (the row is made-
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import polars as pl
@@ -48,6 +48,8 @@ class Col:
     align: str | None = None  # left / center / right; default by kind
     rotate: bool = False  # a narrow count column with a vertical label
     blank_zero: bool = False  # show 0 as an empty cell (counts where 0 is the norm)
+    html_when_any: bool = False  # on the page only when some row has a value (no column of dashes)
+    when_nonzero: bool = False  # in either output only when some row counts more than 0
 
 
 @dataclass
@@ -71,6 +73,19 @@ class ReportTable:
         if "_sintetis" not in self.frame.columns or self.frame.height == 0:
             return 0
         return int(self.frame["_sintetis"].fill_null(False).sum())
+
+    def for_site(self, frame: pl.DataFrame, subtitle: str) -> ReportTable:
+        """This table cut to one site's rows (``frame``): the columns that depend on which
+        rows there are (``html_when_any``, ``when_nonzero``) are decided on those rows, so a
+        site built from the year's table is the table a query of that site alone gives."""
+        columns = []
+        for col in self.columns:
+            if col.when_nonzero and not (frame.height and (frame[col.name].fill_null(0) > 0).any()):
+                continue
+            if col.html_when_any and col.html:
+                col = replace(col, html=frame[col.name].null_count() < frame.height)
+            columns.append(col)
+        return replace(self, frame=frame, subtitle=subtitle, columns=columns)
 
     def column(self, name: str) -> Col:
         for col in self.columns:
@@ -107,3 +122,7 @@ class Context:
     multi_kabupaten: bool
     version: str
     nested: bool = False  # one kabupaten's site under reports/<tahun>/<kode>/ (links one level up)
+    multi_sites: frozenset[str] = frozenset()
+    """While the year's tables are built for every site at once: the sites (``_situs``)
+    whose kecamatan name more than one kabupaten, where a kecamatan's label names its
+    kabupaten too (``multi_kabupaten`` of that site's own context)."""

@@ -13,6 +13,7 @@ import html
 import duckdb
 import polars as pl
 
+from pipeline.reporting.common import SITUS
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
 from pipeline.status import received_from_warehouse, state_labels, status_table
 from schemas.text import t
@@ -42,9 +43,18 @@ def _text(ctx: Context, key: str, **values: object) -> str:
     return t(f"pengiriman.{key}", ctx.lang, **values)
 
 
-def table(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
-    """The year's status table, built by :func:`pipeline.status.status_table`."""
-    states = status_table(received_from_warehouse(con, ctx.tahun), tahun=ctx.tahun)
+def received(con: duckdb.DuckDBPyConnection, tahun: int) -> pl.DataFrame:
+    """Every version loaded for the year (:func:`pipeline.status.received_from_warehouse`)
+    with its site (``_situs``), read once for all the year's sites."""
+    frame = received_from_warehouse(con, tahun)
+    sites = con.sql(f"SELECT submission_id, _situs FROM {SITUS}").pl()
+    return frame.join(sites, on="submission_id", how="left", maintain_order="left")
+
+
+def table(received: pl.DataFrame, ctx: Context) -> ReportTable:
+    """The status table of the versions ``received`` (one site's rows of :func:`received`),
+    built by :func:`pipeline.status.status_table`."""
+    states = status_table(received.drop("_situs", strict=False), tahun=ctx.tahun)
     labels = state_labels(ctx.lang)
     frame = states.with_columns(
         pl.col("status").replace_strict(labels, default=pl.col("status")),

@@ -13,7 +13,7 @@ from functools import cache
 import duckdb
 import polars as pl
 
-from pipeline.reporting.common import query, source, subtitle
+from pipeline.reporting.common import SITUS, query, source, subtitle
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
 
@@ -79,8 +79,8 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     per_kab = query(
         con,
-        """
-        SELECT provinsi, kabupaten,
+        f"""
+        SELECT _situs, provinsi, kabupaten,
             min(substr(kode_wilayah, 1, 5)) AS kode_kab,
             CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
             CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi,
@@ -97,10 +97,11 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             -- another kecamatan than its name (IDN001, own key ending '|kode ...')
             list(DISTINCT kode_wilayah) FILTER (WHERE kode_wilayah IS NOT NULL
                 AND coalesce(kecamatan_key, '') NOT LIKE '%|kode %') AS kode_masuk
-        FROM v_ringkasan_kecamatan
+        FROM v_ringkasan_kecamatan JOIN {SITUS} USING (submission_id)
         WHERE tahun = $tahun
-        GROUP BY provinsi, kabupaten, coalesce(sintetis, false)  -- real apart from synthetic
-        ORDER BY kode_kab NULLS LAST, kabupaten, sintetis
+        -- real apart from synthetic
+        GROUP BY _situs, provinsi, kabupaten, coalesce(sintetis, false)
+        ORDER BY kode_kab NULLS LAST, kabupaten, sintetis, provinsi
         """,
         tahun=ctx.tahun,
     )
@@ -113,28 +114,30 @@ def headline(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             pl.col("kabupaten").fill_null("?").alias("_kab"),
         )
     )
-    several = frame.group_by("sintetis").len().filter(pl.col("len") > 1)["sintetis"]
-    if several.len():
+    # a total per site and kind of data where that kind has several rows (kabupaten)
+    several = frame.group_by("_situs", "sintetis").len().filter(pl.col("len") > 1)
+    if several.height:
         total = (
             query(
                 con,
-                """
-            SELECT coalesce(sintetis, false) AS sintetis,
+                f"""
+            SELECT _situs, coalesce(sintetis, false) AS sintetis,
                 CAST(sum(pagu_total) AS DECIMAL(18,2)) AS pagu,
                 CAST(sum(realisasi_total) AS DECIMAL(18,2)) AS realisasi,
                 serapan_persen(sum(pagu_total), sum(realisasi_total)) AS serapan,
                 avg(rata_capaian) AS rata_capaian
-            FROM v_ringkasan_kecamatan WHERE tahun = $tahun
-            GROUP BY 1 ORDER BY 1
+            FROM v_ringkasan_kecamatan JOIN {SITUS} USING (submission_id)
+            WHERE tahun = $tahun
+            GROUP BY ALL ORDER BY _situs, sintetis
             """,
                 tahun=ctx.tahun,
             )
-            .filter(pl.col("sintetis").is_in(several.implode()))
+            .join(several.select("_situs", "sintetis"), on=["_situs", "sintetis"])
             .join(
-                frame.group_by("sintetis").agg(
+                frame.group_by("_situs", "sintetis").agg(
                     pl.col("masuk", "bersih", "peringatan", "galat").sum()
                 ),
-                on="sintetis",
+                on=["_situs", "sintetis"],
             )
             .with_columns(
                 pl.when(pl.col("sintetis"))

@@ -7,6 +7,7 @@ import polars as pl
 
 from pipeline.reporting.common import (
     RATING_COLORS,
+    SITUS,
     label_kecamatan,
     lang_col,
     query,
@@ -47,6 +48,7 @@ def _series(
         "_kec",
         "_sintetis",
         "submission_id",
+        "_situs",
     )
     for y in years:
         part = long.filter(pl.col("tahun_data") == y).select(
@@ -213,28 +215,30 @@ def peringkat(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     frame = query(
         con,
-        """
+        f"""
         WITH r AS (
             SELECT *, coalesce(akip, akip_hitung) AS nilai_akip,
                 coalesce(error_count, 0) = 0 AS dinilai
-            FROM v_ringkasan_kecamatan
+            FROM v_ringkasan_kecamatan JOIN {SITUS} USING (submission_id)
             WHERE tahun = $tahun
         )
-        SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, dinilai,
+        SELECT kabupaten, kecamatan, kode_wilayah, sintetis, submission_id, _situs, dinilai,
             coalesce(error_count, 0) AS galat,
             CASE WHEN dinilai AND nilai_akip IS NOT NULL THEN
-                rank() OVER (PARTITION BY kabupaten_key, dinilai
+                rank() OVER (PARTITION BY _situs, kabupaten_key, dinilai
                     ORDER BY nilai_akip DESC NULLS LAST)
             END AS peringkat_akip,
             nilai_akip AS akip, predikat_akip(nilai_akip) AS predikat_akip,
             CASE WHEN dinilai AND ikm IS NOT NULL THEN
-                rank() OVER (PARTITION BY kabupaten_key, dinilai ORDER BY ikm DESC NULLS LAST)
+                rank() OVER (
+                    PARTITION BY _situs, kabupaten_key, dinilai ORDER BY ikm DESC NULLS LAST
+                )
             END AS peringkat_ikm,
             ikm, mutu_ikm(ikm) AS mutu_ikm,
             rata_capaian
         FROM r
         ORDER BY kabupaten NULLS LAST, dinilai DESC, peringkat_akip NULLS LAST,
-            peringkat_ikm NULLS LAST, kode_wilayah NULLS LAST, kecamatan
+            peringkat_ikm NULLS LAST, kode_wilayah NULLS LAST, kecamatan, submission_id
         """,
         tahun=ctx.tahun,
     )
@@ -273,7 +277,7 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
     lang = ctx.lang
     frame = query(
         con,
-        """
+        f"""
         WITH kec AS (
             SELECT kecamatan_key, bool_or(coalesce(sintetis, false)) AS sintetis
             FROM stg_pengiriman
@@ -281,12 +285,13 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             GROUP BY ALL
         )
         , dasar AS (
-            SELECT b.*, k.sintetis,
+            SELECT b.*, k.sintetis, m._situs,
                 coalesce(s.error_count, 0) = 0 AND b.realisasi IS NOT NULL AS dinilai,
                 coalesce(s.error_count, 0) AS galat,
                 CASE WHEN c.polaritas = 'negatif' THEN -b.realisasi ELSE b.realisasi END AS ukuran
             FROM v_pembanding AS b
             JOIN kec AS k USING (kecamatan_key)
+            JOIN {SITUS} AS m ON m.submission_id = b.submission_id
             LEFT JOIN v_ringkasan_kecamatan AS s
                 ON s.submission_id = b.submission_id AND s.tahun = b.tahun
             LEFT JOIN (
@@ -295,18 +300,19 @@ def pembanding(con: duckdb.DuckDBPyConnection, ctx: Context) -> ReportTable:
             ) AS c ON c.submission_id = b.submission_id AND c.indikator_kunci = b.indikator_kunci
             WHERE b.tahun = $tahun
         )
-        SELECT b.kabupaten, b.kecamatan, b.kode_wilayah, b.sintetis, b.submission_id,
+        SELECT b.kabupaten, b.kecamatan, b.kode_wilayah, b.sintetis, b.submission_id, b._situs,
             b.indikator, b.target, b.realisasi, b.capaian_hitung, b.dinilai, b.galat,
             rating_capaian(b.capaian_hitung) AS rating,
             rating_capaian_en(b.capaian_hitung) AS rating_en,
             b.rata_capaian_kabupaten, b.selisih_rata_kabupaten,
             CASE WHEN b.dinilai THEN rank() OVER (
-                PARTITION BY b.kabupaten_key, b.indikator_kunci, b.dinilai ORDER BY b.ukuran DESC
+                PARTITION BY b._situs, b.kabupaten_key, b.indikator_kunci, b.dinilai
+                ORDER BY b.ukuran DESC
             ) END AS peringkat,
             b.jumlah_kecamatan
         FROM dasar AS b
         ORDER BY b.kabupaten NULLS LAST, b.indikator, b.dinilai DESC, peringkat NULLS LAST,
-            b.kode_wilayah NULLS LAST, b.kecamatan
+            b.kode_wilayah NULLS LAST, b.kecamatan, b.submission_id
         """,
         tahun=ctx.tahun,
     )
