@@ -736,10 +736,13 @@ def _shown(page_tables: list[ReportTable]) -> tuple[set[str], set[str]]:
         frame = table.frame
         if "submission_id" not in frame.columns or frame.height == 0:
             continue
-        ids = frame.filter(pl.col("submission_id").is_not_null())
-        shown.update(ids["submission_id"].to_list())
+        ids = frame["submission_id"].to_list()
+        shown.update(ids)
         if "_sintetis" in frame.columns:
-            made_up.update(ids.filter(pl.col("_sintetis"))["submission_id"].to_list())
+            marks = frame["_sintetis"].to_list()
+            made_up.update(i for i, m in zip(ids, marks, strict=True) if m)
+    shown.discard(None)  # type: ignore[arg-type]
+    made_up.discard(None)  # type: ignore[arg-type]
     return shown, made_up
 
 

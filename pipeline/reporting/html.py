@@ -259,13 +259,10 @@ def render_table(table: ReportTable, lang: str) -> str:
     classes = {c.name: _classes(c) for c in shown}
     marks = {c.name: frame[c.name].to_list() for c in shown if c.kind is Kind.MARK}
     n = frame.height
-    totals = (
-        frame["_total"].fill_null(False).to_list() if "_total" in frame.columns else [False] * n
-    )
+    # plain lists: a Series method per table costs more than the loop (thousands of pages)
+    totals = [v is True for v in frame["_total"].to_list()] if "_total" in frame else [False] * n
     sintetis = (
-        frame["_sintetis"].fill_null(False).to_list()
-        if "_sintetis" in frame.columns
-        else [False] * n
+        [v is True for v in frame["_sintetis"].to_list()] if "_sintetis" in frame else [False] * n
     )
     mark, _ = mark_column(table)
     stub_values = {

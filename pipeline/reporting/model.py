@@ -72,7 +72,7 @@ class ReportTable:
     def sintetis_rows(self) -> int:
         if "_sintetis" not in self.frame.columns or self.frame.height == 0:
             return 0
-        return int(self.frame["_sintetis"].fill_null(False).sum())
+        return int(self.frame["_sintetis"].sum() or 0)  # nulls are not counted
 
     def for_site(self, frame: pl.DataFrame, subtitle: str) -> ReportTable:
         """This table cut to one site's rows (``frame``): the columns that depend on which
@@ -80,7 +80,8 @@ class ReportTable:
         site built from the year's table is the table a query of that site alone gives."""
         columns = []
         for col in self.columns:
-            if col.when_nonzero and not (frame.height and (frame[col.name].fill_null(0) > 0).any()):
+            peak = frame[col.name].max() if col.when_nonzero else None
+            if col.when_nonzero and not (isinstance(peak, int | float) and peak > 0):
                 continue
             if col.html_when_any and col.html:
                 col = replace(col, html=frame[col.name].null_count() < frame.height)
