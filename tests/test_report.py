@@ -829,3 +829,26 @@ def test_pages_rendered_in_a_process_pool_are_the_same(
     for name, data in serial.items():
         if name.endswith(".html"):
             assert pooled[name] == data, name
+
+
+def test_bar_labels_are_whole_words_never_cut() -> None:
+    """Kecamatan names sit left of their bars; a program name too long for that column is
+    written whole above its bar, wrapped between words (it used to end in '…')."""
+    from pipeline.reporting import charts
+
+    def words(svg: str) -> list[str]:
+        return re.findall(r'class="la?">([^<]*)</text>', svg)
+
+    short = charts.ranked_bars([("Medang Deras", 91.0), ("Sei Suka", 88.5)], "x", str)
+    assert words(short) == ["Medang Deras", "Sei Suka"] and 'class="la"' not in short
+    name = (
+        "Pembinaan dan Pengawasan Penyelenggaraan Pemerintahan Desa dan Kelurahan "
+        "Se-Kabupaten Batu Bara Tahun Anggaran 2025"
+    )
+    long = charts.ranked_bars([(name, 5.0e8), ("Penunjang", 4.4e10)], "x", str, reference=None)
+    lines = words(long)
+    # largest first: Penunjang, then the long name on lines of its own
+    assert "…" not in long and lines[0] == "Penunjang" and " ".join(lines[1:]) == name
+    assert len(lines) >= 3  # wrapped: no line wider than the chart
+    width = float(re.search(r'width="(\d+)"', long).group(1))  # type: ignore[union-attr]
+    assert all(charts._text_px(line) <= width for line in lines)

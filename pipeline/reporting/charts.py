@@ -52,8 +52,8 @@ def sparkline(values: list[float | None], lo: float, hi: float, label: str) -> s
     )
 
 
-# Advance widths of DejaVu Sans / Helvetica-like faces at 12 px, generous, so a label cut
-# to fit never runs past the chart's left edge (the layout test measures every SVG text).
+# Advance widths of DejaVu Sans / Helvetica-like faces at 12 px, generous, so a label
+# wrapped to fit never runs past the chart's edge (the layout test measures every SVG text).
 _NARROW, _WIDE = frozenset("fijlrtI.,:;'!|()[] "), frozenset("MWmw@%")
 
 
@@ -64,14 +64,16 @@ def _text_px(text: str) -> float:
     )
 
 
-def _fit(label: str, room: float) -> str:
-    """``label`` cut at a word-independent point with an ellipsis so it fits ``room`` px."""
-    if _text_px(label) <= room:
-        return label
-    cut = label
-    while cut and _text_px(cut.rstrip() + "…") > room:
-        cut = cut[:-1]
-    return cut.rstrip() + "…"
+def _wrap(label: str, room: float) -> list[str]:
+    """``label`` in lines of at most ``room`` px, broken between words (a word longer than
+    a line is a line of its own): every word of a name is shown."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and _text_px(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def ranked_bars(
@@ -85,14 +87,22 @@ def ranked_bars(
     """Horizontal bars, largest first, with a labelled reference line (100 %).
 
     ``items``: (label, value); a missing value is listed without a bar. Every bar carries
-    its value as text, so the chart reads without hovering and prints as it shows.
+    its value as text, so the chart reads without hovering and prints as it shows. Labels
+    sit left of their bars when they all fit there (kecamatan names), else whole above
+    their bars, wrapped between words (program names): never cut.
     """
     rows = sorted(items, key=lambda item: (item[1] is None, -(item[1] or 0.0), item[0]))
     values = [v for _, v in rows if v is not None]
     top = max([*values, reference or 0.0, 1e-9])
-    label_w, bar_w, value_w, row_h, head = 180.0, 320.0, 80.0, 20.0, 24.0
-    width = label_w + bar_w + value_w
-    height = head + row_h * len(rows) + 6
+    width, value_w, line_h, bar_h, head = 580.0, 80.0, 14.0, 20.0, 24.0
+    label_w = 180.0
+    beside = all(_text_px(label) <= label_w - 10 for label, _ in rows)
+    if not beside:
+        label_w = 0.0
+    bar_w = width - label_w - value_w
+    wrapped = [[label] if beside else _wrap(label, width - 4) for label, _ in rows]
+    heights = [bar_h if beside else line_h * len(lines) + bar_h for lines in wrapped]
+    height = head + sum(heights) + 6
 
     def x(v: float) -> float:
         return label_w + max(0.0, v) / top * bar_w
@@ -101,21 +111,29 @@ def ranked_bars(
         f'<text x="0" y="14" class="t">{html.escape(title)}</text>',
     ]
     figures: list[str] = []  # drawn last, over the reference line, on a white halo (report.css)
-    for i, (label, value) in enumerate(rows):
-        y = head + i * row_h
-        short = _fit(label, label_w - 10)
-        parts.append(
-            f'<text x="{label_w - 6:.0f}" y="{y + 14:.0f}" class="l">{html.escape(short)}</text>'
-        )
+    y = head
+    for (_, value), lines, row_h in zip(rows, wrapped, heights, strict=True):
+        if beside:
+            parts.append(
+                f'<text x="{label_w - 6:.0f}" y="{y + 14:.0f}" class="l">'
+                f"{html.escape(lines[0])}</text>"
+            )
+        else:
+            parts.extend(
+                f'<text x="0" y="{y + 11 + k * line_h:.0f}" class="la">{html.escape(line)}</text>'
+                for k, line in enumerate(lines)
+            )
+        bar_y = y + row_h - bar_h
+        y += row_h
         if value is None:
             continue
         over = " over" if over_is_bad and reference is not None and value > reference + 1e-9 else ""
         parts.append(
-            f'<rect x="{label_w:.0f}" y="{y + 3:.0f}" width="{x(value) - label_w:.1f}" '
-            f'height="{row_h - 6:.0f}" class="b{over}"/>'
+            f'<rect x="{label_w:.0f}" y="{bar_y + 3:.0f}" width="{x(value) - label_w:.1f}" '
+            f'height="{bar_h - 6:.0f}" class="b{over}"/>'
         )
         figures.append(
-            f'<text x="{x(value) + 4:.1f}" y="{y + 14:.0f}" class="v">'
+            f'<text x="{x(value) + 4:.1f}" y="{bar_y + 14:.0f}" class="v">'
             f"{html.escape(value_text(value))}</text>"
         )
     if reference is not None:
