@@ -7,11 +7,13 @@ blanks, labels, marks, findings as numbers, bold total rows).
 
 from __future__ import annotations
 
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import polars as pl
+import pytest
 
 from pipeline.reporting.model import Col, Context, Kind, ReportTable
 from pipeline.reporting.text import t
@@ -112,3 +114,35 @@ def test_same_tables_same_bytes(tmp_path: Path) -> None:
     one = write_workbook(tmp_path / "1.xlsx", [_table(frame, cols)], CTX).read_bytes()
     two = write_workbook(tmp_path / "2.xlsx", [_table(frame, cols)], CTX).read_bytes()
     assert one == two
+
+
+def test_in_memory_parts_write_the_bytes_of_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts assembled in memory (no temporary files, cheaper) give the very file the
+    temporary files give: same zip entry dates and attributes, same bytes."""
+    import xlsxwriter.workbook
+
+    from pipeline.reporting import xlsx
+
+    frame = pl.DataFrame(
+        {"a": ["x", "y", None], "b": [1.005, 2.5, None], "_sintetis": [False, True, False]}
+    )
+    cols = [Col("a", "A", Kind.LABEL, colors={"y": ("#000000", "#ffffff")}), Col("b", "B")]
+    tables = [_table(frame, cols), _table(frame.head(1), cols)]
+    assert xlsx.IN_MEMORY  # the hook exists in this xlsxwriter: the fast path is the one used
+    fast = write_workbook(tmp_path / "memory.xlsx", tables, CTX).read_bytes()
+    assert xlsxwriter.workbook.ZipInfo is zipfile.ZipInfo  # put back after the close
+    monkeypatch.setattr(xlsx, "IN_MEMORY", False)
+    on_disk = write_workbook(tmp_path / "files.xlsx", tables, CTX).read_bytes()
+    assert fast == on_disk
+    # and the plain in_memory mode would not be: the entries are what the hook changes
+    plain = xlsxwriter.Workbook(str(tmp_path / "plain.xlsx"), {"in_memory": True})
+    plain.add_worksheet("Uji")
+    plain.close()
+    with (
+        zipfile.ZipFile(tmp_path / "plain.xlsx") as plain_zip,
+        zipfile.ZipFile(tmp_path / "memory.xlsx") as ours,
+    ):
+        assert {i.date_time for i in plain_zip.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.date_time for i in ours.infolist()} == {(1980, 1, 31, 0, 0, 0)}

@@ -11,6 +11,10 @@ shows ``5.463.337.162``).
 from __future__ import annotations
 
 import math
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -18,6 +22,7 @@ from typing import Any
 
 import polars as pl
 import xlsxwriter
+import xlsxwriter.workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -85,11 +90,52 @@ def sheet_names(tables: list[ReportTable]) -> list[str]:
     return names
 
 
+IN_MEMORY = hasattr(xlsxwriter.workbook, "ZipInfo")
+"""Assemble each workbook's parts in memory (xlsxwriter's ``in_memory``), not in temporary
+files: a site's workbook of ~17 sheets spent about 40 ms of wall time (7 ms CPU) creating,
+dating and deleting ~27 temporary files. The zip entries are dated and flagged as the
+temporary files would have them (:func:`_entries_as_from_files`), so the bytes are the
+same; without the hook (another xlsxwriter) the temporary files are used."""
+
+_ON_DISK_DATE = (1980, 1, 31, 0, 0, 0)
+"""What xlsxwriter dates a part written through a temporary file (its ``os.utime``)."""
+_ON_DISK_MODE = 0o100600 << 16
+"""The zip's Unix attributes of a part read from a temporary file (``mkstemp``: 0600)."""
+_ZIPINFO_LOCK = threading.Lock()
+
+
+def _zipinfo_from_file(filename: str, date_time: tuple[int, ...]) -> zipfile.ZipInfo:
+    """The entry ``ZipFile.write`` makes of xlsxwriter's temporary file for ``filename``."""
+    info = zipfile.ZipInfo(filename, _ON_DISK_DATE)
+    info.external_attr = _ON_DISK_MODE
+    return info
+
+
+@contextmanager
+def _entries_as_from_files() -> Iterator[None]:
+    """While a workbook closes: its in-memory parts get the zip entries (date, attributes)
+    of temporary files, so ``in_memory`` writes the bytes the default mode writes.
+
+    xlsxwriter dates an in-memory part 1980-01-01 with no attributes and a part copied from
+    a temporary file 1980-01-31 with that file's mode; everything else is the same. The
+    name is only used for in-memory parts; the lock keeps two threads from interleaving.
+    """
+    module: Any = xlsxwriter.workbook
+    with _ZIPINFO_LOCK:
+        saved = module.ZipInfo
+        module.ZipInfo = _zipinfo_from_file
+        try:
+            yield
+        finally:
+            module.ZipInfo = saved
+
+
 def write_workbook(path: Path, tables: list[ReportTable], ctx: Context) -> Path:
     """Write ``tables`` (one sheet each) to ``path``; same input, same bytes."""
     lang = ctx.lang
     path.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
+    options = {"strings_to_numbers": False, "strings_to_urls": False, "in_memory": IN_MEMORY}
+    book = xlsxwriter.Workbook(str(path), options)
     sintetis = any(table.sintetis_rows for table in tables)
     book.set_properties(
         {
@@ -106,7 +152,11 @@ def write_workbook(path: Path, tables: list[ReportTable], ctx: Context) -> Path:
     formats = _Formats(book)
     for table, name in zip(tables, sheet_names(tables), strict=True):
         _sheet(book.add_worksheet(name), table, ctx, formats)
-    book.close()
+    if IN_MEMORY:
+        with _entries_as_from_files():
+            book.close()
+    else:
+        book.close()
     return path
 
 
