@@ -816,6 +816,60 @@ def test_page_hash_follows_the_frames(mixed: Site) -> None:
     assert page_hash(page, ctx) != page_hash(other, ctx)
 
 
+def test_page_hash_sees_every_cell_not_the_layout() -> None:
+    """One changed cell changes the hash; the same values laid out in other chunks (or
+    floats apart in the last bits, as DuckDB's parallel sums give) do not."""
+    from pipeline.report import page_hash
+    from pipeline.reporting.model import Context, Page, ReportTable
+
+    ctx = Context(2025, "id", "Kabupaten X", False, "0")
+    n = 500
+    frame = pl.DataFrame(
+        {
+            "kec": [f"Kecamatan nomor {i:04d} yang panjang" for i in range(n)],
+            "pagu": [Decimal(i) / 100 for i in range(n)],
+            "persen": [i / 7 for i in range(n)],
+            "tren": [[float(i), None] for i in range(n)],
+            "_sintetis": [i % 3 == 0 for i in range(n)],
+            "kosong": [None] * n,
+        },
+        schema_overrides={"pagu": pl.Decimal(18, 2)},
+    )
+
+    def digest(f: pl.DataFrame) -> str:
+        table = ReportTable("t", "T", "", f, [], "", "", "T")
+        return page_hash(Page("x.html", "index", "X", "", [table]), ctx)
+
+    first = digest(frame)
+    chunked = pl.concat([frame[:100], frame[100:333], frame[333:]], rechunk=False)
+    assert chunked.n_chunks() == 3
+    assert digest(chunked) == first
+    assert digest(chunked.rechunk()) == first
+    assert digest(frame.with_columns(pl.col("persen") * (1 + 1e-15))) == first
+    for column, value in [
+        ("kec", "Kecamatan lain"),
+        ("pagu", Decimal("0.01")),
+        ("persen", 1.5),
+        ("tren", [1.0, 2.0]),
+        ("_sintetis", True),
+        ("kosong", None),
+    ]:
+        changed = frame.with_columns(
+            pl.when(pl.int_range(pl.len()) == 250)
+            .then(pl.lit(value, dtype=frame.schema[column]))
+            .otherwise(pl.col(column))
+            .alias(column)
+        )
+        if changed.equals(frame):  # the null column cannot change its value
+            continue
+        assert digest(changed) != first, column
+    assert digest(frame.slice(0, n - 1)) != first  # a row fewer
+    assert digest(frame.rename({"kosong": "lain"})) != first  # a column's name
+    assert digest(frame.with_columns(pl.col("kosong").cast(pl.Int64))) != first  # its type
+    swapped = frame.with_columns(pl.col("kec").reverse())
+    assert digest(swapped) != first  # the same values in another order
+
+
 def test_pages_rendered_in_a_process_pool_are_the_same(
     mixed: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
