@@ -21,8 +21,11 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -31,6 +34,12 @@ import polars.selectors as cs
 
 from pipeline import __version__, guard
 from pipeline.errors import LakipError
+from pipeline.ingest.workers import (
+    _end_with_parent,
+    _one_polars_thread,
+    _ready,
+    _workers_ignore_ctrl_c,
+)
 from pipeline.load import connect
 from pipeline.reporting import (
     anggaran,
@@ -288,23 +297,21 @@ def build_year(
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
         with kabupaten.site_map(con):
             year = Year.build(con, tahun, lang)
-        with _Renderer() as renderer:
-            jobs = renderer.jobs  # pages to render, of every site
+        with _Renderer() as renderer:  # renders every site's pages while the next is built
             if places.height <= 1:
                 situs = places["situs"][0] if places.height else ""
-                names = build_site(year, situs, staging, out, jobs)
+                names = build_site(year, situs, staging, out, renderer)
             else:
                 names = [_write_kabupaten_index(con, tahun, lang, places, staging)]
                 for place in places.iter_rows(named=True):
                     folder = place["folder"]
                     (staging / folder).mkdir()
                     site = build_site(
-                        year, place["situs"], staging / folder, out / folder, jobs, nested=True
+                        year, place["situs"], staging / folder, out / folder, renderer, nested=True
                     )
                     names.extend(f"{folder}/{name}" for name in site)
-                    if len(jobs) >= RENDER_BATCH:
-                        renderer.flush()
-            renderer.flush()
+                    renderer.flush()
+            renderer.close()
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -330,13 +337,13 @@ def build_site(
     situs: str,
     site: Path,
     previous: Path,
-    jobs: list[tuple[Path, Page, Context]],
+    renderer: _Renderer,
     nested: bool = False,
 ) -> list[str]:
     """Write one kabupaten's (or a year's) site into ``site`` from the year's tables: the
-    workbook, and the pages unchanged since the ``previous`` site copied from it; the pages
-    to render are added to ``jobs`` (rendered together with the other sites'). Returns the
-    file names, relative to ``site``."""
+    pages unchanged since the ``previous`` site copied from it; the other pages and the
+    workbook are queued on ``renderer`` (rendered and written with the other sites', in its
+    workers). Returns the file names, relative to ``site``."""
     tahun, lang = year.ctx.tahun, year.ctx.lang
     kecamatan = year.kecamatan.get(situs)
     if kecamatan is None:
@@ -380,11 +387,11 @@ def build_site(
     delivery.frame = _link_by_kode(delivery.frame, kecamatan)
     pages.append(pengiriman.page(delivery, ctx))
     pages[NAV.index("kualitas")].extra_html += pengiriman.link(ctx)
-    names = _plan_pages([*pages, *findings_pages, *profiles], ctx, site, previous, jobs)
+    names = _plan_pages([*pages, *findings_pages, *profiles], ctx, site, previous, renderer)
     workbook_tables = [table for key in NAV for table in by_page[key]]
     workbook_tables.append(Year._cut(year.temuan, year.temuan_parts, situs, sub))
     workbook_tables.append(delivery)
-    write_workbook(site / WORKBOOK, workbook_tables, ctx)
+    renderer.workbook(site / WORKBOOK, workbook_tables, ctx)
     names.append(WORKBOOK)
     return names
 
@@ -451,10 +458,10 @@ def _plan_pages(
     ctx: Context,
     staging: Path,
     out: Path,
-    jobs: list[tuple[Path, Page, Context]],
+    renderer: _Renderer,
 ) -> list[str]:
     """Copy into ``staging`` every page whose inputs hash as in the previous site (``out``);
-    add the others to ``jobs``. Writes the new hashes beside them."""
+    queue the others on ``renderer``. Writes the new hashes beside them."""
     try:
         previous = json.loads((out / HASHES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -470,24 +477,59 @@ def _plan_pages(
         if previous.get(page.file) == key and old.is_file():
             shutil.copyfile(old, path)
         else:
-            jobs.append((path, page, ctx))
+            renderer.page(path, page, ctx)
     (staging / HASHES).write_text(json.dumps(hashes, indent=0, sort_keys=True), encoding="utf-8")
     return [page.file for page in pages]
 
 
 PARALLEL_MIN = 64
-"""Pages to render before a process pool pays for its start (about a second per worker)."""
+"""Pages a year must have before a process pool pays for its start (about a second per
+worker); a smaller year renders in this process."""
 
 
 RENDER_BATCH = 2_000
-"""Pages held before they are rendered and written: a national year (514 kabupaten,
-18,684 pages) held every page's tables at once (3,8 GB peak); rendered in batches, memory
-stays bounded and the process pool is started once per year."""
+"""Pages per batch in flight: the parent hands pages to the pool as each site is built and
+waits for the oldest only when more than two batches (4,000 pages, with their tables) are
+not yet written. A national year (514 kabupaten, 18,684 pages) once held every page's tables
+at once (3.8 GB peak)."""
+
+TASK_PAGES = 128
+"""Pages per pool task at most: a large site is split so that every worker has some."""
+
+PageJob = tuple[Path, Page, Context]
+"""A page to render and the file to write it to."""
+WorkbookJob = tuple[Path, list[ReportTable], Context]
+"""A workbook to write: its file, its tables (one sheet each) and the context."""
+
+
+def _render_task(pages: list[PageJob], workbooks: list[WorkbookJob]) -> int:
+    """Write the workbooks and render and write the pages (in a pool worker, or here for a
+    small year); returns how many files, not the texts, so nothing large comes back."""
+    for path, tables, ctx in workbooks:
+        write_workbook(path, tables, ctx)
+    for path, page, ctx in pages:
+        path.write_text(render_page(page, ctx), encoding="utf-8")
+    return len(pages) + len(workbooks)
+
+
+def _start_render_worker(parent: int) -> None:
+    """A render worker leaves Ctrl-C to the parent (which waits for the task it is on, then
+    removes the year's staging folder) and ends when the parent is gone (kill -9)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
 
 
 class _Renderer:
-    """Renders and writes the pages collected in ``jobs``, in a process pool when there are
-    many (started once, kept for the year's later batches).
+    """Renders and writes a year's pages and workbooks, in a process pool when the year has
+    many pages (started once it has, kept for the rest of the year).
+
+    Asynchronous: :meth:`flush` hands the queued files to the pool and returns at once, so
+    the parent builds the next sites while the workers render and write (the parent's own
+    work is the report's bottleneck). At most two batches (:data:`RENDER_BATCH` pages) are
+    in flight; beyond that the parent waits for the oldest task. :meth:`close` waits for
+    everything and raises a worker's error; leaving the ``with`` block on an error (or
+    Ctrl-C) cancels what has not started and waits for what has, so no worker writes into
+    the staging folder after it has been removed.
 
     Rendering is pure Python (one string per page), so threads would share one core; worker
     processes are started with ``spawn``, as forking a process that holds DuckDB and polars
@@ -495,32 +537,117 @@ class _Renderer:
     """
 
     def __init__(self) -> None:
-        self.jobs: list[tuple[Path, Page, Context]] = []
+        self._pages: list[PageJob] = []
+        self._workbooks: list[WorkbookJob] = []
+        self._seen = 0  # pages queued this year
         self._pool: ProcessPoolExecutor | None = None
+        self._workers = min(os.cpu_count() or 1, 8)
+        self._futures: deque[tuple[Future[int], int]] = deque()
+        self._in_flight = 0  # pages submitted and not yet known written
+        self._closed = False
 
     def __enter__(self) -> _Renderer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        self._closed = True
+        self._pages.clear()
+        self._workbooks.clear()
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            # the tasks already running finish (their workers ignore Ctrl-C); the rest are
+            # dropped, so nothing is written into the staging folder once this returns
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def page(self, path: Path, page: Page, ctx: Context) -> None:
+        """Queue ``page`` to be rendered into ``path``."""
+        self._pages.append((path, page, ctx))
+        self._seen += 1
+
+    def workbook(self, path: Path, tables: list[ReportTable], ctx: Context) -> None:
+        """Queue the workbook of ``tables`` to be written to ``path``."""
+        self._workbooks.append((path, tables, ctx))
 
     def flush(self) -> None:
-        pages = [page for _, page, _ in self.jobs]
-        contexts = [ctx for _, _, ctx in self.jobs]
-        workers = min(os.cpu_count() or 1, 8)
-        if self._pool is None and len(pages) >= PARALLEL_MIN and workers >= 2:
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn")
-            )
+        """Hand the queued files on and return without waiting for them (unless more than
+        two batches are in flight): to the pool once the year has :data:`PARALLEL_MIN`
+        pages; until then they wait here, as the year may stay small."""
+        self._collect_done()
         if self._pool is None:
-            texts = [render_page(page, ctx) for page, ctx in zip(pages, contexts, strict=True)]
-        else:
-            chunk = max(1, len(pages) // (workers * 4))
-            texts = list(self._pool.map(render_page, pages, contexts, chunksize=chunk))
-        for (path, _, _), text in zip(self.jobs, texts, strict=True):
-            path.write_text(text, encoding="utf-8")
-        self.jobs.clear()
+            if self._seen < PARALLEL_MIN:
+                return
+            if self._workers < 2:
+                if len(self._pages) >= RENDER_BATCH:
+                    self._run_here()
+                return
+            self._start_pool()
+        self._submit()
+        while self._in_flight > 2 * RENDER_BATCH:
+            self._wait_oldest()
+
+    def close(self) -> None:
+        """Render and write everything queued and wait for every task; a worker's error is
+        raised here. Closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._pool is None and self._seen >= PARALLEL_MIN and self._workers >= 2:
+            self._start_pool()
+        if self._pool is None:
+            self._run_here()
+            return
+        self._submit()
+        while self._futures:
+            self._wait_oldest()
+        self._pool.shutdown(wait=True)
+        self._pool = None
+
+    def _start_pool(self) -> None:
+        # workers are all started here, ignoring Ctrl-C from their first instruction and
+        # with one polars thread each (the workers and the parent already fill the cores)
+        with _one_polars_thread(), _workers_ignore_ctrl_c():
+            self._pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_render_worker,
+                initargs=(os.getpid(),),
+            )
+            for _ in range(self._workers):
+                self._pool.submit(_ready)
+
+    def _submit(self) -> None:
+        """The queued files as tasks of at most :data:`TASK_PAGES` pages; a site's workbook
+        goes with its first pages (pickled once with the tables they share)."""
+        assert self._pool is not None
+        pages, workbooks = self._pages, self._workbooks
+        self._pages, self._workbooks = [], []
+        if not pages and not workbooks:
+            return
+        tasks = max(1, -(-len(pages) // TASK_PAGES))
+        size = -(-len(pages) // tasks) if pages else 0
+        for i in range(tasks):
+            part = pages[i * size : (i + 1) * size]
+            future = self._pool.submit(_render_task, part, workbooks if i == 0 else [])
+            self._futures.append((future, len(part)))
+            self._in_flight += len(part)
+
+    def _wait_oldest(self) -> None:
+        future, pages = self._futures.popleft()
+        self._in_flight -= pages
+        future.result()  # a worker's exception is raised here
+
+    def _collect_done(self) -> None:
+        """Forget the tasks already written, from the oldest (an error is raised at once)."""
+        while self._futures and self._futures[0][0].done():
+            self._wait_oldest()
+
+    def _run_here(self) -> None:
+        pages, workbooks = self._pages, self._workbooks
+        self._pages, self._workbooks = [], []
+        _render_task(pages, workbooks)
 
 
 def _write_years_page(
