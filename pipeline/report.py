@@ -25,8 +25,10 @@ import signal
 import tempfile
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -66,7 +68,7 @@ from pipeline.reporting.html import (
     years_page,
 )
 from pipeline.reporting.kinerja import SERAPAN_RENDAH
-from pipeline.reporting.model import Context, Page, ReportTable
+from pipeline.reporting.model import Col, Context, Page, ReportTable
 from pipeline.reporting.text import t
 from pipeline.reporting.xlsx import write_workbook
 from pipeline.status import RECEIVED_SCHEMA
@@ -401,56 +403,95 @@ HASHES = ".sidik.json"
 whose inputs changed and copies the others from the previous site."""
 
 
-ROW_SEEDS = (0x6C616B6970, 0x7369646B)
-"""Seeds of the two row hashes of a frame (128 bits per row): fixed, so the same values give
-the same hash in every run; polars only promises that within one version, and its version
-is part of every page hash."""
+ROW_SEED = 0x6C616B6970
+"""Seed of the row hashes of a large frame: fixed, so the same values give the same hash in
+every run (polars only promises that within one version, and its version is part of every
+page hash)."""
+
+SMALL_FRAME = 2_000
+"""Cells up to which a frame is hashed from its Python values: a site's frames are mostly a
+few rows, where polars' fixed cost per call (tens of microseconds, more on a busy machine)
+is most of the work; larger frames are hashed by polars, row by row."""
 
 
-def hash_base(ctx: Context) -> hashlib._Hash:
-    """What every page of a site is rendered with: the context, lakip's and polars' versions,
-    the page template and stylesheet. Computed once per site, copied for each page."""
-    digest = hashlib.sha256()
-    digest.update(repr((ctx, __version__, pl.__version__)).encode())
-    digest.update(template_text().encode())
-    return digest
+def page_hash(page: Page, ctx: Context) -> str:
+    """A fingerprint of everything a page is rendered from: its frames' values, its words,
+    the context, the page template and stylesheet, lakip's and polars' versions."""
+    return _PageHasher(ctx)(page)
 
 
-def page_hash(page: Page, ctx: Context, base: hashlib._Hash | None = None) -> str:
-    """A fingerprint of everything a page is rendered from: its frames, its words and
-    :func:`hash_base` (``base``, when the caller has it)."""
-    digest = (base or hash_base(ctx)).copy()
-    fields = dataclasses.replace(page, tables=[])
-    digest.update(repr(fields).encode())
-    for table in page.tables:
-        digest.update(repr(dataclasses.replace(table, frame=_NO_FRAME)).encode())
-        _hash_frame(digest, table.frame)
-    return digest.hexdigest()
+class _PageHasher:
+    """:func:`page_hash` for the pages of one site: what they share (the context and
+    template, a table's columns, a frame shown on two pages) is hashed once.
 
-
-_NO_FRAME = pl.DataFrame()
-
-
-def _hash_frame(digest: hashlib._Hash, frame: pl.DataFrame) -> None:
-    """The frame's column names, types, height and values, into ``digest``.
-
-    Why row hashes: serialising every frame to JSON cost about 11 CPU s at national scale.
-    Hashes of values, not Arrow buffers: the same values can sit in differently laid out
-    buffers (chunks, string views) from one run to the next. Floats are rounded to 9
-    decimals: DuckDB's parallel averages may differ in the last bit from one run to the
-    next, far below the 2 decimals a page shows. Categoricals are hashed as their text, not
-    their codes (which depend on the order strings were first seen).
+    The caches key on object ids and keep the objects, so an id is never reused meanwhile.
     """
-    digest.update(repr((frame.height, list(frame.schema.items()))).encode())
+
+    def __init__(self, ctx: Context) -> None:
+        self._base = hashlib.sha256()
+        self._base.update(repr((ctx, __version__, pl.__version__)).encode())
+        self._base.update(template_text().encode())
+        self._columns: dict[int, tuple[list[Col], bytes]] = {}
+        self._frames: dict[int, tuple[pl.DataFrame, bytes]] = {}
+
+    def __call__(self, page: Page) -> str:
+        digest = self._base.copy()
+        digest.update(repr(dataclasses.replace(page, tables=[])).encode())
+        for table in page.tables:
+            digest.update(self._cached(self._columns, table.columns, repr))
+            words = [
+                getattr(table, f.name)
+                for f in dataclasses.fields(table)
+                if f.name not in ("frame", "columns")
+            ]
+            digest.update(repr(words).encode())
+            digest.update(self._cached(self._frames, table.frame, _frame_digest))
+        return digest.hexdigest()
+
+    @staticmethod
+    def _cached(
+        cache: dict[int, tuple[Any, bytes]], item: Any, make: Callable[[Any], Any]
+    ) -> bytes:
+        hit = cache.get(id(item))
+        if hit is None:
+            made = make(item)
+            hit = cache[id(item)] = (item, made.encode() if isinstance(made, str) else made)
+        return hit[1]
+
+
+def _frame_digest(frame: pl.DataFrame) -> bytes:
+    """The frame's column names, types, height and values, hashed.
+
+    Values, not Arrow buffers: the same values can sit in differently laid out buffers
+    (chunks, string views) from one run to the next. Floats are rounded to 9 decimals:
+    DuckDB's parallel averages may differ in the last bit from one run to the next, far
+    below the 2 decimals a page shows. A small frame is hashed from its Python values
+    (``repr``), a large one by polars (``hash_rows``, 64 bits per row; categoricals as
+    their text, not their codes, which depend on the order strings were first seen).
+    Either replaces JSON rows, which cost about 11 CPU s at national scale.
+    """
+    digest = hashlib.sha256(repr((frame.height, frame.columns, frame.dtypes)).encode())
     if frame.height == 0 or frame.width == 0:
-        return
+        return digest.digest()
+    if frame.height * frame.width <= SMALL_FRAME:
+        rows = frame.rows()
+        floats = [dtype.is_float() for dtype in frame.dtypes]
+        if any(floats):
+            columns = [
+                [v if v is None else round(v, 9) for v in values] if is_float else values
+                for values, is_float in zip(zip(*rows, strict=True), floats, strict=True)
+            ]
+            digest.update(repr(columns).encode())
+        else:
+            digest.update(repr(rows).encode())
+        return digest.digest()
     frame = frame.with_columns(
         cs.float().round(9), cs.categorical().cast(pl.String), cs.enum().cast(pl.String)
     )
-    for seed in ROW_SEEDS:
-        rows = frame.hash_rows(seed).to_arrow()  # one UInt64 array, no nulls
-        start = rows.offset * 8
-        digest.update(memoryview(rows.buffers()[1])[start : start + len(rows) * 8])
+    hashes = frame.hash_rows(ROW_SEED).to_arrow()  # one UInt64 array without nulls
+    start = hashes.offset * 8
+    digest.update(memoryview(hashes.buffers()[1])[start : start + len(hashes) * 8])
+    return digest.digest()
 
 
 def _plan_pages(
@@ -467,11 +508,11 @@ def _plan_pages(
     except (OSError, ValueError):
         previous = {}
     hashes: dict[str, str] = {}
-    base = hash_base(ctx)
+    page_hash_ = _PageHasher(ctx)
     for page in pages:
         path = staging / page.file
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = page_hash(page, ctx, base)
+        key = page_hash_(page)
         hashes[page.file] = key
         old = out / page.file
         if previous.get(page.file) == key and old.is_file():
