@@ -509,9 +509,12 @@ def _plan_pages(
         previous = {}
     hashes: dict[str, str] = {}
     page_hash_ = _PageHasher(ctx)
+    folders: set[Path] = set()  # made already: a site has three, not one per page
     for page in pages:
         path = staging / page.file
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         key = page_hash_(page)
         hashes[page.file] = key
         old = out / page.file
