@@ -25,8 +25,9 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,6 @@ from pipeline.ingest.workers import (
     _end_with_parent,
     _one_polars_thread,
     _ready,
-    _workers_ignore_ctrl_c,
 )
 from pipeline.load import connect
 from pipeline.reporting import (
@@ -558,9 +558,42 @@ def _render_task(pages: list[PageJob], workbooks: list[WorkbookJob]) -> int:
 
 def _start_render_worker(parent: int) -> None:
     """A render worker leaves Ctrl-C to the parent (which waits for the task it is on, then
-    removes the year's staging folder) and ends when the parent is gone (kill -9)."""
+    removes the year's staging folder) and ends when the parent is gone (kill -9).
+
+    It starts with SIGINT blocked (:func:`_workers_start_deaf`); ignoring it here also drops
+    one that came meanwhile, so no worker prints a KeyboardInterrupt traceback.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
+
+
+@contextmanager
+def _workers_start_deaf() -> Iterator[None]:
+    """Processes spawned inside start with SIGINT blocked (the signal mask survives the
+    fork and exec), so a Ctrl-C while a worker imports stays pending until its initializer
+    ignores it; a Ctrl-C to the parent meanwhile is held and raised once they are started.
+
+    Why held, not ignored: ignoring SIGINT in the parent while spawning (as ingest's
+    workers are started) lost a Ctrl-C that came then, and the report ran to its end;
+    blocking it in this thread alone does not keep it pending while other threads (DuckDB's,
+    polars', the pool's) accept it. Why not raised at once: a KeyboardInterrupt between a
+    worker's spawn and the parent sending it its start-up data makes that worker print
+    multiprocessing's traceback (EOFError).
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    blocked = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, previous)
+        if held and callable(previous):
+            previous(signal.SIGINT, None)  # Python's own handler: KeyboardInterrupt
 
 
 class _Renderer:
@@ -650,17 +683,20 @@ class _Renderer:
         self._pool = None
 
     def _start_pool(self) -> None:
-        # workers are all started here, ignoring Ctrl-C from their first instruction and
-        # with one polars thread each (the workers and the parent already fill the cores)
-        with _one_polars_thread(), _workers_ignore_ctrl_c():
+        # workers are all started here, deaf to Ctrl-C from their first instruction and with
+        # one polars thread each (the workers and the parent already fill the cores). The
+        # pool's queues start multiprocessing's resource tracker first: starting it unblocks
+        # SIGINT in this thread, so SIGINT is blocked only after, around the spawns alone.
+        with _one_polars_thread():
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_render_worker,
                 initargs=(os.getpid(),),
             )
-            for _ in range(self._workers):
-                self._pool.submit(_ready)
+            with _workers_start_deaf():
+                for _ in range(self._workers):
+                    self._pool.submit(_ready)
 
     def _submit(self) -> None:
         """The queued files as tasks of at most :data:`TASK_PAGES` pages; a site's workbook
