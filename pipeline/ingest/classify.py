@@ -502,7 +502,7 @@ def _key_values(
     status = pl.concat(parts)
     out = kv.join(status, on="_i", how="left").sort("_i")
     numeric = pl.col("kolom").is_in(_NUMERIC_KEYS[table])
-    where = [
+    where: list[str | pl.Expr] = [
         "submission_id", "sheet", "row", pl.lit(table).alias("table"),
         pl.lit("nilai").alias("column"), pl.col("nilai").alias("found"),
     ]  # fmt: skip
