@@ -88,17 +88,18 @@ def ranked_bars(
 
     ``items``: (label, value); a missing value is listed without a bar. Every bar carries
     its value as text, so the chart reads without hovering and prints as it shows. Labels
-    sit left of their bars when they all fit there (kecamatan names), else whole above
-    their bars, wrapped between words (program names): never cut.
+    sit left of their bars when they all fit a column of up to 250 px (kecamatan names),
+    else whole above their bars, wrapped between words (program names): never cut.
     """
     rows = sorted(items, key=lambda item: (item[1] is None, -(item[1] or 0.0), item[0]))
     values = [v for _, v in rows if v is not None]
     top = max([*values, reference or 0.0, 1e-9])
     width, value_w, line_h, bar_h, head = 580.0, 80.0, 14.0, 20.0, 24.0
-    label_w = 180.0
-    beside = all(_text_px(label) <= label_w - 10 for label, _ in rows)
-    if not beside:
-        label_w = 0.0
+    # the label column widens to the longest label up to 250 px (kecamatan names); past
+    # that, labels go above their bars
+    need = max((_text_px(label) + 10 for label, _ in rows), default=0.0)
+    beside = need <= 250.0
+    label_w = max(180.0, need) if beside else 0.0
     bar_w = width - label_w - value_w
     wrapped = [[label] if beside else _wrap(label, width - 4) for label, _ in rows]
     heights = [bar_h if beside else line_h * len(lines) + bar_h for lines in wrapped]
