@@ -25,6 +25,7 @@ from pipeline.generate import generate
 from pipeline.reporting.html import render_page
 from pipeline.reporting.model import Col, Context, Kind, Page, ReportTable
 from pipeline.reporting.xlsx import write_workbook
+from tests import procs
 from tests.test_report_support import build_warehouse
 
 CTX = Context(2025, "id", "Kabupaten Uji", False, "test")
@@ -132,36 +133,6 @@ def test_nothing_is_written_after_an_error_leaves_the_renderer(
     assert len(written) < len(pages)  # the tasks not yet started were dropped
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[1]) == pid:
-            found.append(int(entry.name))
-    return found
-
-
-def _session(sid: int) -> list[int]:
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[3]) == sid:
-            alive.append(int(entry.name))
-    return alive
-
-
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("render")
@@ -201,7 +172,7 @@ def test_ctrl_c_while_workers_start_or_render_leaves_the_previous_year(
     )
     deadline = time.monotonic() + 120
     # the pool's workers (and multiprocessing's resource tracker) are the parent's children
-    while len(_children(proc.pid)) < children and time.monotonic() < deadline:
+    while len(procs.children(proc.pid)) < children and time.monotonic() < deadline:
         time.sleep(0.005)
     time.sleep(then)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
@@ -210,12 +181,7 @@ def test_ctrl_c_while_workers_start_or_render_leaves_the_previous_year(
     finally:
         if proc.poll() is None:
             proc.kill()
-    deadline = time.monotonic() + 10
-    while _session(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = _session(proc.pid)
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
+    left = procs.left_after(proc)
     assert left == [], f"processes outlived the report: {left}"
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert not [p.name for p in reports.iterdir() if p.name.startswith(".")]

@@ -26,6 +26,7 @@ from pipeline.cli import cli
 from pipeline.generate import generate
 from pipeline.guard import warehouse_error
 from pipeline.ingest.workers import PARALLEL_MIN_FILES
+from tests import procs
 
 FILES = int(os.environ.get("LAKIP_FAULT_FILES", PARALLEL_MIN_FILES + 4))
 LAKIP = [sys.executable, "-m", "pipeline"]
@@ -99,22 +100,6 @@ def clean(raw: Path, tmp_path_factory) -> tuple[object, ...]:
     return _content(warehouse)
 
 
-def _session_alive(sid: int) -> list[int]:
-    """Processes still in the session ``sid`` (the load and anything it started)."""
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[3]) == sid:
-            alive.append(int(entry.name))
-    return alive
-
-
 def _interrupt_at(raw: Path, warehouse: Path, delay: float, sig: int) -> tuple[int, str]:
     proc = subprocess.Popen(
         [*LAKIP, "-q", "-j", "2", "load", "--raw", str(raw), "--warehouse", str(warehouse)],
@@ -133,12 +118,7 @@ def _interrupt_at(raw: Path, warehouse: Path, delay: float, sig: int) -> tuple[i
     finally:
         if proc.poll() is None:
             proc.kill()
-    deadline = time.monotonic() + 10
-    while _session_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = _session_alive(proc.pid)
-    for pid in left:  # clean up before failing, so nothing outlives the test either
-        os.kill(pid, signal.SIGKILL)
+    left = procs.left_after(proc)
     assert left == [], f"processes outlived their parent: {left}"
     return proc.returncode, err
 
