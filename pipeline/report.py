@@ -25,9 +25,8 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +36,8 @@ import polars.selectors as cs
 
 from pipeline import __version__, guard
 from pipeline.errors import LakipError
-from pipeline.ingest.workers import (
-    _end_with_parent,
-    _one_polars_thread,
-    _ready,
-)
 from pipeline.load import connect
+from pipeline.pool import end_with_parent, one_polars_thread, ready, start_deaf
 from pipeline.reporting import (
     anggaran,
     charts,
@@ -560,40 +555,11 @@ def _start_render_worker(parent: int) -> None:
     """A render worker leaves Ctrl-C to the parent (which waits for the task it is on, then
     removes the year's staging folder) and ends when the parent is gone (kill -9).
 
-    It starts with SIGINT blocked (:func:`_workers_start_deaf`); ignoring it here also drops
+    It starts with SIGINT blocked (:func:`start_deaf`); ignoring it here also drops
     one that came meanwhile, so no worker prints a KeyboardInterrupt traceback.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
-
-
-@contextmanager
-def _workers_start_deaf() -> Iterator[None]:
-    """Processes spawned inside start with SIGINT blocked (the signal mask survives the
-    fork and exec), so a Ctrl-C while a worker imports stays pending until its initializer
-    ignores it; a Ctrl-C to the parent meanwhile is held and raised once they are started.
-
-    Why held, not ignored: ignoring SIGINT in the parent while spawning (as ingest's
-    workers are started) lost a Ctrl-C that came then, and the report ran to its end;
-    blocking it in this thread alone does not keep it pending while other threads (DuckDB's,
-    polars', the pool's) accept it. Why not raised at once: a KeyboardInterrupt between a
-    worker's spawn and the parent sending it its start-up data makes that worker print
-    multiprocessing's traceback (EOFError).
-    """
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
-    blocked = mask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, blocked)
-        signal.signal(signal.SIGINT, previous)
-        if held and callable(previous):
-            previous(signal.SIGINT, None)  # Python's own handler: KeyboardInterrupt
+    threading.Thread(target=end_with_parent, args=(parent,), daemon=True).start()
 
 
 class _Renderer:
@@ -687,16 +653,16 @@ class _Renderer:
         # one polars thread each (the workers and the parent already fill the cores). The
         # pool's queues start multiprocessing's resource tracker first: starting it unblocks
         # SIGINT in this thread, so SIGINT is blocked only after, around the spawns alone.
-        with _one_polars_thread():
+        with one_polars_thread():
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_render_worker,
                 initargs=(os.getpid(),),
             )
-            with _workers_start_deaf():
+            with start_deaf():
                 for _ in range(self._workers):
-                    self._pool.submit(_ready)
+                    self._pool.submit(ready)
 
     def _submit(self) -> None:
         """The queued files as tasks of at most :data:`TASK_PAGES` pages; a site's workbook

@@ -1,7 +1,7 @@
 """Running ingest: hashing and skipping files, then parsing them in chunks, inline or
 in a pool of spawned worker processes that report progress through a queue.
 
-The worker entry points (:func:`_start_worker`, :func:`_ingest_chunk`, :func:`_ready`)
+The worker entry points (:func:`_start_worker`, :func:`_ingest_chunk`, :func:`ready`)
 are module-level functions of this module so that spawned processes can unpickle them.
 """
 
@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ import polars as pl
 from pipeline.ingest.classify import Batch, assemble
 from pipeline.ingest.discovery import fingerprint, shown
 from pipeline.ingest.read import _finding, _Sheets, read_submission
+from pipeline.pool import end_with_parent, one_polars_thread, ready
 from schemas.findings import concat_findings, findings
 from schemas.rules.ingest import ING011
 
@@ -50,23 +50,7 @@ def _start_worker(queue: Any, parent: int | None = None) -> None:
     # a worker printing its own KeyboardInterrupt traceback would only add noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
-        threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
-
-
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _end_with_parent(parent: int) -> None:
-    """End this worker when the process that started it is gone (kill -9, SIGTERM).
-
-    A dead parent never shuts the pool down; without this its workers and the resource
-    tracker stayed alive for minutes, holding stdout open. Polling the parent id works
-    on every platform and whatever thread started the worker.
-    """
-    while True:
-        time.sleep(PARENT_CHECK_SECONDS)
-        if os.getppid() != parent:
-            os._exit(1)
+        threading.Thread(target=end_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_at_once() -> None:
@@ -134,24 +118,6 @@ def chunk_size(files: int, workers: int) -> int:
 
 
 @contextmanager
-def _one_polars_thread() -> Iterator[None]:
-    """Processes spawned inside start with one polars thread.
-
-    The workers already fill the cores; polars' own pool in each of them would only
-    contend (about 10% more CPU per chunk).
-    """
-    saved = os.environ.get("POLARS_MAX_THREADS")
-    os.environ["POLARS_MAX_THREADS"] = "1"
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("POLARS_MAX_THREADS", None)
-        else:
-            os.environ["POLARS_MAX_THREADS"] = saved
-
-
-@contextmanager
 def _workers_ignore_ctrl_c() -> Iterator[None]:
     """Processes started inside ignore SIGINT from their first instruction.
 
@@ -176,10 +142,6 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
             mask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C is delivered here
 
 
-def _ready() -> None:
-    """A no-op task: submitting one per worker starts them all (they import this module)."""
-
-
 class _Workers:
     """Worker processes, started before the files are hashed so that their start-up
     (a fresh interpreter importing polars, about 0.3 s) overlaps the hashing.
@@ -191,7 +153,7 @@ class _Workers:
     def __init__(self, workers: int, progress: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self.workers = workers
-        with _one_polars_thread(), _workers_ignore_ctrl_c():
+        with one_polars_thread(), _workers_ignore_ctrl_c():
             # the queue's semaphore starts the resource tracker: it too ignores Ctrl-C
             self.queue: Any = context.Queue() if progress else None
             self.pool = ProcessPoolExecutor(
@@ -201,7 +163,7 @@ class _Workers:
                 initargs=(self.queue, os.getpid()),
             )
             for _ in range(workers):
-                self.pool.submit(_ready)
+                self.pool.submit(ready)
 
     def map_chunks(
         self,
@@ -210,7 +172,7 @@ class _Workers:
         progress: Callable[[int], None] | None,
     ) -> list[Batch]:
         size = chunk_size(len(paths), self.workers)
-        with _one_polars_thread():
+        with one_polars_thread():
             futures = [
                 self.pool.submit(_ingest_chunk, paths[i : i + size], prints[i : i + size])
                 for i in range(0, len(paths), size)
