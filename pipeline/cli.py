@@ -23,6 +23,7 @@ import click
 from pipeline import __version__, api
 from pipeline.api import DEFAULT_OUT, DEFAULT_RAW, DEFAULT_REPORTS, DEFAULT_WAREHOUSE
 from pipeline.errors import LakipError, LakipUsageError
+from pipeline.interrupt import forget_interrupt
 from schemas.text import DEFAULT_LANG, LANGS, in_lang, t, tn
 
 
@@ -675,6 +676,4 @@ def main() -> None:
     finally:
         # The command is over (its message printed, its exit code set): a Ctrl-C from here
         # has nothing left to stop, and one it has told must not turn exit 1 into -2.
-        from pipeline.__main__ import forget_interrupt
-
         forget_interrupt()

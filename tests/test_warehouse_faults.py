@@ -177,7 +177,7 @@ def test_report_of_a_warehouse_killed_before_its_schema(tmp_path: Path):
 
 _EXEC_INTERRUPTED = """
 import os, signal, sys
-from pipeline.__main__ import forget_interrupt
+from pipeline.interrupt import forget_interrupt
 try:
     exec("os.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10 ** 7): pass")
 except KeyboardInterrupt:
