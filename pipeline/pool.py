@@ -58,8 +58,9 @@ def start_deaf() -> Iterator[None]:
     fork and exec), so a Ctrl-C while a worker imports stays pending until its initializer
     ignores it; a Ctrl-C to the parent meanwhile is held and raised once they are started.
 
-    Why held, not ignored: ignoring SIGINT in the parent while spawning (as ingest still
-    starts its workers) lost a Ctrl-C that came then, and the report ran to its end;
+    Why held, not ignored: ignoring SIGINT in the parent while spawning (as ingest started
+    its workers until 2026-12) lost a Ctrl-C that came then, and the load or report ran to
+    its end (about one Ctrl-C in 100 in the fault tests);
     blocking it in this thread alone does not keep it pending while other threads (DuckDB's,
     polars', the pool's) accept it. Why not raised at once: a KeyboardInterrupt between a
     worker's spawn and the parent sending it its start-up data makes that worker print

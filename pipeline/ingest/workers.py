@@ -13,9 +13,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
-from contextlib import contextmanager
 from pathlib import Path
 from queue import Empty
 from typing import Any
@@ -25,7 +24,7 @@ import polars as pl
 from pipeline.ingest.classify import Batch, assemble
 from pipeline.ingest.discovery import fingerprint, shown
 from pipeline.ingest.read import _finding, _Sheets, read_submission
-from pipeline.pool import end_with_parent, one_polars_thread, ready
+from pipeline.pool import end_with_parent, one_polars_thread, ready, start_deaf
 from schemas.findings import concat_findings, findings
 from schemas.rules.ingest import ING011
 
@@ -117,31 +116,6 @@ def chunk_size(files: int, workers: int) -> int:
     return max(1, -(-files // (rounds * workers)))
 
 
-@contextmanager
-def _workers_ignore_ctrl_c() -> Iterator[None]:
-    """Processes started inside ignore SIGINT from their first instruction.
-
-    Ctrl-C reaches the whole process group; a worker still importing would print a
-    KeyboardInterrupt traceback. An ignored SIGINT survives exec, and Python then
-    installs no handler, so the parent alone handles Ctrl-C (and shuts the pool down).
-    SIGINT is also blocked meanwhile: a Ctrl-C while the workers start stays pending and
-    reaches the parent when its handler is back, instead of being lost (the load then
-    ran to its end as if no one had pressed it).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    mask = getattr(signal, "pthread_sigmask", None)
-    blocked = mask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else None
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, saved)
-        if mask and blocked is not None:
-            mask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C is delivered here
-
-
 class _Workers:
     """Worker processes, started before the files are hashed so that their start-up
     (a fresh interpreter importing polars, about 0.3 s) overlaps the hashing.
@@ -153,8 +127,9 @@ class _Workers:
     def __init__(self, workers: int, progress: bool) -> None:
         context = multiprocessing.get_context("spawn")
         self.workers = workers
-        with one_polars_thread(), _workers_ignore_ctrl_c():
-            # the queue's semaphore starts the resource tracker: it too ignores Ctrl-C
+        with one_polars_thread():
+            # the queues start multiprocessing's resource tracker (which ignores Ctrl-C
+            # itself and unblocks SIGINT in this thread): before SIGINT is blocked
             self.queue: Any = context.Queue() if progress else None
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
@@ -162,8 +137,13 @@ class _Workers:
                 initializer=_start_worker,
                 initargs=(self.queue, os.getpid()),
             )
-            for _ in range(workers):
-                self.pool.submit(ready)
+            try:
+                with start_deaf():  # a Ctrl-C meanwhile is held, then raised
+                    for _ in range(workers):
+                        self.pool.submit(ready)
+            except BaseException:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+                raise
 
     def map_chunks(
         self,
