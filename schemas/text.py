@@ -667,8 +667,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "template.rule.money_err_title": ("Bukan angka rupiah", "Not a rupiah amount"),
     "template.rule.money_err": (
-        "Isi angka rupiah (>= 0), atau '-' bila memang tidak diisi.",
-        "Enter a rupiah amount (>= 0), or '-' when it is not filled.",
+        "Isi angka rupiah (≥ 0), atau '-' bila memang tidak diisi.",
+        "Enter a rupiah amount (≥ 0), or '-' when it is not filled.",
     ),
     "template.rule.pct_title": ("Persen / skor", "Percent / score"),
     "template.rule.pct_msg": (

@@ -61,7 +61,7 @@ def test_counts_are_grouped_years_never() -> None:
         ("171", "171", "171"),
         ("12.19.01 (Air Putih)", "12.19.01 (Air Putih)", "12.19.01 (Air Putih)"),  # a code
         ("7.01.05.2.01.004", "7.01.05.2.01.004", "7.01.05.2.01.004"),  # a kode rekening
-        (">= 0", ">= 0", ">= 0"),
+        ("≥ 0", "≥ 0", "≥ 0"),  # a limit, in the sign readers know
         ("-", "-", "-"),
     ],
 )

@@ -77,8 +77,8 @@ _BY_CODE = {rule.code: rule for rule in (SCH001, SCH002, SCH003, SCH004)}
 PRECHECK = True
 
 _RANGE_TEXT = {
-    "greater_than_or_equal_to": ">= {min_value}",
-    "less_than_or_equal_to": "<= {max_value}",
+    "greater_than_or_equal_to": "≥ {min_value}",
+    "less_than_or_equal_to": "≤ {max_value}",
     "greater_than": "> {min_value}",
     "less_than": "< {max_value}",
     "in_range": "{min_value} - {max_value}",

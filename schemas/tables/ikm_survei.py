@@ -31,4 +31,4 @@ def numbers_in_range(data: pa.PolarsData) -> pl.LazyFrame:
     return data.lazyframe.select(ok.fill_null(True).alias("nilai"))
 
 
-CHECKS = (FrameCheck("SCH001:nilai", numbers_in_range, "jumlah >= 0, nilai_ikm 25 - 100"),)
+CHECKS = (FrameCheck("SCH001:nilai", numbers_in_range, "jumlah ≥ 0, nilai_ikm 25 - 100"),)
