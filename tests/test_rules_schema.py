@@ -38,9 +38,7 @@ def test_value_out_of_range(tmp_path: Path) -> None:
 
 def test_negative_money(tmp_path: Path) -> None:
     data = example.edit(example.sheets(), "rencana_belanja", 3, "anggaran", "-300.000")
-    assert found(run(tmp_path, data)) == [
-        ("SCH001", "rencana_belanja.csv!B3", "≥ 0", "-300000.00")
-    ]
+    assert found(run(tmp_path, data)) == [("SCH001", "rencana_belanja.csv!B3", "≥ 0", "-300000.00")]
 
 
 def test_required_value_missing(tmp_path: Path) -> None:
