@@ -118,7 +118,7 @@ def test_folder_year_disagrees(tmp_path: Path) -> None:
         (
             "IDN004",
             "warning",
-            str(tmp_path / "raw/2024/sei-suka"),
+            "2024/sei-suka",  # the folder and name the rule reads, not the whole path
             "2025 / sei-suka",
             "2024 / sei-suka",
         )

@@ -337,8 +337,10 @@ def _path(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
     parent_year = parent.str.extract(r"^(\d{4})$", 1)
     file_year = pl.coalesce(parent_year, suffix_year).cast(pl.Int64, strict=False)
     file_slug = stem.str.replace(r"[-_ ]\d{4}$", "")
+    # the file as the rule reads it, <tahun>/<name>: not the server's whole path
+    shown = pl.when(parent.is_not_null()).then(pl.format("{}/{}", parent, name)).otherwise(name)
     frame = subs.with_columns(
-        file_year.alias("_year"), file_slug.alias("_slug"), name.alias("_name")
+        file_year.alias("_year"), file_slug.alias("_slug"), shown.alias("_name")
     ).filter(pl.col("_year").is_not_null())
     wrong_year = pl.col("tahun").is_not_null() & (pl.col("_year") != pl.col("tahun"))
     wrong_slug = pl.col("kecamatan").is_not_null() & (
@@ -348,9 +350,9 @@ def _path(ctx: Context, subs: pl.DataFrame) -> pl.DataFrame:
     return emit(
         bad.select(
             "submission_id",
-            pl.col("path").alias("cell"),
+            pl.col("_name").alias("cell"),
             pl.lit("identitas").alias("table"),
-            pl.col("path").alias("label"),
+            pl.col("_name").alias("label"),
             pl.format("{} / {}", pl.col("tahun"), slug(pl.col("kecamatan"))).alias("expected"),
             pl.format("{} / {}", pl.col("_year"), pl.col("_slug")).alias("found"),
         ),
