@@ -301,6 +301,19 @@ def test_workbook_whose_used_range_is_huge_is_refused_not_opened(tmp_path):
     assert found.select("sheet", "found").rows() == [("identitas", "1048576 x 16384")]
 
 
+def test_one_far_cell_is_one_cell_not_a_huge_sheet(tmp_path):
+    """A sheet whose only value sits in AZ1048576 has the used range of that one cell: it
+    is read (the stray value reported), not refused as if it spanned A1:AZ1048576."""
+    import xlsxwriter
+
+    path = tmp_path / "jauh.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("catatan").write_string(1_048_575, 51, "x")
+    workbook.close()
+    batch = ingest([path])
+    assert batch.findings.filter(pl.col("rule") == "ING014").height == 0
+
+
 @pytest.mark.parametrize("sample", ["csv", "xlsx"])
 def test_sample_population_in_the_warehouse(tmp_path, sample):
     import duckdb

@@ -251,10 +251,20 @@ def _read_workbook(data: bytes, sub: _FileRead, sheets: _Sheets, seen: dict[str,
         sheets.add(sub.submission_id, name, table, first[0], batch)
 
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="(?:([A-Z]+)(\d+):)?([A-Z]+)(\d+)"')
+"""The used range, ``B2:XFD1048576`` or one cell ``AZ1048576`` (the reader allocates from
+its first cell, not from A1)."""
 MAX_SHEET_CELLS = 20_000_000
 """A sheet whose used range spans more cells than this is not opened (the reader would
 allocate every cell of the range: a stray value in XFD1048576 asks for 400 GB)."""
+
+
+def _column(letters: bytes) -> int:
+    """'A' -> 1, 'XFD' -> 16384."""
+    col = 0
+    for letter in letters.decode():
+        col = col * 26 + ord(letter) - 64
+    return col
 
 
 _SHEET_TAG = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -297,12 +307,11 @@ def _huge_sheets(data: bytes) -> dict[str, tuple[int, int]]:
                 found = _DIMENSION.search(head)
                 if found is None:
                     continue
-                letters, row = found.group(1).decode(), int(found.group(2))
-                col = 0
-                for letter in letters:
-                    col = col * 26 + ord(letter) - 64
-                if row * col > MAX_SHEET_CELLS:
-                    out[info.filename] = (row, col)
+                first_col, first_row, last_col, last_row = found.groups()
+                rows = int(last_row) - int(first_row or last_row) + 1
+                cols = _column(last_col) - _column(first_col or last_col) + 1
+                if rows * cols > MAX_SHEET_CELLS:
+                    out[info.filename] = (rows, cols)
             if out:
                 names = _sheet_files(archive)
                 out = {names.get(k, Path(k).stem): v for k, v in out.items()}
