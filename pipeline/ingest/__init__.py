@@ -40,7 +40,7 @@ from pipeline.ingest.workers import (
     ingest,
 )
 
-READER_VERSION = 3
+READER_VERSION = 4
 """How this ingest reads cells into values; stored per submission (``submissions.reader_version``).
 
 Bump it when the same bytes would now be read into different values (a parsing fix, a
@@ -48,7 +48,8 @@ header newly recognised). A warehouse whose submissions were read by an older re
 re-reads them on the next load (:func:`pipeline.api.load`), so an upgrade never keeps
 figures that the old reader got wrong. 1 (NULL in the warehouse): before the reader
 version was recorded; 2: Indonesian thousands in counts and areas (``56.152`` -> 56152);
-3: every cell outside the tables kept (``raw_sel_lain``), header rows in ``layout``.
+3: every cell outside the tables kept (``raw_sel_lain``), header rows in ``layout``;
+4: a sheet whose one far cell made it look huge is read, not refused (ING014).
 """
 
 __all__ = [
